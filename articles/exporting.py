@@ -1,0 +1,94 @@
+"""Articles as plain JSON-ready dicts: our own export shape and IPTC ninjs 3.1."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.html import escape
+
+from articles.bodytext import text_to_blocks
+from articles.models import Article
+from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD
+
+NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
+
+
+def article_export(article: Article) -> dict:
+    """One article; expects the queryset from selectors.articles_for_export()."""
+    blocks = text_to_blocks(article.body)
+    return {
+        "source": article.source_page.file_name,
+        "position": article.position,
+        "span": [article.span_start, article.span_end],
+        "column": article.column.name if article.column_id else "",
+        "kicker": article.kicker,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "reporters": [
+            {"name": b.reporter.name, "role": b.role, "url": b.reporter.get_absolute_url()}
+            for b in article.bylines.all()
+        ],
+        "dateline": article.dateline,
+        "dateline_date": article.dateline_date or None,
+        "body": "\n\n".join(b.text for b in blocks if b.kind == PARAGRAPH),
+        "subheads": [b.text for b in blocks if b.kind == SUBHEAD],
+        "captions": [b.text for b in blocks if b.kind == CAPTION],
+        "continued_from": article.continued_from,
+        "continues_to": article.continues_to,
+        "section": article.section.slug if article.section_id else None,
+        "tags": sorted(t.name for t in article.tags.all()),
+        "status": article.status,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "char_count": article.char_count,
+        "slug": article.slug,
+        "url": article.get_absolute_url(),
+        "warnings": article.warnings,
+    }
+
+
+def article_ninjs(article: Article) -> dict:
+    """One article as an IPTC ninjs 3.1 item."""
+    blocks = text_to_blocks(article.body)
+    base = settings.SITE_URL.rstrip("/")
+    headlines = [{"role": "main", "value": article.display_title}]
+    headlines += [{"role": role, "value": value} for role, value in
+                  (("kicker", article.kicker), ("subtitle", article.subtitle), ("column", article.column.name if article.column_id else ""))
+                  if value]
+    item = {
+        "uri": f"{base}/ninjs/articles/{article.pk}",
+        "type": "text",
+        "representationType": "full",
+        "profile": "newsroom-print-article",
+        "version": str(int(article.updated_at.timestamp())),
+        "firstCreated": article.created_at.isoformat(),
+        "versionCreated": article.updated_at.isoformat(),
+        "pubStatus": "usable" if article.status == Article.Status.PUBLISHED else "withheld",
+        "language": "zh-Hans",
+        "headlines": headlines,
+        "bodies": [
+            {"role": "main", "contentType": "text/plain", "charCount": article.char_count,
+             "value": "\n\n".join(b.text for b in blocks if b.kind == PARAGRAPH)},
+            {"role": "structured", "contentType": "text/html", "value": _html(blocks)},
+        ],
+        "by": " ".join(f"{b.role} {b.reporter.name}" for b in article.bylines.all()),
+        "slugline": article.slug,
+        "infoSources": [{"name": article.source_page.outlet or article.source_page.file_name, "role": "originator"}],
+        "altIds": [{"role": "source-page", "value": f"{article.source_page.file_name}#{article.position}"}],
+    }
+    people = [{"name": b.reporter.name, "rel": b.role, "uri": base + b.reporter.get_absolute_url()} for b in article.bylines.all()]
+    if people:
+        item["people"] = people
+    tags = sorted(t.name for t in article.tags.all())
+    if tags:
+        item["subjects"] = [{"name": t, "rel": "keyword"} for t in tags]
+    if article.dateline:
+        item["descriptions"] = [{"role": "dateline", "value": article.dateline}]
+    if article.published_at:
+        item["contentCreated"] = article.published_at.isoformat()
+    if article.status == Article.Status.PUBLISHED:
+        item["renditions"] = [{"name": "web", "href": base + article.get_absolute_url(), "contentType": "text/html"}]
+    return item
+
+
+def _html(blocks) -> str:
+    tags = {PARAGRAPH: "p", SUBHEAD: "h3", CAPTION: "figcaption"}
+    return "".join(f"<{tags[b.kind]}>{escape(b.text)}</{tags[b.kind]}>" for b in blocks)

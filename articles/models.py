@@ -1,0 +1,238 @@
+"""Newsroom data: source pages, the articles parsed from them, and who wrote them.
+
+Models stay thin: fields, ordering, indexes, URLs. Work that takes time
+(parsing, pinyin, counting) lives in articles.services and the pure helper
+modules, so save() is always cheap.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from articles.slugs import pinyin_slug
+
+
+class SectionManager(models.Manager["Section"]):
+    # Natural keys let fixtures/sections.json be loaded again without duplicates.
+    def get_by_natural_key(self, slug: str) -> Section:
+        return self.get(slug=slug)
+
+
+class Section(models.Model):
+    """A part of the paper (要闻, 经济 › 财经 …), chosen by editors."""
+
+    name = models.CharField("名称", max_length=50)
+    slug = models.SlugField("别名", max_length=60, unique=True)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级栏目", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    position = models.PositiveSmallIntegerField("排序", default=0)
+
+    objects = SectionManager()
+
+    class Meta:
+        verbose_name = "版块"
+        verbose_name_plural = "版块"
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class Column(models.Model):
+    """A recurring column banner printed above articles (栏目, e.g. 强信心·稳经济·促发展)."""
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    slug = models.SlugField("别名", max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourcePage(models.Model):
+    """One imported newspaper page file, kept verbatim so every article can be traced back."""
+
+    file_name = models.CharField("文件名", max_length=255, unique=True)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    raw_text = models.TextField("原文")
+    encoding = models.CharField("编码", max_length=32, default="utf-8")
+    outlet = models.CharField("媒体", max_length=100, blank=True)
+    edition_date = models.DateField("出版日期", null=True, blank=True)
+    page_label = models.CharField("版次", max_length=50, blank=True)
+    imported_at = models.DateTimeField("导入时间", default=timezone.now)
+    parse_warnings = models.JSONField("解析警告", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "原始版面"
+        verbose_name_plural = "原始版面"
+        ordering = ["file_name"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class Reporter(models.Model):
+    """A person named in bylines. The same name at two outlets is two people."""
+
+    name = models.CharField("姓名", max_length=50)
+    outlet = models.CharField("媒体", max_length=100, blank=True)
+    slug = models.SlugField("别名", max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = "记者"
+        verbose_name_plural = "记者"
+        ordering = ["name", "outlet"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "outlet"], name="reporter_unique_name_outlet"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.outlet}）" if self.outlet else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:reporter", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def published(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.PUBLISHED)
+
+
+# ISO date, or ISO 8601 "--MM-DD" when the page does not give the year.
+_dateline_date_validator = RegexValidator(
+    r"^(\d{4}|-)-\d{2}-\d{2}$", "请填写 YYYY-MM-DD 或 --MM-DD。"
+)
+
+
+class Article(models.Model):
+    """One article found on a source page; editors may change it after import."""
+
+    class Status(models.TextChoices):
+        # A CharField with room to spare, so states such as "in review" or
+        # "withdrawn" can be added later without a schema change.
+        DRAFT = "draft", "草稿"
+        PUBLISHED = "published", "已发布"
+
+    # Provenance: where on which page the parser found it.
+    source_page = models.ForeignKey(
+        SourcePage, verbose_name="原始版面", on_delete=models.PROTECT, related_name="articles"
+    )
+    position = models.PositiveIntegerField("版面顺序")
+    span_start = models.PositiveIntegerField("起始位置")
+    span_end = models.PositiveIntegerField("结束位置")
+
+    # Headline stack as printed: column banner, kicker (引题), title (主题), subtitle (副题).
+    column = models.ForeignKey(
+        Column, verbose_name="栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    kicker = models.CharField("引题", max_length=200, blank=True)
+    title = models.CharField("主题", max_length=200, blank=True)  # photo news may print no headline
+    subtitle = models.CharField("副题", max_length=300, blank=True)
+    body = models.TextField("正文", blank=True)  # format: articles.bodytext
+    dateline = models.CharField("电头", max_length=100, blank=True)
+    dateline_date = models.CharField(
+        "电头日期", max_length=10, blank=True, validators=[_dateline_date_validator]
+    )
+    continued_from = models.CharField("上接", max_length=50, blank=True)
+    continues_to = models.CharField("下转", max_length=50, blank=True)
+
+    section = models.ForeignKey(
+        Section, verbose_name="版块", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    tags = TaggableManager("标签", blank=True)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+
+    slug = models.SlugField("别名", max_length=80, blank=True)  # filled by services / clean()
+    char_count = models.PositiveIntegerField("字数", default=0)
+    warnings = models.JSONField("导入警告", default=list, blank=True)
+
+    # Re-import bookkeeping (articles.services.importing): import_key finds the
+    # same article on a changed page; import_hash is the fingerprint of what the
+    # importer last wrote, so an article whose content no longer matches it has
+    # been edited by a person and is not overwritten.
+    import_key = models.CharField("导入键", max_length=255, blank=True, db_index=True)
+    import_hash = models.CharField("导入指纹", max_length=64, blank=True)
+
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-created_at", "position"]
+        indexes = [
+            # The public site lists published articles newest first.
+            models.Index(fields=["status", "published_at"], name="article_status_published"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The headline, or for untitled photo news the opening of its text."""
+        if self.title:
+            return self.title
+        opening = self.body.lstrip("■# ").split("\n", 1)[0]
+        return opening[:30] or f"稿件 {self.pk or ''}".strip()
+
+    @property
+    def url_date(self) -> date:
+        """Date in the URL: local publishing date, else local creation date."""
+        moment = self.published_at or self.created_at or timezone.now()
+        return timezone.localdate(moment)
+
+    def get_absolute_url(self) -> str:
+        day = self.url_date
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "year": f"{day.year:04d}",
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "pk": self.pk,
+                "slug": self.slug or "article",
+            },
+        )
+
+    def clean(self) -> None:
+        # Cheap enough for forms; the importer sets slug itself.
+        if not self.slug:
+            self.slug = pinyin_slug(self.title or self.body[:30])
+
+
+class Byline(models.Model):
+    """A reporter's credit on an article, in printed order."""
+
+    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="bylines")
+    reporter = models.ForeignKey(Reporter, verbose_name="记者", on_delete=models.PROTECT, related_name="bylines")
+    role = models.CharField("身份", max_length=20, blank=True, default="记者")  # 记者, 通讯员, 实习生, 摄影 …
+    position = models.PositiveSmallIntegerField("顺序", default=1)
+
+    class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="byline_unique_article_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.reporter.name}".strip()

@@ -1,0 +1,112 @@
+"""Split page text into lines and say what each line looks like.
+
+Every later step works on these lines, and every line keeps its character
+offsets into the page text so articles can point back at their source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import markers
+from .bylines import parse_byline
+from .records import BylineRecord
+
+# Line kinds.
+HEADING = "heading"  # markdown #..####
+SHORT = "short"  # a short line that does not end a sentence: a title or subhead
+KICKER = "kicker"  # ends with ——: 引题
+SUBLINE = "subline"  # starts with ——: 副题
+BYLINE = "byline"
+DATELINE = "dateline"  # a paragraph opening with 本报…讯
+JUMP = "jump"  # a paragraph opening with (上接第一版)
+CAPTION = "caption"
+FOOTER = "footer"
+PARA = "para"
+
+HEADLINE_KINDS = frozenset({HEADING, SHORT, KICKER, SUBLINE})
+
+_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
+_CLOSERS = "”’」』)）》】\"'"
+_SENTENCE_ENDS = "。！？!?…."
+_OPEN_ENDS = "，,、：:；;（(“《—-"
+
+MAX_SHORT = 60  # longest title or subhead we accept
+MAX_KICKER = 120  # kickers can run long: 助力打造……50.1亿元——
+MAX_GAPPED_CAPTION = 40  # a short sentence set apart by blank lines is a caption
+
+
+@dataclass
+class Line:
+    start: int  # offset of the text in the page
+    end: int
+    text: str  # stripped, without markdown heading marks
+    gap: int  # blank lines before this line
+    kind: str = PARA
+    level: int = 0  # markdown heading level
+    people: list[BylineRecord] | None = None  # for BYLINE
+
+
+def ends_sentence(text: str) -> bool:
+    core = text.rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _SENTENCE_ENDS
+
+
+def is_short(text: str) -> bool:
+    return (
+        0 < len(text) <= MAX_SHORT
+        and not ends_sentence(text)
+        and "。" not in text
+        and text[-1] not in _OPEN_ENDS
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    offset = 0
+    blanks = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip().replace("\u3000", " ")
+        if not stripped:
+            blanks += 1
+            offset += len(raw) + 1
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = offset + lead
+        end = start + len(raw.strip())
+        lines.append(classify(Line(start=start, end=end, text=stripped, gap=blanks)))
+        blanks = 0
+        offset += len(raw) + 1
+    return lines
+
+
+def classify(line: Line) -> Line:
+    text = line.text
+    heading = _HEADING_RE.match(text)
+    if heading:
+        line.level = len(heading.group(1))
+        line.text = heading.group(2).strip()
+        line.kind = KICKER if line.text.endswith("——") else HEADING
+        return line
+    if markers.is_footer(text):
+        line.kind = FOOTER
+    elif text.startswith("■"):
+        line.kind = CAPTION
+        line.text = text.lstrip("■").strip()
+    elif (people := parse_byline(text)) is not None:
+        line.kind = BYLINE
+        line.people = people
+    elif markers.split_dateline(text)[0]:
+        line.kind = DATELINE
+    elif markers.split_jump_from(text)[0]:
+        line.kind = JUMP
+    elif text.endswith("——") and len(text) <= MAX_KICKER:
+        line.kind = KICKER
+    elif text.startswith("——") and len(text) <= MAX_SHORT:
+        line.kind = SUBLINE
+    elif line.gap >= 2 and len(text) <= MAX_GAPPED_CAPTION and ends_sentence(text):
+        line.kind = CAPTION
+    elif is_short(text):
+        line.kind = SHORT
+    return line

@@ -1,0 +1,84 @@
+"""Plain records produced by the page parser.
+
+These are the contract between the Django-free parser and the persistence
+service (``articles.services.importing``): nothing here knows about models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of body block, in reading order.
+PARAGRAPH = "p"
+SUBHEAD = "subhead"
+CAPTION = "caption"
+
+
+class PageRejected(Exception):
+    """A file that cannot be imported; the message names the file and the reason."""
+
+    def __init__(self, file_name: str, reason: str):
+        self.file_name = file_name
+        self.reason = reason
+        super().__init__(f"{file_name}: {reason}")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # PARAGRAPH, SUBHEAD or CAPTION
+    text: str
+
+
+@dataclass(frozen=True)
+class BylineRecord:
+    name: str
+    role: str  # 记者, 通讯员, 见习记者, 实习生, 摄影 …
+    outlet: str = ""  # e.g. "青岛日报/观海新闻"; "" when the byline names none
+
+
+@dataclass
+class ArticleRecord:
+    position: int  # 1-based order on the page
+    span: tuple[int, int]  # [start, end) character offsets in the page text
+    column: str = ""  # 栏目 banner
+    kicker: str = ""  # 引题
+    title: str = ""  # 主题; "" for photo news printed without a headline
+    subtitle: str = ""  # 副题
+    bylines: list[BylineRecord] = field(default_factory=list)
+    dateline: str = ""  # raw, e.g. "本报10月10日讯"
+    dateline_month: int | None = None
+    dateline_day: int | None = None
+    blocks: list[Block] = field(default_factory=list)
+    continued_from: str = ""  # e.g. "第一版" from "(上接第一版)"
+    continues_to: str = ""  # e.g. "第二版" from "(下转第二版)"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == PARAGRAPH]
+
+    @property
+    def subheads(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == SUBHEAD]
+
+    @property
+    def captions(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == CAPTION]
+
+    @property
+    def body(self) -> str:
+        """Paragraphs only, separated by one blank line."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class PageRecord:
+    file_name: str
+    sha256: str
+    text: str  # the decoded page text that spans point into
+    encoding: str = "utf-8"
+    outlet: str = ""
+    edition_date: str = ""  # ISO date when the page states it
+    page_label: str = ""  # e.g. "第一版" when the page states it
+    articles: list[ArticleRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,105 @@
+"""Cut a page's lines into article chunks: a headline and the lines under it.
+
+An article starts at a run of headline lines that is followed by a byline,
+a dateline or a jump line, that holds a kicker, a subtitle or a top-level
+heading, or that opens the page. Other short lines are subheads and stay in
+the body. Photo news printed under another story, with its own byline at the
+end, is split off as an article without a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .headlines import Headline, choose_stack
+from .lines import BYLINE, DATELINE, FOOTER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+
+MAX_HEADLINE_LINES = 4
+_COMMA_RE = re.compile(r"[，,]")
+# A figure sits apart from the text around it, behind two or more blank lines.
+FIGURE_GAP = 2
+
+
+@dataclass
+class Chunk:
+    headline: Headline | None
+    headline_lines: list[Line] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def all_lines(self) -> list[Line]:
+        return self.headline_lines + self.lines
+
+
+def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> list[Chunk]:
+    lines = [line for line in lines if line.kind != FOOTER]
+    chunks: list[Chunk] = []
+    current = Chunk(headline=None)
+    i = 0
+    while i < len(lines):
+        if lines[i].kind not in HEADLINE_KINDS:
+            current.lines.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
+            j += 1
+        run = lines[i:j]
+        following = lines[j] if j < len(lines) else None
+        if _starts_article(run, following, at_page_start=not chunks and not current.lines):
+            tail = run[-MAX_HEADLINE_LINES:]
+            first, headline = choose_stack(tail, known_columns)
+            cut = len(run) - len(tail) + first
+            current.lines.extend(run[:cut])
+            chunks.append(current)
+            current = Chunk(headline=headline, headline_lines=run[cut:])
+        else:
+            current.lines.extend(run)
+        i = j
+    chunks.append(current)
+    chunks = [c for c in chunks if c.headline_lines or c.lines]
+    return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+
+
+def _starts_article(run: list[Line], following: Line | None, *, at_page_start: bool) -> bool:
+    if at_page_start:
+        return True
+    if following is not None and following.kind in (BYLINE, DATELINE, JUMP):
+        return True
+    if any(line.kind in (KICKER, SUBLINE) for line in run):
+        return True
+    if any(line.kind == HEADING and line.level == 1 for line in run):
+        return True
+    # A heading with a plain short line under it is a title with its subtitle;
+    # a subhead is followed by body text, which may be a fragment broken off
+    # by a column end (《决定》提出,聚焦建设美丽中国,加快经) — those have commas.
+    return any(
+        a.kind == HEADING and b.kind == SHORT and not _COMMA_RE.search(b.text)
+        for a, b in zip(run, run[1:])
+    )
+
+
+def _split_photo_news(chunk: Chunk) -> list[Chunk]:
+    """Split off photo news: an article with a leading byline cannot also end with one."""
+    body = chunk.lines
+    if not body or body[0].kind != BYLINE or body[-1].kind != BYLINE:
+        return [chunk]
+    lead_end = 0
+    while lead_end < len(body) and body[lead_end].kind == BYLINE:
+        lead_end += 1
+    tail_start = len(body)
+    while tail_start > lead_end and body[tail_start - 1].kind == BYLINE:
+        tail_start -= 1
+    if tail_start <= lead_end + 1:
+        return [chunk]
+    photo_start = tail_start - 1
+    for k in range(tail_start - 1, lead_end, -1):
+        if body[k].gap >= FIGURE_GAP:
+            photo_start = k
+            break
+    if photo_start <= lead_end:
+        return [chunk]
+    story = Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=body[:photo_start])
+    photo = Chunk(headline=None, lines=body[photo_start:])
+    return [story, photo]

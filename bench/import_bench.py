@@ -1,0 +1,110 @@
+"""Import benchmark: parse-only and parse+persist throughput and peak memory.
+
+Persisting runs against a throw-away database: a temporary SQLite file unless
+DATABASE_URL points elsewhere (then a `bench_` test database is created there).
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.synthetic import parse_bytes, synthetic_pages
+
+PARSE_GOAL = 200  # pages/s
+PERSIST_GOAL_SECONDS = 60  # for 1,000 pages
+
+
+def run(*, pages: int) -> None:
+    _parse(5)  # warm up: jieba's dictionary and regex compilation are paid once, not per page
+    sizes = sorted({max(pages // 4, 1), max(pages // 2, 1), pages})
+    rows = []
+    for size in sizes:
+        rows.append(("parse only", size, *_measure(lambda n=size: _parse(n))))
+    with _throwaway_database():
+        from articles.services.importing import page_import
+
+        for size in sizes:
+            _reset_database()
+            rows.append(("parse + persist", size, *_measure(lambda n=size: _persist(n, page_import))))
+    _print(rows, pages)
+
+
+def _parse(count: int) -> int:
+    articles = 0
+    for name, data in synthetic_pages(count):
+        articles += len(parse_bytes(name, data).articles)
+    return articles
+
+
+def _persist(count: int, page_import) -> int:
+    articles = 0
+    for name, data in synthetic_pages(count):
+        articles += page_import(page=parse_bytes(name, data)).articles
+    return articles
+
+
+def _measure(work: Callable[[], int]) -> tuple[float, float, int]:
+    """(seconds, the process's peak resident memory in MiB so far, articles).
+
+    Sizes run smallest first, so a peak that stays put as pages grow is flat
+    memory. (tracemalloc would slow the parser down several-fold.)"""
+    gc.collect()
+    started = time.perf_counter()
+    articles = work()
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, articles
+
+
+class _throwaway_database:
+    def __enter__(self):
+        import django
+        from django.test.utils import setup_test_environment
+
+        django.setup()
+        setup_test_environment()
+        from django.conf import settings
+
+        # With DEBUG on, Django keeps the last 9,000 queries: memory that grows with the run.
+        settings.DEBUG = False
+        from django.db import connection
+
+        if connection.vendor == "sqlite":
+            # Django's SQLite test database lives in memory, which would count the
+            # stored pages as the importer's memory; use a file as `make run` does.
+            self.tmpdir = tempfile.TemporaryDirectory()
+            connection.settings_dict["TEST"]["NAME"] = str(Path(self.tmpdir.name) / "bench.sqlite3")
+        self.connection = connection
+        self.old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        return self
+
+    def __exit__(self, *exc):
+        self.connection.creation.destroy_test_db(self.old_name, verbosity=0)
+
+
+def _reset_database() -> None:
+    # flush deletes in SQL; QuerySet.delete() would load every row to cascade.
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def _print(rows, pages: int) -> None:
+    from django.db import connection
+
+    print(f"import benchmark ({connection.vendor}), synthetic pages recombined from seeds/")
+    header = ("step", "pages", "seconds", "pages/s", "articles", "peak RSS MiB")
+    table = [header] + [
+        (step, str(n), f"{sec:.2f}", f"{n / sec:.0f}", str(arts), f"{mib:.1f}")
+        for step, n, sec, mib, arts in rows
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for i, row in enumerate(table):
+        print("  ".join(cell.rjust(w) if j else cell.ljust(w) for j, (cell, w) in enumerate(zip(row, widths))))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"goals: parse >= {PARSE_GOAL} pages/s; {pages} pages persisted in < {PERSIST_GOAL_SECONDS} s on SQLite; peak memory flat as pages grow")

@@ -1,0 +1,30 @@
+"""Benchmarks, runnable with one command: `make bench` (or `python bench/run.py import`).
+
+Prints a table per benchmark. Figures are for the machine they run on; the
+goals are in the table so a run says at a glance whether they are met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("which", nargs="?", default="import", choices=["import"])
+    parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    from bench import import_bench
+
+    import_bench.run(pages=args.pages)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,9 @@
+"""Root URLs: the admin for the newsroom, the public site for readers."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("articles.urls")),
+]

@@ -1,0 +1,238 @@
+"""articles.parsing.markers: datelines, jump lines and footers, and what the parser does with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.parsing import decode_page, parse_page
+from articles.parsing.markers import is_footer, split_dateline, split_jump_from, split_jump_to
+from tests.seedpages import article, parsed
+
+# --- split_dateline ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "本报10月10日讯 10日，中国红十字(山东)应急救援培训基地青岛综合训练中心在崂山区王哥庄街道揭牌。",
+            ("本报10月10日讯", 10, 10, "10日，中国红十字(山东)应急救援培训基地青岛综合训练中心在崂山区王哥庄街道揭牌。"),
+        ),
+        ("本报9月4日讯 在推动全国文明典范城市创建工作中", ("本报9月4日讯", 9, 4, "在推动全国文明典范城市创建工作中")),
+        ("本报2月27日讯 27日下午,全省微短剧", ("本报2月27日讯", 2, 27, "27日下午,全省微短剧")),
+        ("本报青岛讯 近日,《青岛市直播电商发展行动方案》出台", ("本报青岛讯", None, None, "近日,《青岛市直播电商发展行动方案》出台")),
+        ("本报讯 近日，某事发生。", ("本报讯", None, None, "近日，某事发生。")),
+        ("本报北京10月9日电 记者获悉", ("本报北京10月9日电", 10, 9, "记者获悉")),
+        ("新华社北京10月9日电 新华社记者报道", ("新华社北京10月9日电", 10, 9, "新华社记者报道")),
+        ("本报10月10日讯　全角空格之后", ("本报10月10日讯", 10, 10, "全角空格之后")),
+        ("本报10月10日讯", ("本报10月10日讯", 10, 10, "")),
+        ("新华社电 据报道", ("新华社电", None, None, "据报道")),
+        ("本报电 近日", ("本报电", None, None, "近日")),
+    ],
+)
+def test_split_dateline(text, expected):
+    assert split_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报通讯员 张三",
+        "本报通讯员 张少丰 王秀梅",
+        "本报记者 薄克国",
+        "记者从市商务局获悉，1-8月份，青岛市网络零售额1581.1亿元。",
+        "10日，中国红十字(山东)应急救援培训基地揭牌。",
+        "据本报10月10日讯",
+        # 电 in a word (电商, 电话) is no dateline's 电
+        "本报记者走访电商基地时了解到，直播带货正在兴起。",
+        "本报记者调查电商平台发现，",
+        "本报热线电话：82888000",
+        "",
+    ],
+)
+def test_split_dateline_finds_none(text):
+    assert split_dateline(text) == ("", None, None, text)
+
+
+def test_paragraph_opening_like_a_dateline_does_not_start_an_article():
+    # A subhead followed by a paragraph that opens 本报记者…电商 stays in its article.
+    text = (
+        "青岛电商“聚变”\n\n□青岛日报/观海新闻记者 丁倩倩\n\n第一段写完了。\n\n基地崛起\n\n"
+        "本报记者走访电商基地时了解到，直播带货正在兴起。\n\n第三段写完了。\n"
+    )
+    page = parse_page(decode_page("x.txt", text.encode("utf-8")))
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert art.dateline == ""
+    assert art.subheads == ["基地崛起"]
+    assert art.paragraphs == ["第一段写完了。", "本报记者走访电商基地时了解到，直播带货正在兴起。", "第三段写完了。"]
+
+
+# --- jump lines ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(上接第一版)党性修养和实践本领显著增强", ("第一版", "党性修养和实践本领显著增强")),
+        ("（上接第一版）党性修养和实践本领显著增强", ("第一版", "党性修养和实践本领显著增强")),
+        ("(上接第一版) 常态化运行", ("第一版", "常态化运行")),
+        ("(上接1版)正文", ("第1版", "正文")),
+        ("(紧接第十二版)正文", ("第十二版", "正文")),
+        ("(上接第一版)", ("第一版", "")),
+    ],
+)
+def test_split_jump_from(text, expected):
+    assert split_jump_from(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["党性修养(上接第一版)", "(下转第二版)", "上接第一版,正文", "(以下简称《方案》)正式发布"],
+)
+def test_split_jump_from_finds_none(text):
+    assert split_jump_from(text) == ("", text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推动我市消费持续升温。(下转第二版)", ("第二版", "推动我市消费持续升温。")),
+        ("推动我市消费持续升温。（下转第二版）", ("第二版", "推动我市消费持续升温。")),
+        ("推动我市消费持续升温 (转第4版)  ", ("第4版", "推动我市消费持续升温")),
+        ("推动我市消费(下转3版)", ("第3版", "推动我市消费")),
+    ],
+)
+def test_split_jump_to(text, expected):
+    assert split_jump_to(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(下转第二版)之后还有正文", "推动我市消费持续升温。", "(上接第一版)正文"],
+)
+def test_split_jump_to_finds_none(text):
+    assert split_jump_to(text) == ("", text)
+
+
+# --- footers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "◆ 更多精彩内容请关注大众报业·大众日报客户端青岛频道",
+        "◇ 本版责编 张三",
+        "★ 扫码关注",
+        "更多精彩内容请关注观海新闻客户端",
+        "扫码下载观海新闻客户端",
+    ],
+)
+def test_is_footer(text):
+    assert is_footer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报青岛讯 近日,《青岛市直播电商发展行动方案(2020-2022年)》出台",
+        "■官路水库工程项目建设全线拉开。",
+        "□ 记者 白晓 报道",
+        "业主们只需一键扫码，就能搞定物业服务的琐事、杂事。",
+        "老城复兴开辟新路径",
+    ],
+)
+def test_is_not_footer(text):
+    assert not is_footer(text)
+
+
+# --- markers on the seed pages -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prefix, fragment, dateline, month, day, body_start",
+    [
+        ("000", "应急救援培训基地", "本报10月10日讯", 10, 10, "10日，"),
+        ("000", "创业担保贷款", "本报10月10日讯", 10, 10, "自2023年10月11日起，"),
+        ("000", "融合戏", "本报10月10日讯", 10, 10, "“茶园提升基本成型"),
+        ("000", "进度条", "本报10月10日讯", 10, 10, "多雨的季节已经结束"),
+        ("001", "市南区", "本报9月4日讯", 9, 4, "在推动全国文明典范城市创建工作中"),
+        ("002", "夏送清凉", "本报8月5日讯", 8, 5, "5日上午,"),
+        ("002", "国家级检验检测中心", "本报8月5日讯", 8, 5, "城阳区近日出台"),
+        ("002", "数据要素", "本报8月5日讯", 8, 5, "在近日举行的"),
+        # byline and dateline on consecutive lines, no blank line between them
+        ("003", "微短剧", "本报2月27日讯", 2, 27, "27日下午,"),
+        ("003", "医共体", "本报2月27日讯", 2, 27, "市医保局、市卫生健康委"),
+        ("003", "未成年人网络文化", "本报2月27日讯", 2, 27, "市文化市场综合执法局"),
+        ("004", "直播电商领先城市", "本报青岛讯", None, None, "近日,"),
+        ("004", "网上政务服务", "本报青岛讯", None, None, "日前,"),
+        ("004", "海尔卡奥斯", "本报青岛讯", None, None, "5月28日,海尔卡奥斯"),
+        ("004", "青年创业", "本报青岛讯", None, None, "5月28日,上合组织"),
+        ("004", "云展日", "本报青岛讯", None, None, "5月29日,"),
+    ],
+)
+def test_seed_datelines_are_taken_off_the_body(prefix, fragment, dateline, month, day, body_start):
+    art = article(parsed(prefix), fragment)
+    assert (art.dateline, art.dateline_month, art.dateline_day) == (dateline, month, day)
+    assert art.paragraphs[0].startswith(body_start)
+    assert "本报" not in art.paragraphs[0][:4]
+
+
+@pytest.mark.parametrize(
+    "prefix, fragment",
+    [
+        ("000", "青岛电商“聚变”"),
+        ("000", "办好17件民生实事"),
+        ("001", "青岛数字港"),
+        ("002", "以全面深化改革"),
+        ("002", "张村河"),
+        ("002", "代工厂"),
+        ("003", "消费帮扶重点城市"),
+        ("003", "应训尽训"),
+        ("004", "搞活一座城"),
+        ("004", "青岛金花"),
+        ("004", "老城复兴"),
+    ],
+)
+def test_seed_articles_without_dateline(prefix, fragment):
+    art = article(parsed(prefix), fragment)
+    assert (art.dateline, art.dateline_month, art.dateline_day) == ("", None, None)
+
+
+@pytest.mark.parametrize(
+    "fragment, body_start",
+    [
+        ("用5年左右时间全体党员应训尽训", "党性修养和实践本领显著增强"),
+        ("上合示范区聚力扩能提质", "常态化运行TIR“中俄专线”"),
+        ("实干担当 凝聚力量 坚定不移推动高质量发展", "扩大服务消费"),
+        ("未来产业:“抢跑”新赛道 创建“先导区”", "快速太赫兹时域光谱系统"),
+    ],
+)
+def test_003_continued_from_the_front_page(fragment, body_start):
+    art = article(parsed("003"), fragment)
+    assert art.title == fragment
+    assert art.continued_from == "第一版"
+    assert art.continues_to == ""
+    assert art.paragraphs[0].startswith(body_start)
+
+
+def test_only_continued_articles_have_a_jump():
+    for prefix in ("000", "001", "002", "004"):
+        assert all(a.continued_from == "" and a.continues_to == "" for a in parsed(prefix).articles)
+    page = parsed("003")
+    assert [a.continued_from for a in page.articles] == ["", "", "第一版", "第一版", "第一版", "第一版", "", ""]
+
+
+def test_004_footer_is_dropped_with_a_page_warning():
+    page = parsed("004")
+    footer = "◆ 更多精彩内容请关注大众报业·大众日报客户端青岛频道"
+    start = page.text.index(footer)
+    assert "dropped 1 footer line(s)" in page.warnings
+    for art in page.articles:
+        assert not (art.span[0] <= start < art.span[1])
+        assert not any("更多精彩内容" in block.text for block in art.blocks)
+
+
+def test_pages_without_footers_have_no_footer_warning():
+    for prefix in ("000", "001", "002", "003"):
+        assert not any("footer" in w for w in parsed(prefix).warnings)
