@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -91,6 +92,10 @@ class Reporter(models.Model):
     name = models.CharField("姓名", max_length=50)
     outlet = models.CharField("媒体", max_length=100, blank=True)
     slug = models.SlugField("别名", max_length=80, unique=True)
+    # The desk account of this person, so a reporter can edit their own drafts.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="账号", null=True, blank=True, on_delete=models.SET_NULL, related_name="reporter"
+    )
 
     class Meta:
         verbose_name = "记者"
@@ -109,7 +114,8 @@ class Reporter(models.Model):
 
 class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self) -> ArticleQuerySet:
-        return self.filter(status=Article.Status.PUBLISHED)
+        """What readers may see: published articles, corrected ones included."""
+        return self.filter(status__in=Article.PUBLIC_STATUSES)
 
 
 # ISO date, or ISO 8601 "--MM-DD" when the page does not give the year.
@@ -122,10 +128,20 @@ class Article(models.Model):
     """One article found on a source page; editors may change it after import."""
 
     class Status(models.TextChoices):
-        # A CharField with room to spare, so states such as "in review" or
-        # "withdrawn" can be added later without a schema change.
+        # The life of a story; the legal moves between these live in
+        # editorial.services (one function per transition).
+        IMPORTED = "imported", "待审核（导入）"
         DRAFT = "draft", "草稿"
+        IN_REVIEW = "in_review", "审核中"
+        APPROVED = "approved", "已通过"
+        SCHEDULED = "scheduled", "定时发布"
         PUBLISHED = "published", "已发布"
+        UNPUBLISHED = "unpublished", "已撤稿"
+        SPIKED = "spiked", "已枪毙"
+        CORRECTED = "corrected", "已更正"
+
+    # Published, and published with a correction note: the only states readers see.
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.CORRECTED)
 
     # Provenance: where on which page the parser found it.
     source_page = models.ForeignKey(
@@ -154,8 +170,13 @@ class Article(models.Model):
         Section, verbose_name="版块", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
     tags = TaggableManager("标签", blank=True)
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    scheduled_at = models.DateTimeField("定时发布时间", null=True, blank=True)
+    correction = models.TextField("更正说明", blank=True)  # shown to readers on a corrected article
+    # Optimistic locking: every editorial save bumps it, and a save made from
+    # an older version is refused instead of overwriting the newer one.
+    version = models.PositiveIntegerField("版本", default=1)
 
     slug = models.SlugField("别名", max_length=80, blank=True)  # filled by services / clean()
     char_count = models.PositiveIntegerField("字数", default=0)
@@ -180,6 +201,12 @@ class Article(models.Model):
         indexes = [
             # The public site lists published articles newest first.
             models.Index(fields=["status", "published_at"], name="article_status_published"),
+        ]
+        permissions = [
+            ("submit_article", "可以提交稿件审核"),
+            ("review_article", "可以审核稿件（退回或通过）"),
+            ("publish_article", "可以发布、定时发布、撤稿和更正稿件"),
+            ("spike_article", "可以枪毙稿件"),
         ]
 
     def __str__(self) -> str:

@@ -53,7 +53,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "reversion",
     "articles",
+    "editorial",
+    "search",
+    "linking",
 ]
 
 MIDDLEWARE = [

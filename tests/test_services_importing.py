@@ -32,6 +32,7 @@ from articles.services.importing import (
     page_import,
     pages_import,
 )
+from articles.signals import articles_changed
 from tests.seedpages import SEED_PREFIXES, seed_path
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +123,7 @@ def test_importing_the_seeds_creates_pages_articles_and_reporters(seed_dir):
             range(1, n + 1)
         )
     assert report.total("reporters_created") == Reporter.objects.count()
-    assert Article.objects.filter(status=Article.Status.DRAFT).count() == 31
+    assert Article.objects.filter(status=Article.Status.IMPORTED).count() == 31
 
     source = SourcePage.objects.get(file_name=seed_path("000").name)
     assert source.raw_text == seed_path("000").read_text(encoding="utf-8")
@@ -572,10 +573,10 @@ def test_publish_publishes_every_imported_article(seed_dir):
     assert not Article.objects.filter(published_at__lt=start).exists()
 
 
-def test_without_publish_articles_are_drafts(seed_dir):
+def test_without_publish_articles_await_review(seed_dir):
     call_command("import_seeds", str(seed_dir), stdout=StringIO())
 
-    assert Article.objects.filter(status=Article.Status.DRAFT, published_at__isnull=True).count() == 31
+    assert Article.objects.filter(status=Article.Status.IMPORTED, published_at__isnull=True).count() == 31
 
 
 def test_publish_keeps_the_first_publishing_time_on_update(tmp_path):
@@ -709,3 +710,20 @@ def test_an_unchanged_folder_is_skipped_in_a_few_queries(seed_dir):
     assert [r.status for r in report.results] == [UNCHANGED] * 5
     # One look-up of the columns, then per page a locked read and a count.
     assert len(data_queries(ctx)) <= 1 + 5 * 2, data_queries(ctx)
+
+
+def test_each_imported_page_announces_its_changed_articles(seed_dir):
+    received: list[list[int]] = []
+
+    def listener(sender, article_ids, **kwargs):
+        received.append(article_ids)
+
+    articles_changed.connect(listener)
+    try:
+        import_folder(seed_dir)
+        import_folder(seed_dir)  # unchanged pages announce nothing
+    finally:
+        articles_changed.disconnect(listener)
+
+    assert len(received) == 5
+    assert sorted(pk for ids in received for pk in ids) == sorted(Article.objects.values_list("pk", flat=True))

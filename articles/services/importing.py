@@ -18,6 +18,7 @@ from articles.models import Article, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
 from articles.services.fingerprints import article_content, fingerprint, import_key, record_content
+from articles.signals import articles_changed
 from articles.slugs import pinyin_slug
 from articles.textstats import char_count
 
@@ -36,6 +37,7 @@ class PageImportResult:
     reporters_created: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+    changed_ids: list[int] = field(default_factory=list)  # articles created or rewritten
 
     @property
     def articles(self) -> int:
@@ -81,6 +83,9 @@ def pages_import(
             result = PageImportResult(file_name=exc.file_name, status=REFUSED, error=exc.reason)
         else:
             result = page_import(page=record, publish=publish, dry_run=dry_run)
+            if result.changed_ids and not dry_run:
+                # After the page's transaction: listeners index and tag what is stored.
+                articles_changed.send(sender=Article, article_ids=result.changed_ids)
         report.results.append(result)
         if on_result:
             on_result(result)
@@ -151,17 +156,18 @@ class _ArticleWriter:
                 return
             self.result.articles_updated += 1
         else:
-            article = Article(source_page=self.source)
+            article = Article(source_page=self.source, status=Article.Status.IMPORTED)
             self.result.articles_created += 1
         self._fill(article, record, new_hash)
         article.full_clean()
         article.save()
         self._write_bylines(article, record)
+        self.result.changed_ids.append(article.pk)
 
     def retire(self, article: Article) -> None:
         """An article the new parse no longer finds: drop it unless people already rely on it."""
         pristine = fingerprint(article_content(article)) == article.import_hash
-        if pristine and article.status != Article.Status.PUBLISHED:
+        if pristine and article.status not in Article.PUBLIC_STATUSES:
             article.delete()
             self.result.articles_removed += 1
         else:
@@ -189,7 +195,7 @@ class _ArticleWriter:
         article.import_hash = new_hash
         article.char_count = char_count("\n".join(record.paragraphs + record.subheads))
         article.slug = pinyin_slug(record.title or record.body[:30])
-        if self.publish and article.status != Article.Status.PUBLISHED:
+        if self.publish and article.status not in Article.PUBLIC_STATUSES:
             article.status = Article.Status.PUBLISHED
             article.published_at = timezone.now()
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """Chinese full-text search: one backend per database vendor."""
+
+    name = "search"
+    verbose_name = "全文检索"
