@@ -130,7 +130,7 @@ def test_001_2_caption_in_a_broken_sentence_and_inline_byline():
     assert "张琰" not in art.body
     assert len(art.paragraphs) == 6
     assert "byline printed at the end of the article" in art.warnings
-    assert "moved 2 caption(s) out of the sentence they interrupted" in art.warnings
+    assert "moved 1 caption(s) out of the sentence they interrupted" in art.warnings
 
 
 # --- page 002 -----------------------------------------------------------------

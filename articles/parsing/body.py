@@ -129,7 +129,7 @@ def _is_highlight(piece: _Piece, later: list[_Piece]) -> bool:
 def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
     blocks: list[Block] = []
     joins = 0
-    across_captions = 0
+    crossed_captions: set[int] = set()  # a caption may interrupt more than one join
     for i, piece in enumerate(pieces):
         if piece.kind == "caption":
             blocks.append(Block(CAPTION_BLOCK, piece.text))
@@ -147,14 +147,13 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
         if last_text is not None and blocks[last_text].kind == PARAGRAPH and not ends_sentence(blocks[last_text].text):
             blocks[last_text] = Block(PARAGRAPH, _join(blocks[last_text].text, piece.text))
             joins += 1
-            if last_text != len(blocks) - 1:
-                across_captions += 1
+            crossed_captions.update(k for k in range(last_text + 1, len(blocks)) if blocks[k].kind == CAPTION_BLOCK)
             continue
         blocks.append(Block(PARAGRAPH, piece.text))
     if joins:
         record.warnings.append(f"rejoined {joins} paragraph(s) broken by column ends")
-    if across_captions:
-        record.warnings.append(f"moved {across_captions} caption(s) out of the sentence they interrupted")
+    if crossed_captions:
+        record.warnings.append(f"moved {len(crossed_captions)} caption(s) out of the sentence they interrupted")
     return blocks
 
 
