@@ -33,7 +33,7 @@ migrate: venv
 	$(PY) manage.py migrate --noinput
 
 run: migrate
-	$(PY) manage.py loaddata fixtures/sections.json fixtures/groups.json
+	$(PY) manage.py loaddata fixtures/sections.json fixtures/groups.json fixtures/gazetteer.json
 	$(PY) manage.py import_seeds --publish
 	$(PY) manage.py ensure_editor
 	$(PY) manage.py runserver 127.0.0.1:8000

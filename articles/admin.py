@@ -1,13 +1,35 @@
-"""The editors' desk. List pages join or prefetch what they show so that the
-number of queries does not grow with the number of rows."""
+"""The editors' desk. List and change pages join or prefetch what they show so
+that the number of queries does not grow with the number of rows, bylines or tags.
+
+Article changes go through editorial.services: workflow moves are actions (and
+buttons on the review page), a saved form is refused when someone else saved
+the article since it was opened (optimistic locking), and every save leaves a
+django-reversion revision that the desk's history page can diff and restore.
+"""
 
 from __future__ import annotations
 
-from django.contrib import admin
-from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html_join
+from taggit.models import Tag
 
 from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
+from editorial import services
+from editorial.errors import EditConflict
+from editorial.models import Note, Transition
+from editorial.rules import can_edit
+from editorial.saving import conflict, ensure_baseline
+from editorial.widgets import KnownChoicesAutocompleteSelect
+from search.selectors import search_filter
 
 
 @admin.register(Section)
@@ -72,24 +94,143 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["reporter"]  # a select of every reporter would grow without bound
     ordering = ["position"]
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Byline]:
+        return super().get_queryset(request).select_related("reporter")
+
+    def get_formset(self, request: HttpRequest, obj: Article | None = None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        widget = formset.form.base_fields["reporter"].widget.widget
+        # The rows' selected reporters, labelled in one query rather than one per row.
+        known = Reporter.objects.filter(bylines__article=obj) if obj else Reporter.objects.none()
+        formset.form.base_fields["reporter"].widget.widget = KnownChoicesAutocompleteSelect(
+            widget.field, widget.admin_site, attrs=widget.attrs, choices=widget.choices, using=widget.db
+        )
+        formset.form.base_fields["reporter"].widget.widget.known = {str(r.pk): str(r) for r in known}
+        return formset
+
+
+class NoteInline(admin.TabularInline):
+    """Desk notes: added here or on the review page, never edited or deleted, never public."""
+
+    model = Note
+    extra = 1
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Note]:
+        return super().get_queryset(request).select_related("author")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class TransitionInline(admin.TabularInline):
+    """The workflow log, read-only: transitions are made by actions and on the review page."""
+
+    model = Transition
+    extra = 0
+    fields = ["created_at", "from_status", "to_status", "user", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Transition]:
+        return super().get_queryset(request).select_related("user")
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class ArticleForm(forms.ModelForm):
+    # The version the editor opened; a save from an older one is refused (optimistic locking).
+    seen_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("seen_version")
+        if seen is not None and self.instance.pk:
+            stored = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if stored != seen:
+                raise ValidationError(conflict(article_id=self.instance.pk, seen_version=seen).html())
+        return cleaned
+
+
+class HasWarningsFilter(admin.SimpleListFilter):
+    title = "导入警告"
+    parameter_name = "warnings"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "有警告"), ("no", "无警告")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(warnings=[])
+        if self.value() == "no":
+            return queryset.filter(warnings=[])
+        return queryset
+
+
+class SourcePageFilter(admin.SimpleListFilter):
+    # The stock related filter would load every page's whole raw text to list their names.
+    title = "原始版面"
+    parameter_name = "source_page"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in SourcePage.objects.values_list("pk", "file_name")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(source_page_id=self.value()) if self.value() else queryset
+
+
+class ArticleActionForm(ActionForm):
+    section = forms.ModelChoiceField(Section.objects.all(), label="版块", required=False)
+    tags = forms.CharField(label="标签", required=False, help_text="用逗号分隔")
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "column", "section", "status", "published_at", "char_count", "source_page", "position"]
-    list_filter = ["status", "section", "column", "source_page"]
+    form = ArticleForm
+    action_form = ArticleActionForm
+    list_display = [
+        "__str__", "status", "column", "section", "reporters", "tag_list", "published_at", "char_count",
+        "source_page", "position", "has_warnings",
+    ]
+    list_filter = [
+        "status", "section", "column", "bylines__reporter", SourcePageFilter, "published_at",
+        "source_page__edition_date", HasWarningsFilter,
+    ]
     list_select_related = ["column", "section", "source_page"]
-    search_fields = ["title", "kicker", "subtitle", "body", "bylines__reporter__name"]
+    search_fields = ["title"]  # shows the search box; get_search_results does the searching
     date_hierarchy = "published_at"
     autocomplete_fields = ["column"]
-    inlines = [BylineInline]
+    inlines = [BylineInline, NoteInline, TransitionInline]
+
+    class Media:
+        css = {"all": ["editorial/desk.css"]}  # the conflict diff; the site's CSP forbids inline styles
+    actions = ["assign_section", "add_tags", "submit", "approve", "publish"]
     readonly_fields = [
+        "desk_links", "status", "published_at", "scheduled_at", "correction", "version",
         "source_page", "position", "span_start", "span_end", "import_key", "import_hash", "warnings",
         "char_count", "created_at", "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["column", "kicker", "title", "subtitle", "dateline", "dateline_date", "body"]}),
+        (None, {"fields": ["desk_links", "column", "kicker", "title", "subtitle", "dateline", "dateline_date", "body"]}),
         ("版面接续", {"fields": ["continued_from", "continues_to"]}),
-        ("发布", {"fields": ["status", "published_at", "section", "tags", "slug"]}),
+        (
+            "发布",
+            {"fields": ["status", "published_at", "scheduled_at", "correction", "section", "tags", "slug", "version", "seen_version"]},
+        ),
         (
             "来源",
             {
@@ -103,9 +244,123 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        # source_page.raw_text is the whole page; the list only needs its name.
-        return super().get_queryset(request).defer("source_page__raw_text")
+        # source_page.raw_text is the whole page; the desk lists only its name.
+        return (
+            super().get_queryset(request)
+            .select_related("column", "section", "source_page")
+            .defer("source_page__raw_text")
+            .prefetch_related(Prefetch("bylines", Byline.objects.select_related("reporter")), "tags")
+        )
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet[Article], search_term: str):
+        # Chinese text has no spaces between words; the search app segments it (jieba) and owns the index.
+        if not search_term.strip():
+            return queryset, False
+        return search_filter(queryset, search_term), False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        tag_admin = self.admin_site._registry.get(Tag)
+        if db_field.name == "tags" and tag_admin and tag_admin.get_search_fields(request):
+            # Autocomplete against the tag admin (linking app) instead of typing names from memory.
+            return forms.ModelMultipleChoiceField(
+                Tag.objects.all(), required=False, label=db_field.verbose_name,
+                widget=AutocompleteSelectMultiple(db_field, self.admin_site),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Articles come from imported pages (source_page is required and read-only here).
         return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        # Per article, the workflow decides: a reporter edits only their own drafts, nobody a spiked story.
+        return super().has_change_permission(request, obj) and (obj is None or can_edit(request.user, obj))
+
+    def has_submit_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.submit_article")
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.review_article")
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article")
+
+    @admin.display(description="记者")
+    def reporters(self, obj: Article) -> str:
+        return "、".join(b.reporter.name for b in obj.bylines.all())
+
+    @admin.display(description="标签")
+    def tag_list(self, obj: Article) -> str:
+        return "、".join(t.name for t in obj.tags.all())
+
+    @admin.display(description="警告", boolean=True)
+    def has_warnings(self, obj: Article) -> bool:
+        return bool(obj.warnings)
+
+    @admin.display(description="编辑部")
+    def desk_links(self, obj: Article) -> str:
+        links = [
+            (reverse("editorial:review", args=[obj.pk]), "对照原版审核 / review beside the page"),
+            (reverse("editorial:history", args=[obj.pk]), "修改历史 / history"),
+        ]
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    def changeform_view(self, request: HttpRequest, object_id=None, form_url="", extra_context=None) -> HttpResponse:
+        if request.method == "POST" and object_id:
+            article = self.get_object(request, unquote(object_id))
+            if article is not None:
+                ensure_baseline(article)  # its own revision, before the one this save opens
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict as exc:
+            # Someone saved between this form's check and its save: nothing of this save was kept.
+            self.message_user(request, exc.html(), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def save_model(self, request: HttpRequest, obj: Article, form: ArticleForm, change: bool) -> None:
+        changed = [str(form.fields[name].label) for name in form.changed_data if name != "seen_version"]
+        services.article_store(
+            article=obj, user=request.user, seen_version=form.cleaned_data["seen_version"],
+            comment="后台修改：" + "、".join(changed) if changed else "后台保存",
+        )
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        if formset.model is not Note:
+            return super().save_formset(request, form, formset, change)
+        for note in formset.save(commit=False):
+            services.note_add(article=form.instance, user=request.user, text=note.text)
+        return None
+
+    def _report(self, request: HttpRequest, result: services.BulkResult, done: str) -> None:
+        if result.done:
+            self.message_user(request, f"{done}：{len(result.done)} 篇。")
+        if result.refused:
+            self.message_user(request, "未处理：" + "；".join(result.refused), messages.WARNING)
+
+    @admin.action(description="设置版块（在上方选择版块）", permissions=["change"])
+    def assign_section(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        section = request.POST.get("section") and Section.objects.filter(pk=request.POST["section"]).first()
+        result = services.articles_assign_section(articles=queryset, user=request.user, section=section or None)
+        self._report(request, result, f"已设置版块为「{section or '无'}」")
+
+    @admin.action(description="添加标签（在上方填写标签）", permissions=["change"])
+    def add_tags(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        names = [n.strip() for n in request.POST.get("tags", "").replace("，", ",").split(",") if n.strip()]
+        if not names:
+            self.message_user(request, "请先在“标签”框里填写要添加的标签。", messages.WARNING)
+            return
+        self._report(request, services.articles_add_tags(articles=queryset, user=request.user, tags=names), "已添加标签")
+
+    @admin.action(description="提交审核", permissions=["submit"])
+    def submit(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="submit"), "已提交审核")
+
+    @admin.action(description="审核通过", permissions=["review"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="approve"), "已通过")
+
+    @admin.action(description="发布", permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="publish"), "已发布")

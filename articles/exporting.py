@@ -36,6 +36,11 @@ def article_export(article: Article) -> dict:
         "continues_to": article.continues_to,
         "section": article.section.slug if article.section_id else None,
         "tags": sorted(t.name for t in article.tags.all()),
+        "entities": [
+            {"name": m.entity.name, "type": m.entity.kind, "url": m.entity.get_absolute_url()}
+            for m in article.entity_mentions.all()
+        ],
+        "related": [link.target.get_absolute_url() for link in article.related_shown],
         "status": article.status,
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "char_count": article.char_count,

@@ -48,6 +48,9 @@ class Section(models.Model):
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
 
 class Column(models.Model):
     """A recurring column banner printed above articles (栏目, e.g. 强信心·稳经济·促发展)."""
@@ -62,6 +65,9 @@ class Column(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:column", kwargs={"slug": self.slug})
 
 
 class SourcePage(models.Model):
@@ -84,6 +90,9 @@ class SourcePage(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:source_page", kwargs={"ref": self.pk})
 
 
 class Reporter(models.Model):

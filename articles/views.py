@@ -1,48 +1,167 @@
-"""Minimal public pages: only published articles are ever shown."""
+"""The public site: only published articles are ever shown; drafts are 404s.
+
+Every page view is wrapped in pagecache.cached_page, so a page renders once
+per change (see articles.pagecache).
+"""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
+from datetime import date
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
 
+from articles import seo
 from articles.bodytext import text_to_blocks
-from articles.models import Article, Byline, Reporter
+from articles.models import Article, Column, Reporter, Section, SourcePage
+from articles.pagecache import cached_page
+from articles.site_selectors import (
+    NewestFirst,
+    article_for_page,
+    home_groups,
+    published_articles,
+    published_between,
+    section_with_descendants,
+)
+from search.highlight import highlight, snippet
+from search.selectors import parse_query, search_ranked
 
-HOME_LIMIT = 30
+HOME_LATEST = 20
+HOME_PER_SECTION = 6
+PER_PAGE = 20
 
 
-def _published() -> QuerySet[Article]:
-    # Everything a listing shows, in a fixed number of queries.
-    return (
-        Article.objects.published()
-        .select_related("column", "section")
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
-        .order_by("-published_at", "-pk")
-    )
+def public_page(view):
+    """GET and HEAD only, served from the page cache."""
+    return require_safe(cached_page(view))
 
 
+def _feeds(kind: str, slug: str) -> tuple[str, str]:
+    return reverse(f"articles:{kind}_rss", args=[slug]), reverse(f"articles:{kind}_atom", args=[slug])
+
+
+def _page(request: HttpRequest, items: NewestFirst | list[int], per_page: int = PER_PAGE) -> Page:
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article], **context) -> HttpResponse:
+    context.update(heading=heading, page_obj=_page(request, NewestFirst(queryset)))
+    return render(request, "articles/listing.html", context)
+
+
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
-    articles = _published()[:HOME_LIMIT]
-    return render(request, "articles/home.html", {"articles": articles})
+    return render(request, "articles/home.html", {
+        "latest": NewestFirst(published_articles())[:HOME_LATEST],  # includes articles with no section
+        "groups": home_groups(per_section=HOME_PER_SECTION),
+    })
 
 
+@public_page
 def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpResponse:
     # Drafts 404 like missing articles, so their existence is not revealed.
-    article = get_object_or_404(_published(), pk=pk)
+    article = article_for_page(pk)
+    if article is None:
+        raise Http404("no such published article")
     canonical = article.get_absolute_url()
     if request.path != canonical:
         # Wrong date or an old slug after a headline change: send readers and
         # crawlers to the one canonical address.
         return redirect(canonical, permanent=True)
-    return render(
-        request,
-        "articles/article_detail.html",
-        {"article": article, "blocks": text_to_blocks(article.body)},
-    )
+    blocks = text_to_blocks(article.body)
+    return render(request, "articles/article_detail.html", {
+        "article": article,
+        "blocks": blocks,
+        "description": seo.description(article, blocks),
+        "json_ld": seo.news_article_json_ld(article, blocks=blocks),
+        # Related articles (a list of Article) come from the linking app; the
+        # "related" template block shows them when the list is not empty.
+        "related": [],
+    })
 
 
+@public_page
+def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    section = get_object_or_404(Section, slug=slug)
+    queryset = published_articles().filter(section__in=section_with_descendants(section))
+    return _listing(request, heading=str(section), queryset=queryset, feeds=_feeds("section", slug))
+
+
+@public_page
+def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    column = get_object_or_404(Column, slug=slug)
+    return _listing(request, heading=f"栏目：{column.name}", queryset=published_articles().filter(column=column))
+
+
+@public_page
 def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reporter = get_object_or_404(Reporter, slug=slug)
-    articles = _published().filter(bylines__reporter=reporter).distinct()[:HOME_LIMIT]
-    return render(request, "articles/reporter_detail.html", {"reporter": reporter, "articles": articles})
+    queryset = published_articles().filter(bylines__reporter=reporter).distinct()
+    return _listing(request, heading=reporter.name, queryset=queryset, reporter=reporter, feeds=_feeds("reporter", slug))
+
+
+@public_page
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    return _listing(request, heading=f"标签：{tag.name}", queryset=published_articles().filter(tags=tag))
+
+
+@public_page
+def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
+    """A printed page (版面): its published articles in printed order. ref is the id or the file name without .txt."""
+    lookup = {"pk": int(ref)} if ref.isdigit() else {"file_name__in": [ref, f"{ref}.txt"]}
+    page = get_object_or_404(SourcePage.objects.defer("raw_text"), **lookup)
+    articles = published_articles().filter(source_page=page).order_by("position")
+    return render(request, "articles/source_page.html", {"source_page": page, "articles": articles})
+
+
+@public_page
+def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
+    first = _date(year, month, day)
+    queryset = published_between(first, date.fromordinal(first.toordinal() + 1))
+    return _listing(request, heading=f"{first.year}年{first.month}月{first.day}日", queryset=queryset)
+
+
+@public_page
+def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    first = _date(year, month, 1)
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return _listing(request, heading=f"{first.year}年{first.month}月", queryset=published_between(first, following))
+
+
+def _date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise Http404("no such date") from None
+
+
+@public_page
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    words = parse_query(query).words
+    page_obj = _page(request, search_ranked(query))  # a page of ids, best first
+    found = published_articles().in_bulk(page_obj.object_list)
+    hits = [
+        {"article": a, "title": highlight(a.display_title, words), "snippet": highlight(snippet(a.body, words), words)}
+        for a in (found[pk] for pk in page_obj.object_list if pk in found)
+    ]
+    return render(request, "articles/search.html", {"query": query, "page_obj": page_obj, "hits": hits})
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /desk/",
+        "Disallow: /search/",  # endless query URLs; the sitemaps list every article
+        f"Sitemap: {seo.absolute_url(reverse('articles:sitemap_index'))}",
+        f"Sitemap: {seo.absolute_url(reverse('articles:news_sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

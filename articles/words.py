@@ -7,6 +7,7 @@ here, so a word the newsroom teaches jieba (data/userdict.txt: 西海岸新区,
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from pathlib import Path
@@ -49,3 +50,26 @@ def tagged(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech flag) pairs: ns place, nr person, nt organisation …"""
     ensure_ready()
     return [(pair.word, pair.flag) for pair in jieba.posseg.lcut(text or "") if pair.word.strip()]
+
+
+def weighted_keywords(
+    text: str, *, top_k: int, allow_pos: tuple[str, ...] = (), stop_words: frozenset[str] = frozenset()
+) -> list[tuple[str, float]]:
+    """jieba's TF-IDF keywords (its own IDF table) as (word, weight), best first.
+
+    With allow_pos only words of those part-of-speech flags count (n, ns, vn …).
+    """
+    ensure_ready()
+    return _extractor(stop_words).extract_tags(text or "", topK=top_k, withWeight=True, allowPOS=allow_pos)
+
+
+@functools.lru_cache(maxsize=8)
+def _extractor(stop_words: frozenset[str]):
+    # One extractor per stop-word list: jieba's module-level extractor keeps its
+    # stop words globally, and other callers must not inherit ours. Imported
+    # here because importing jieba.analyse reads its IDF table (~0.3 s).
+    import jieba.analyse
+
+    extractor = jieba.analyse.TFIDF()
+    extractor.stop_words |= stop_words
+    return extractor

@@ -17,10 +17,22 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", default="import", choices=["import"])
+    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site"])
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
+    parser.add_argument("--articles", type=int, default=100_000, help="links, site: synthetic articles in the archive")
+    parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    if args.which == "site":
+        from bench import site_bench
+
+        site_bench.run(articles=args.articles)
+        return
+    if args.which == "links":
+        from bench import link_bench
+
+        link_bench.run(articles=args.articles, new=args.new)
+        return
     from bench import import_bench
 
     import_bench.run(pages=args.pages)

@@ -6,3 +6,14 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = "编辑部"
+
+    def ready(self) -> None:
+        import reversion
+
+        from articles.models import Article, Byline
+
+        # Registered here, not by an admin class, so services keep revisions
+        # even where the admin is never loaded (commands, tests). Tags are left
+        # out: taggit stores them through a generic table reversion cannot follow.
+        reversion.register(Article, follow=["bylines"], exclude=["tags"])
+        reversion.register(Byline)

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = "全文检索"
+
+    def ready(self) -> None:
+        from search import receivers
+
+        receivers.connect()

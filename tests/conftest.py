@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from articles.models import Article, Byline, Reporter, SourcePage
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Public pages are cached (articles.pagecache); the cache outlives each
+    # test's database rollback, so every test starts with an empty one.
+    cache.clear()
 
 
 @pytest.fixture

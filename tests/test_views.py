@@ -56,10 +56,16 @@ def test_reporter_page(client, published_article, make_article):
     assert client.get("/reporters/nobody/").status_code == 404
 
 
-def test_home_query_count_is_bounded(client, published_article, make_article, django_assert_max_num_queries):
+def test_home_query_count_does_not_grow_with_articles(client, published_article, make_article, django_assert_max_num_queries):
+    from articles.models import Byline, Reporter
+
+    # Sections (1), the latest per public status (2) with their bylines (1), the menu (1).
+    with django_assert_max_num_queries(5):
+        client.get("/")
     for i in range(5):
-        make_article(title=f"稿件{i}", status=Article.Status.PUBLISHED, published_at=timezone.now())
-    with django_assert_max_num_queries(4):
+        article = make_article(title=f"稿件{i}", status=Article.Status.PUBLISHED, published_at=timezone.now())
+        Byline.objects.create(article=article, reporter=Reporter.objects.create(name=f"记者{i}", slug=f"jz-{i}"))
+    with django_assert_max_num_queries(5):
         client.get("/")
 
 
@@ -68,3 +74,161 @@ def test_admin_lists_load(admin_client, published_article):
                 "/admin/articles/column/", "/admin/articles/section/",
                 f"/admin/articles/article/{published_article.pk}/change/"]:
         assert admin_client.get(url).status_code == 200, url
+
+
+def _publish(make_article, **fields):
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    fields.setdefault("published_at", timezone.now())
+    return make_article(**fields)
+
+
+@pytest.mark.parametrize("status", [Article.Status.DRAFT, Article.Status.SPIKED, Article.Status.SCHEDULED,
+                                    Article.Status.IMPORTED, Article.Status.UNPUBLISHED])
+def test_unpublished_articles_are_404_everywhere(client, make_article, status):
+    article = make_article(title="不能公开的稿件", status=status, published_at=timezone.now())
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert client.get(f"/articles/{article.pk}/").status_code == 404
+    for url in ["/", article.source_page.get_absolute_url(), f"{timezone.localdate():/archive/%Y/%m/%d/}"]:
+        assert "不能公开的稿件" not in client.get(url).content.decode(), url
+
+
+def test_article_page_shows_the_whole_headline_stack(client, published_article):
+    from articles.models import Column, Section
+
+    article = published_article
+    article.column = Column.objects.create(name="强信心·稳经济", slug="qiang-xinxin")
+    article.section = Section.objects.create(name="经济", slug="jingji-test")
+    article.kicker, article.subtitle, article.dateline = "引题文字", "副题文字", "本报讯"
+    article.body += "\n\n■ 图为港口。"
+    article.save()
+    article.tags.add("电商")
+    html = client.get(article.get_absolute_url()).content.decode()
+    for fragment in ["强信心·稳经济", "引题文字", "副题文字", "本报讯", "<figcaption>图为港口。</figcaption>",
+                     'href="/reporters/ding-qianqian/"', 'href="/tags/%E7%94%B5%E5%95%86/"', "电商",
+                     f'href="/pages/{article.source_page_id}/"', 'href="/sections/jingji-test/"']:
+        assert fragment in html, fragment
+    assert "相关报道" not in html  # nothing related until linking fills it
+
+
+def test_corrected_article_shows_its_correction(client, make_article):
+    article = _publish(make_article, status=Article.Status.CORRECTED, correction="原稿数字有误，已更正。")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "原稿数字有误，已更正。" in response.content.decode()
+
+
+def test_article_page_query_count_is_constant(client, published_article, make_article, django_assert_max_num_queries):
+    from articles.models import Byline, Reporter
+
+    for i in range(2, 8):
+        reporter = Reporter.objects.create(name=f"记者{i}", slug=f"jizhe-{i}")
+        Byline.objects.create(article=published_article, reporter=reporter, position=i)
+    published_article.tags.add(*[f"标签{i}" for i in range(10)])
+    with django_assert_max_num_queries(5):
+        response = client.get(published_article.get_absolute_url())
+    assert response.status_code == 200
+    assert "记者7" in response.content.decode()
+
+
+def test_home_groups_articles_by_section_and_latest(client, make_article):
+    from articles.models import Section
+
+    economy = Section.objects.create(name="经济", slug="jingji-x", position=1)
+    finance = Section.objects.create(name="财经", slug="caijing-x", parent=economy, position=2)
+    _publish(make_article, title="财经新闻", section=finance)
+    _publish(make_article, title="没有版块的新闻")
+    html = client.get("/").content.decode()
+    assert html.index("最新") < html.index("没有版块的新闻")
+    assert 'href="/sections/jingji-x/"' in html and "财经新闻" in html
+
+
+def test_section_page_includes_subsections(client, make_article):
+    from articles.models import Section
+
+    economy = Section.objects.create(name="经济", slug="jingji-x")
+    finance = Section.objects.create(name="财经", slug="caijing-x", parent=economy)
+    _publish(make_article, title="财经新闻", section=finance)
+    _publish(make_article, title="其他新闻")
+    html = client.get("/sections/jingji-x/").content.decode()
+    assert "财经新闻" in html and "其他新闻" not in html
+    assert client.get("/sections/nothing/").status_code == 404
+
+
+def test_column_and_tag_pages(client, make_article):
+    from articles.models import Column
+
+    column = Column.objects.create(name="强信心", slug="qiang")
+    article = _publish(make_article, title="栏目稿件", column=column)
+    article.tags.add("跨境电商")
+    assert "栏目稿件" in client.get("/columns/qiang/").content.decode()
+    assert "栏目稿件" in client.get("/tags/跨境电商/").content.decode()
+    assert client.get("/tags/nothing/").status_code == 404
+
+
+def test_source_page_lists_its_articles_in_printed_order(client, make_article):
+    second = _publish(make_article, title="第二篇", position=2)
+    first = _publish(make_article, title="第一篇", position=1)
+    for url in [f"/pages/{first.source_page_id}/", "/pages/000_test/"]:
+        html = client.get(url).content.decode()
+        assert html.index("第一篇") < html.index("第二篇"), url
+    assert second.source_page.get_absolute_url() == f"/pages/{second.source_page_id}/"
+    assert client.get("/pages/nothing/").status_code == 404
+
+
+def test_archive_by_day_and_month(client, make_article):
+    from datetime import datetime
+
+    moment = timezone.make_aware(datetime(2023, 10, 10, 0, 30))  # local time: the day starts in Asia/Shanghai
+    _publish(make_article, title="十月十日", published_at=moment)
+    _publish(make_article, title="十月九日", published_at=moment - timezone.timedelta(hours=1))
+    day = client.get("/archive/2023/10/10/").content.decode()
+    assert "十月十日" in day and "十月九日" not in day
+    month = client.get("/archive/2023/10/").content.decode()
+    assert "十月十日" in month and "十月九日" in month
+    assert client.get("/archive/2023/02/30/").status_code == 404
+
+
+def test_search_page_paginates_and_highlights(client, make_article):
+    from search.services import index_articles
+
+    articles = [_publish(make_article, title=f"<青岛>电商{i}") for i in range(25)]
+    index_articles(article_ids=[a.pk for a in articles])
+    html = client.get("/search/", {"q": "电商"}).content.decode()
+    assert "共 25 篇" in html
+    assert "&lt;青岛&gt;<mark>电商</mark>" in html
+    assert 'page=2' in html
+    second = client.get("/search/", {"q": "电商", "page": 2}).content.decode()
+    assert second.count('class="item"') == 5
+    assert client.get("/search/", {"q": "x" * 10000}).status_code == 200
+    assert client.get("/search/").status_code == 200
+
+
+def test_security_headers_and_csp(client, published_article):
+    response = client.get(published_article.get_absolute_url())
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "'unsafe-inline'" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    html = response.content.decode()
+    assert "<style" not in html and "style=" not in html
+    # The only script is the JSON-LD data block.
+    assert html.count("<script") == html.count('<script type="application/ld+json">') == 1
+
+
+def test_robots_txt(client, db):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
+
+
+def test_listings_merge_published_and_corrected_newest_first(client, make_article):
+    from datetime import datetime
+
+    now = timezone.make_aware(datetime(2023, 10, 10, 12, 0))
+    _publish(make_article, title="最早", published_at=now - timezone.timedelta(hours=3))
+    _publish(make_article, title="更正过的", status=Article.Status.CORRECTED, published_at=now - timezone.timedelta(hours=2))
+    _publish(make_article, title="最新", published_at=now - timezone.timedelta(hours=1))
+    html = client.get("/archive/2023/10/").content.decode()
+    assert html.index("最新") < html.index("更正过的") < html.index("最早")

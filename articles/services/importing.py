@@ -154,6 +154,9 @@ class _ArticleWriter:
                 article.save(update_fields=["warnings", "updated_at"])
                 self.result.articles_protected += 1
                 return
+            # A new version, so an editor who opened the old one gets a conflict
+            # instead of saving over the re-import (see editorial.saving).
+            article.version += 1
             self.result.articles_updated += 1
         else:
             article = Article(source_page=self.source, status=Article.Status.IMPORTED)

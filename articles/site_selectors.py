@@ -1,0 +1,138 @@
+"""Reads for the public site: only published articles, each listing in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone
+
+from articles.models import Article, Byline, Section
+
+NEWS_SITEMAP_DAYS = 2
+NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
+
+
+def published_articles() -> QuerySet[Article]:
+    """Published articles, newest first, with what a list item shows."""
+    # Only the column is joined: with a second LEFT JOIN SQLite's planner
+    # stops walking the (status, published_at) index and sorts every row.
+    return (
+        Article.objects.published()
+        .select_related("column")
+        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
+        .order_by("-published_at", "-pk")
+    )
+
+
+class NewestFirst:
+    """Published articles of a queryset, newest first, as a sequence Paginator can page.
+
+    `status IN (published, corrected) ORDER BY published_at DESC` cannot walk
+    the (status, published_at) index, so the database would sort every
+    published row to show twenty. Asked instead one public status at a time,
+    each query walks the index backwards and stops after the rows needed; the
+    few rows are merged here.
+    """
+
+    def __init__(self, queryset: QuerySet[Article]):
+        self.queryset = queryset.order_by("-published_at", "-pk")
+
+    def count(self) -> int:
+        return self.queryset.filter(status__in=Article.PUBLIC_STATUSES).count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Article]:
+        rows = [a for status in Article.PUBLIC_STATUSES for a in self.queryset.filter(status=status)[:window.stop]]
+        rows.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
+        return rows[window]
+
+
+def article_for_page(pk: int) -> Article | None:
+    """One published article with its byline, tags and source page (3 queries)."""
+    return (
+        published_articles()
+        .select_related("section", "source_page")
+        # The page's raw text is the whole printed page; the article page needs only its label.
+        .defer("source_page__raw_text", "source_page__parse_warnings")
+        .prefetch_related("tags")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@dataclass
+class SectionGroup:
+    section: Section
+    children: list[Section] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+def section_groups() -> list[SectionGroup]:
+    """Top-level sections, each with its descendants (one query)."""
+    sections = list(Section.objects.all())
+    groups = {s.pk: SectionGroup(s) for s in sections if s.parent_id is None}
+    by_pk = {s.pk: s for s in sections}
+    for section in sections:
+        root = section
+        while root.parent_id is not None:
+            root = by_pk[root.parent_id]
+        if root is not section:
+            groups[root.pk].children.append(section)
+    return list(groups.values())
+
+
+def section_with_descendants(section: Section) -> list[Section]:
+    """The section and every section below it, at any depth (one query)."""
+    children: dict[int, list[Section]] = {}
+    for candidate in Section.objects.all():
+        children.setdefault(candidate.parent_id, []).append(candidate)
+    found, frontier = [section], [section]
+    while frontier:
+        frontier = [child for parent in frontier for child in children.get(parent.pk, [])]
+        found += frontier
+    return found
+
+
+def home_groups(*, per_section: int) -> list[SectionGroup]:
+    """Each top-level section with its latest articles, its subsections' included."""
+    groups = section_groups()
+    for group in groups:
+        # section_id + 0 is not indexed: SQLite would otherwise read the whole
+        # section through its index and sort it, instead of walking the
+        # (status, published_at) index and stopping after per_section rows.
+        in_section = Article.objects.alias(section_number=F("section_id") + 0).filter(
+            section_number__in=[s.pk for s in (group.section, *group.children)]
+        )
+        group.articles = NewestFirst(in_section)[:per_section]
+    return [g for g in groups if g.articles]
+
+
+def published_between(start: date, end: date) -> QuerySet[Article]:
+    """Published on local days start <= day < end."""
+    tz = timezone.get_current_timezone()
+    since = timezone.make_aware(datetime.combine(start, time.min), tz)
+    until = timezone.make_aware(datetime.combine(end, time.min), tz)
+    return published_articles().filter(published_at__gte=since, published_at__lt=until)
+
+
+def news_sitemap_articles() -> tuple[list[Article], bool]:
+    """Articles for the Google News sitemap, and whether they are the recent ones.
+
+    Google News wants the last two days. A paper imported from older pages has
+    none that recent; then the newest NEWS_SITEMAP_LIMIT are listed instead,
+    so the sitemap is never empty.
+    """
+    base = (
+        Article.objects.published()
+        .select_related("source_page")
+        .defer("source_page__raw_text", "source_page__parse_warnings")
+        .order_by("-published_at", "-pk")
+    )
+    recent = list(base.filter(published_at__gte=timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS))[:NEWS_SITEMAP_LIMIT])
+    if recent:
+        return recent, True
+    return list(base[:NEWS_SITEMAP_LIMIT]), False

@@ -1,0 +1,177 @@
+"""Related-article benchmark: suggestions for new articles with a large archive in the database.
+
+The archive is made with bulk_create from the seed articles: each synthetic
+article copies a seed article's text, tags, entity mentions and term vector
+(jieba runs 31 times, not 100,000), gets its own date, a random fingerprint
+and one of 2,000 rarer tags, so the inverted index has both very common and
+rare entries. Then each new article is extracted and scored as on import,
+timed step by step. Runs against a throw-away database, as the import
+benchmark does (SQLite file, or a bench_ database next to DATABASE_URL).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from bench.import_bench import _throwaway_database
+from bench.table import print_table
+
+GOAL_MS = 200
+BATCH = 5000
+RARE_TAGS = 2000
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GAZETTEER = Path(__file__).resolve().parent.parent / "fixtures" / "gazetteer.json"
+
+
+def run(*, articles: int, new: int) -> None:
+    with _throwaway_database():
+        from django.core.management import call_command
+
+        call_command("loaddata", str(GAZETTEER), verbosity=0)
+        templates = _seed_templates()
+        started = time.perf_counter()
+        _archive(templates, articles)
+        _analyze()
+        built = time.perf_counter() - started
+        rows = _time_new_articles(templates, new)
+        _print(rows, articles, new, built)
+
+
+def _seed_templates() -> list[dict]:
+    """The seed articles, imported and linked the normal way, as dicts to copy."""
+    from django.contrib.contenttypes.models import ContentType
+    from taggit.models import TaggedItem
+
+    from articles.models import Article
+    from articles.services.importing import pages_import
+    from linking.models import Mention, Profile
+
+    pages_import(paths=sorted(SEEDS.glob("*.txt")), publish=True)
+    content_type = ContentType.objects.get_for_model(Article)
+    templates = []
+    for article in Article.objects.prefetch_related("bylines").order_by("pk"):
+        profile = Profile.objects.get(article=article)
+        templates.append({
+            "article": article,
+            "reporters": [b.reporter_id for b in article.bylines.all()],
+            "tags": list(TaggedItem.objects.filter(content_type=content_type, object_id=article.pk).values_list("tag_id", flat=True)),
+            "mentions": list(Mention.objects.filter(article=article).values_list("entity_id", "forms", "position")),
+            "terms": profile.terms,
+        })
+    return templates
+
+
+def _archive(templates: list[dict], count: int) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from taggit.models import Tag, TaggedItem
+
+    from articles.models import Article, Byline, SourcePage
+    from linking import simhash
+    from linking.models import Mention, Profile
+
+    rng = random.Random(5)
+    content_type = ContentType.objects.get_for_model(Article)
+    page = SourcePage.objects.create(file_name="bench_archive.txt", sha256="0" * 64, raw_text="")
+    Tag.objects.bulk_create(Tag(name=f"话题{n}", slug=f"huati-{n}") for n in range(RARE_TAGS))
+    rare = list(Tag.objects.filter(name__startswith="话题").values_list("pk", flat=True))
+    now = timezone.now()
+    for start in range(0, count, BATCH):
+        size = min(BATCH, count - start)
+        with transaction.atomic():
+            chosen = [rng.choice(templates) for _ in range(size)]
+            made = Article.objects.bulk_create(
+                Article(
+                    source_page=page, position=start + i, span_start=0, span_end=0,
+                    column_id=t["article"].column_id, title=f"{t['article'].title}（{start + i}）", body=t["article"].body,
+                    status=Article.Status.PUBLISHED, published_at=now - timedelta(days=rng.randrange(3 * 365)),
+                    slug=t["article"].slug, char_count=t["article"].char_count,
+                )
+                for i, t in enumerate(chosen)
+            )
+            if not made[0].pk:  # backends that do not return ids from bulk inserts
+                made = list(Article.objects.filter(source_page=page, position__gte=start).order_by("position"))
+            Byline.objects.bulk_create(
+                Byline(article=a, reporter_id=r, position=n) for a, t in zip(made, chosen) for n, r in enumerate(t["reporters"], 1)
+            )
+            TaggedItem.objects.bulk_create(
+                TaggedItem(content_type=content_type, object_id=a.pk, tag_id=tag)
+                for a, t in zip(made, chosen)
+                for tag in {*t["tags"], rng.choice(rare)}
+            )
+            Mention.objects.bulk_create(
+                Mention(article=a, entity_id=e, forms=f, position=p) for a, t in zip(made, chosen) for e, f, p in t["mentions"]
+            )
+            profiles = []
+            for a, t in zip(made, chosen):
+                fingerprint = rng.getrandbits(64)
+                profiles.append(Profile(
+                    article=a, terms=t["terms"], simhash=simhash.to_signed(fingerprint), day=a.published_at.date(),
+                    **{f"band{i}": band for i, band in enumerate(simhash.bands(fingerprint))},
+                ))
+            Profile.objects.bulk_create(profiles)
+        print(f"\rarchive: {start + size}/{count} articles", end="", flush=True)
+    print()
+
+
+def _analyze() -> None:
+    # PostgreSQL's autovacuum analyzes a growing table in time, but not one
+    # bulk-loaded a second ago: without statistics its planner scans whole
+    # tables. SQLite plans from its indexes alone and is left as `make run` has it.
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def _time_new_articles(templates: list[dict], new: int) -> dict[str, list[float]]:
+    from django.utils import timezone
+
+    from articles.models import Article
+    from linking.services.duplicates import duplicates_detect
+    from linking.services.extraction import articles_extract
+    from linking.services.related import suggestions_refresh_one
+
+    rng = random.Random(7)
+    steps = {"extract (jieba)": [], "suggestions": [], "near-duplicates": []}
+    for n in range(new):
+        t = rng.choice(templates)["article"]
+        article = Article.objects.create(
+            source_page=t.source_page, position=10_000 + n, span_start=0, span_end=0, column_id=t.column_id,
+            title=f"{t.title}·新{n}", body=t.body, status=Article.Status.PUBLISHED, published_at=timezone.now(), slug=t.slug,
+        )
+        for step, work in (
+            ("extract (jieba)", lambda: articles_extract(article_ids=[article.pk])),
+            ("suggestions", lambda: suggestions_refresh_one(article_id=article.pk)),
+            ("near-duplicates", lambda: duplicates_detect(article_ids=[article.pk])),
+        ):
+            started = time.perf_counter()
+            work()
+            steps[step].append((time.perf_counter() - started) * 1000)
+    steps["total"] = [sum(values) for values in zip(*steps.values())]
+    return steps
+
+
+def _print(rows: dict[str, list[float]], articles: int, new: int, built: float) -> None:
+    from django.db import connection
+
+    from articles.models import Article
+
+    print(f"related-articles benchmark ({connection.vendor}): {Article.objects.count():,} articles in the database "
+          f"({articles:,} synthetic, built in {built:.0f} s), {new} new articles")
+    print_table(
+        ("step per new article", "p50 ms", "p95 ms", "max ms"),
+        [(step, f"{statistics.median(v):.1f}", f"{_p95(v):.1f}", f"{max(v):.1f}") for step, v in rows.items()],
+    )
+    print(f"goal: suggestions < {GOAL_MS} ms per new article with 100,000 articles in the database")
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]

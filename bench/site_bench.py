@@ -1,0 +1,194 @@
+"""Public site and search benchmark on a large synthetic archive.
+
+Articles are made with bulk_create by recombining the seed articles'
+paragraphs: each seed paragraph is segmented once and its index words reused,
+so 100,000 articles need jieba only a few hundred times; the search index is
+bulk-inserted the same way. Pages are timed server side with Django's test
+Client in-process (page cache cleared before each request, so every page is
+rendered); searches are timed as the search view runs them, and again as
+naive icontains filters for the ratio. Runs against a throw-away database, as
+the import benchmark does (SQLite file, or a test database next to DATABASE_URL).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from bench.import_bench import _throwaway_database
+
+BATCH = 5000
+PER_SOURCE_PAGE = 6
+ARTICLE_GOAL_MS = 20  # p50
+SEARCH_GOAL_MS = 50  # p95, PostgreSQL
+SEARCH_WORDS = ["电商", "跨境电商", "崂山区", "青岛", "平度", "西海岸新区", "微短剧", "直播", "京东", "青岛 直播", "TIR"]
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*, articles: int, samples: int = 200) -> None:
+    with _throwaway_database() as database:
+        from django.core.management import call_command
+
+        # As in production with CONN_MAX_AGE set: otherwise every request pays
+        # for a new database connection, which is not what is measured here.
+        database.connection.settings_dict["CONN_MAX_AGE"] = None
+
+        call_command("loaddata", str(ROOT / "fixtures" / "sections.json"), verbosity=0)
+        started = time.perf_counter()
+        _archive(articles)
+        built = time.perf_counter() - started
+        rows = _measure(samples)
+        _print(rows, articles, built)
+
+
+def _seed_material() -> tuple[list, list[tuple[str, str]], list[int], list[int]]:
+    """Seed headlines, (paragraph, index words) pairs, reporter ids and column ids."""
+    from articles.bodytext import text_to_blocks
+    from articles.models import Article, Column, Reporter
+    from articles.services.importing import pages_import
+    from search.analysis import index_tokens
+
+    pages_import(paths=sorted((ROOT / "seeds").glob("*.txt")), publish=True)
+    seeds = list(Article.objects.exclude(title=""))
+    paragraphs = {b.text for a in seeds for b in text_to_blocks(a.body) if b.kind == "p"}
+    segmented = [(p, " ".join(index_tokens(p))) for p in sorted(paragraphs)]
+    headlines = [(a.kicker, a.title, a.subtitle, a.slug, " ".join(index_tokens(f"{a.kicker}\n{a.title}\n{a.subtitle}"))) for a in seeds]
+    return headlines, segmented, list(Reporter.objects.values_list("pk", flat=True)), list(Column.objects.values_list("pk", flat=True))
+
+
+def _archive(count: int) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from taggit.models import Tag, TaggedItem
+
+    from articles.models import Article, Byline, Section, SourcePage
+    from search.models import IndexEntry
+
+    rng = random.Random(0)
+    headlines, paragraphs, reporters, columns = _seed_material()
+    sections = list(Section.objects.values_list("pk", flat=True)) + [None]
+    tags = [Tag.objects.create(name=f"话题{i}", slug=f"huati-{i}") for i in range(50)]
+    article_type = ContentType.objects.get_for_model(Article)
+    now = timezone.now()
+    for start in range(0, count, BATCH):
+        size = min(BATCH, count - start)
+        with transaction.atomic():
+            pages = SourcePage.objects.bulk_create(
+                SourcePage(file_name=f"bench_{start + i:07d}.txt", sha256="0" * 64, raw_text="",
+                           outlet="青岛日报", page_label=f"第{i % 8 + 1}版")
+                for i in range(0, size, PER_SOURCE_PAGE)
+            )
+            made, index_words = [], []
+            for i in range(size):
+                kicker, title, subtitle, slug, title_words = rng.choice(headlines)
+                chosen = rng.sample(paragraphs, rng.randint(4, 9))
+                body = "\n\n".join(p for p, _ in chosen)
+                made.append(Article(
+                    source_page=pages[i // PER_SOURCE_PAGE], position=i % PER_SOURCE_PAGE + 1, span_start=0, span_end=len(body),
+                    kicker=kicker, title=f"{title}（{start + i}）", subtitle=subtitle, body=body, slug=slug,
+                    column_id=rng.choice(columns) if columns and rng.random() < 0.3 else None,
+                    section_id=rng.choice(sections), char_count=len(body),
+                    status=Article.Status.PUBLISHED if rng.random() < 0.95 else Article.Status.DRAFT,
+                    published_at=now - timedelta(minutes=rng.randint(0, 525_600)),
+                ))
+                index_words.append((f" {title_words} {start + i} ", " " + " ".join(w for _, w in chosen) + " "))
+            Article.objects.bulk_create(made)
+            Byline.objects.bulk_create(
+                Byline(article=a, reporter_id=r, position=n)
+                for a in made for n, r in enumerate(rng.sample(reporters, rng.randint(1, 3)), start=1)
+            )
+            TaggedItem.objects.bulk_create(
+                TaggedItem(content_type=article_type, object_id=a.pk, tag=t) for a in made for t in rng.sample(tags, 2)
+            )
+            IndexEntry.objects.bulk_create(
+                IndexEntry(article_id=a.pk, title=t, body=b) for a, (t, b) in zip(made, index_words)
+            )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def _measure(samples: int) -> list[tuple[str, list[float], float | None]]:
+    from django.core.cache import cache
+    from django.db.models import Q
+    from django.test import Client
+
+    from articles.models import Article, Section
+    from search.selectors import search_ranked
+
+    client = Client()
+    rng = random.Random(1)
+    ids = list(Article.objects.published().values_list("pk", flat=True))
+    article_urls = [a.get_absolute_url() for a in Article.objects.filter(pk__in=rng.sample(ids, min(samples, len(ids))))]
+    section_urls = [s.get_absolute_url() for s in Section.objects.all()]
+
+    def page_times(urls: list[str], *, cached: bool = False) -> list[float]:
+        times = []
+        for url in urls:
+            if cached:
+                client.get(url)
+            else:
+                cache.clear()
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, url
+        return times
+
+    def search_times(run) -> list[float]:
+        times = []
+        for word in SEARCH_WORDS:
+            for _ in range(3):
+                started = time.perf_counter()
+                run(word)
+                times.append((time.perf_counter() - started) * 1000)
+        return times
+
+    def indexed(word: str) -> None:  # what the search view asks: the ranked hits and the first page
+        ids = search_ranked(word)[:20]
+        list(Article.objects.filter(pk__in=ids))
+
+    def naive(word: str) -> None:
+        results = Article.objects.published()
+        for term in word.split():
+            results = results.filter(Q(title__icontains=term) | Q(kicker__icontains=term) | Q(subtitle__icontains=term)
+                                     | Q(body__icontains=term) | Q(dateline__icontains=term))
+        results = results.order_by("-published_at")
+        results.count()
+        list(results[:20])
+
+    page_times(article_urls[:10])  # warm up connections and templates
+    indexed_ms = search_times(indexed)
+    naive_ms = search_times(naive)
+    search_page_urls = [f"/search/?q={w}" for w in SEARCH_WORDS]
+    return [
+        ("article page", page_times(article_urls), None),
+        ("article page (cached)", page_times(article_urls, cached=True), None),
+        ("home page", page_times(["/"] * 20), None),
+        ("section page", page_times(section_urls * 3), None),
+        ("search page (view)", page_times(search_page_urls * 3), None),
+        ("search (ranked ids + page 1)", indexed_ms, None),
+        ("naive icontains search", naive_ms, statistics.median(naive_ms) / statistics.median(indexed_ms)),
+    ]
+
+
+def _print(rows, articles: int, built: float) -> None:
+    from django.db import connection
+
+    print(f"site benchmark ({connection.vendor}), {articles:,} synthetic articles built in {built:.1f} s")
+    header = ("measure", "runs", "p50 ms", "p95 ms", "max ms", "naive/indexed")
+    table = [header]
+    for name, times, ratio in rows:
+        ordered = sorted(times)
+        p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+        table.append((name, str(len(times)), f"{statistics.median(times):.1f}", f"{p95:.1f}", f"{ordered[-1]:.1f}",
+                      f"{ratio:.0f}x" if ratio else ""))
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for i, row in enumerate(table):
+        print("  ".join(cell.rjust(w) if j else cell.ljust(w) for j, (cell, w) in enumerate(zip(row, widths))))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"goals: article page p50 < {ARTICLE_GOAL_MS} ms; search p95 < {SEARCH_GOAL_MS} ms on PostgreSQL")

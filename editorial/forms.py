@@ -1,0 +1,71 @@
+"""Forms of the review page. Each POST carries the version the editor saw (optimistic locking)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from editorial.operations import KINDS
+from editorial.workflow import MOVES
+
+
+class SeenVersionForm(forms.Form):
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class MoveForm(SeenVersionForm):
+    move = forms.ChoiceField(choices=[(m.name, m.label) for m in MOVES.values()])
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    when = forms.DateTimeField(label="定时发布时间", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    correction = forms.CharField(label="更正说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("move") == "schedule" and not cleaned.get("when"):
+            self.add_error("when", "定时发布需要填写时间。 / Scheduling needs a time.")
+        return cleaned
+
+
+class FixForm(SeenVersionForm):
+    OPS = [
+        ("split", "在此段前拆分"),
+        ("move_previous", "移到上一篇"),
+        ("move_next", "移到下一篇"),
+        ("kind", "改变段落类型"),
+        ("merge_previous", "与上一篇合并"),
+        ("merge_next", "与下一篇合并"),
+    ]
+    op = forms.ChoiceField(choices=OPS)
+    block = forms.IntegerField(min_value=0, required=False)
+    kind = forms.ChoiceField(choices=list(KINDS.items()), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("op") in {"split", "move_previous", "move_next", "kind"} and cleaned.get("block") is None:
+            self.add_error("block", "请选择段落。 / Choose a block.")
+        if cleaned.get("op") == "kind" and not cleaned.get("kind"):
+            self.add_error("kind", "请选择类型。 / Choose a kind.")
+        return cleaned
+
+
+class BylinesForm(SeenVersionForm):
+    people = forms.CharField(
+        label="署名", widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="每行一人：身份 姓名，如“记者 丁倩倩”；只写姓名时身份为记者。",
+    )
+
+    def clean_people(self) -> list[tuple[str, str]]:
+        """"记者 丁倩倩" per line (a bare name means 记者) -> [(role, name), …] in printed order."""
+        people = []
+        for line in self.cleaned_data["people"].splitlines():
+            parts = line.split()
+            if len(parts) == 1:
+                people.append(("记者", parts[0]))
+            elif parts:
+                people.append((parts[0], " ".join(parts[1:])))
+        if not people:
+            raise forms.ValidationError("署名至少要有一人。 / A byline needs at least one person.")
+        return people
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label="编辑备注", widget=forms.Textarea(attrs={"rows": 3}))

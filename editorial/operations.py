@@ -1,0 +1,247 @@
+"""One-click fixes for the importer's usual mistakes, done on the review page.
+
+Split an article at a paragraph, merge two neighbours, move a paragraph to the
+article before or after, change a block's kind, correct the byline. Each is
+one atomic service that saves through editorial.saving (so it refuses to work
+from a stale version and leaves a revision), and keeps provenance right: the
+articles of a page keep positions 1..n, and spans that partition the text
+they came from.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+
+from articles.bodytext import blocks_to_text, text_to_blocks
+from articles.models import Article, Byline, Reporter
+from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD, Block
+from articles.slugs import pinyin_slug
+from articles.textstats import char_count
+from editorial.errors import InvalidOperation
+from editorial.models import Note
+from editorial.rules import User
+from editorial.saving import claim_version, ensure_baseline, editing
+from editorial.services import check_can_edit
+
+S = Article.Status
+KINDS = {PARAGRAPH: "正文段落", SUBHEAD: "小标题", CAPTION: "图片说明"}
+# How much of a block to look for in the page text: enough to be unique, short
+# enough to survive the parser rejoining the printed line breaks.
+_PROBE = 16
+
+
+def _blocks(article: Article) -> list[Block]:
+    return text_to_blocks(article.body)
+
+
+def _set_blocks(article: Article, blocks: list[Block]) -> None:
+    article.body = blocks_to_text(blocks)
+    # As the importer counts 字数: paragraphs and subheads, not captions.
+    article.char_count = char_count("\n".join(b.text for b in blocks if b.kind != CAPTION))
+
+
+def _block_offset(article: Article, blocks: list[Block], index: int) -> int:
+    """Where block index starts in the page text, inside the article's span.
+
+    Blocks are looked for in order, each after the one before. If an editor's
+    changes make one unfindable, fall back to a proportional estimate, which
+    still lies inside the span, so spans stay a partition."""
+    raw = article.source_page.raw_text
+    cursor = article.span_start
+    for i, block in enumerate(blocks[: index + 1]):
+        probe = block.text.split("\n", 1)[0][:_PROBE]
+        found = raw.find(probe, cursor, article.span_end) if probe else -1
+        if found < 0:
+            break
+        if i == index:
+            return found
+        cursor = found + len(probe)
+    before = sum(len(b.text) for b in blocks[:index])
+    total = sum(len(b.text) for b in blocks) or 1
+    return article.span_start + (article.span_end - article.span_start) * before // total
+
+
+def _check_index(blocks: list[Block], index: int) -> None:
+    if not 0 <= index < len(blocks):
+        raise InvalidOperation(f"没有第 {index + 1} 段。 / There is no block {index + 1}.")
+
+
+def _shift_positions(*, article: Article, after: int, by: int) -> None:
+    """Renumber the rest of the page. Their versions move too, so an editor
+    holding one of them open cannot save the old position back."""
+    Article.objects.filter(source_page_id=article.source_page_id, position__gt=after).update(
+        position=F("position") + by, version=F("version") + 1
+    )
+
+
+def _neighbour(article: Article, offset: int) -> Article:
+    other = (
+        Article.objects.select_for_update()
+        .filter(source_page_id=article.source_page_id, position=article.position + offset)
+        .first()
+    )
+    if other is None:
+        where = "上一篇" if offset < 0 else "下一篇"
+        raise InvalidOperation(f"本版没有{where}稿件。 / There is no {'previous' if offset < 0 else 'next'} article on this page.")
+    return other
+
+
+def _check_mergeable(*, user: User, articles: tuple[Article, ...]) -> None:
+    for one in articles:
+        check_can_edit(user=user, article=one)
+        if one.status in Article.PUBLIC_STATUSES:
+            raise InvalidOperation(
+                f"「{one}」已发布，请先撤稿再调整。 / “{one}” is public; unpublish it before moving text."
+            )
+
+
+@transaction.atomic
+def article_split(*, article: Article, user: User, block_index: int) -> Article:
+    """Cut the article before block_index; the blocks from there on become a new article right after it."""
+    check_can_edit(user=user, article=article)
+    blocks = _blocks(article)
+    _check_index(blocks, block_index)
+    if block_index == 0:
+        raise InvalidOperation("不能在第一段之前拆分。 / Cannot split before the first block.")
+    cut = _block_offset(article, blocks, block_index)
+    with editing(article=article, user=user, comment=f"从第 {block_index + 1} 段拆分 / split at block {block_index + 1}"):
+        _shift_positions(article=article, after=article.position, by=1)
+        tail = Article(
+            source_page_id=article.source_page_id, position=article.position + 1, span_start=cut,
+            span_end=article.span_end, column_id=article.column_id, section_id=article.section_id,
+            # The new part still needs review, whatever became of the first.
+            status=S.IMPORTED if article.status == S.IMPORTED else S.DRAFT,
+            continues_to=article.continues_to,
+        )
+        _set_blocks(tail, blocks[block_index:])
+        tail.slug = pinyin_slug(tail.body[:30])
+        tail.full_clean()
+        tail.save()
+        article.span_end = cut
+        article.continues_to = ""
+        _set_blocks(article, blocks[:block_index])
+    return tail
+
+
+@transaction.atomic
+def articles_merge(*, article: Article, user: User, other: Article) -> Article:
+    """Join two neighbouring articles of one page into the earlier one; the later one is deleted
+    (its last state stays in the revision history) and the page is renumbered."""
+    if other.source_page_id != article.source_page_id or abs(other.position - article.position) != 1:
+        raise InvalidOperation("只能合并同一版面上相邻的两篇稿件。 / Only neighbouring articles of one page can be merged.")
+    first, second = sorted((article, other), key=lambda a: a.position)
+    _check_mergeable(user=user, articles=(first, second))
+    ensure_baseline(second)
+    with editing(article=first, user=user, comment=f"合并「{second}」/ merged “{second}”", also=[second.pk]):
+        claim_version(article=second, seen_version=second.version)
+        _set_blocks(first, _blocks(first) + _blocks(second))
+        first.span_start = min(first.span_start, second.span_start)
+        first.span_end = max(first.span_end, second.span_end)
+        first.continues_to = second.continues_to or first.continues_to
+        credited = dict(first.bylines.values_list("reporter_id", "position"))
+        next_position = max(credited.values(), default=0) + 1
+        for byline in second.bylines.order_by("position"):
+            if byline.reporter_id not in credited:
+                Byline.objects.create(article=first, reporter_id=byline.reporter_id, role=byline.role, position=next_position)
+                next_position += 1
+        first.tags.add(*second.tags.all())
+        # Editors' notes are never silently lost: they follow the text.
+        Note.objects.filter(article=second).update(article=first)
+        gone = second.position
+        second.delete()
+        _shift_positions(article=first, after=gone, by=-1)
+    return first
+
+
+@transaction.atomic
+def paragraph_move(*, article: Article, user: User, block_index: int, direction: str) -> Article:
+    """Move the first block to the end of the previous article, or the last block to the start of the next.
+
+    Only a block at the boundary can move, so both articles keep their text in
+    printed order; the boundary between their spans moves with it."""
+    check_can_edit(user=user, article=article)
+    blocks = _blocks(article)
+    _check_index(blocks, block_index)
+    if len(blocks) == 1:
+        raise InvalidOperation("这是最后一段，请改用合并。 / This is the only block; merge the articles instead.")
+    if direction == "previous" and block_index == 0:
+        other = _neighbour(article, -1)
+    elif direction == "next" and block_index == len(blocks) - 1:
+        other = _neighbour(article, +1)
+    else:
+        raise InvalidOperation(
+            "只有第一段能移到上一篇，最后一段能移到下一篇。"
+            " / Only the first block can move to the previous article, and only the last to the next."
+        )
+    _check_mergeable(user=user, articles=(article, other))
+    ensure_baseline(other)
+    with editing(article=article, user=user, comment=f"移动第 {block_index + 1} 段 / moved block {block_index + 1}", also=[other.pk]):
+        claim_version(article=other, seen_version=other.version)
+        if direction == "previous":
+            boundary = _block_offset(article, blocks, 1)
+            _set_blocks(other, _blocks(other) + blocks[:1])
+            _set_blocks(article, blocks[1:])
+            other.span_end = article.span_start = boundary
+        else:
+            boundary = _block_offset(article, blocks, block_index)
+            _set_blocks(other, blocks[-1:] + _blocks(other))
+            _set_blocks(article, blocks[:-1])
+            article.span_end = other.span_start = boundary
+        other.full_clean()
+        other.save()
+    return article
+
+
+@transaction.atomic
+def block_set_kind(*, article: Article, user: User, block_index: int, kind: str) -> Article:
+    """Make a block a paragraph, a subhead or a caption."""
+    check_can_edit(user=user, article=article)
+    if kind not in KINDS:
+        raise InvalidOperation(f"未知的段落类型：{kind} / Unknown block kind: {kind}")
+    blocks = _blocks(article)
+    _check_index(blocks, block_index)
+    with editing(article=article, user=user, comment=f"第 {block_index + 1} 段改为{KINDS[kind]}"):
+        blocks[block_index] = Block(kind, blocks[block_index].text)
+        _set_blocks(article, blocks)
+    return article
+
+
+def _reporter(*, name: str, article: Article) -> Reporter:
+    """The person meant by a name on this article: one already credited, else the only
+    reporter of that name, else one from the page's outlet, else a new reporter."""
+    for byline in article.bylines.all():
+        if byline.reporter.name == name:
+            return byline.reporter
+    namesakes = list(Reporter.objects.filter(name=name))
+    outlet = article.source_page.outlet
+    if len(namesakes) == 1:
+        return namesakes[0]
+    same_outlet = [r for r in namesakes if r.outlet.startswith(outlet)] if outlet else []
+    if same_outlet:
+        return same_outlet[0]
+    if namesakes:
+        return namesakes[0]
+    base = pinyin_slug(name) or "reporter"
+    slug, n = base, 1
+    while Reporter.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    reporter = Reporter(name=name, outlet=outlet, slug=slug)
+    reporter.full_clean()
+    reporter.save()
+    return reporter
+
+
+@transaction.atomic
+def article_set_bylines(*, article: Article, user: User, people: list[tuple[str, str]]) -> Article:
+    """Replace the byline with people, given as (role, name) in printed order."""
+    check_can_edit(user=user, article=article)
+    if not people:
+        raise InvalidOperation("署名至少要有一人。 / A byline needs at least one person.")
+    with editing(article=article, user=user, comment="更正署名 / corrected the byline"):
+        reporters = [_reporter(name=name, article=article) for _, name in people]
+        article.bylines.all().delete()
+        for position, ((role, _), reporter) in enumerate(zip(people, reporters, strict=True), start=1):
+            Byline.objects.create(article=article, reporter=reporter, role=role, position=position)
+    return article

@@ -1,0 +1,251 @@
+"""Writes of the editorial workflow: one function per transition, plus the desk's
+other changes (bulk edits, notes, restoring a revision).
+
+Every function checks the user's role, refuses illegal moves with a
+WorkflowError whose message the desk shows as is, saves through
+editorial.saving (optimistic lock, revision, articles_changed on commit) and
+logs transitions in editorial.models.Transition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article, Byline, Reporter, Section
+from editorial.errors import EditConflict, IllegalMove, InvalidOperation, NotAllowed, WorkflowError
+from editorial.models import Note, Transition
+from editorial.rules import User, can_edit, has_role_for
+from editorial.saving import editing
+from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
+
+S = Article.Status
+
+# What restoring a revision brings back: the text and its placement, not the
+# workflow state (that only changes through a transition) nor the provenance.
+RESTORED_FIELDS = (
+    "column_id", "kicker", "title", "subtitle", "body", "dateline", "dateline_date", "continued_from", "continues_to",
+    "section_id", "slug", "char_count",
+)
+
+
+def _check_role(*, user: User, move: Move, article: Article) -> None:
+    if not has_role_for(user, move, article):
+        raise NotAllowed(f"你没有权限对这篇稿件执行「{move.label}」。 / You may not {move.name.replace('_', ' ')} this article.")
+
+
+def _check_state(*, move: Move, article: Article) -> None:
+    if article.status not in move.sources:
+        raise IllegalMove(
+            f"「{article.get_status_display()}」的稿件不能{move.label}。"
+            f" / An article that is {article.status} cannot be moved by {move.name.replace('_', ' ')}."
+        )
+
+
+def _apply(*, article: Article, user: User | None, move: Move, note: str, **changes) -> Article:
+    """Make the move with no role check: callers have checked, or act for the scheduler."""
+    _check_state(move=move, article=article)
+    from_status = article.status
+    with editing(article=article, user=user, comment=f"{move.label}{'：' + note if note else ''}"):
+        article.status = move.target
+        for name, value in changes.items():
+            setattr(article, name, value)
+        Transition.objects.create(
+            article=article, user=user if user is not None and user.is_authenticated else None,
+            from_status=from_status, to_status=move.target, note=note,
+        )
+    return article
+
+
+def _move(*, article: Article, user: User, move: Move, note: str = "", **changes) -> Article:
+    _check_role(user=user, move=move, article=article)
+    return _apply(article=article, user=user, move=move, note=note, **changes)
+
+
+@transaction.atomic
+def article_submit(*, article: Article, user: User, note: str = "") -> Article:
+    return _move(article=article, user=user, move=SUBMIT, note=note)
+
+
+@transaction.atomic
+def article_approve(*, article: Article, user: User, note: str = "") -> Article:
+    return _move(article=article, user=user, move=APPROVE, note=note)
+
+
+@transaction.atomic
+def article_send_back(*, article: Article, user: User, note: str = "") -> Article:
+    return _move(article=article, user=user, move=SEND_BACK, note=note, scheduled_at=None)
+
+
+@transaction.atomic
+def article_publish(*, article: Article, user: User, note: str = "") -> Article:
+    # A republished article keeps its first publication time, so its URL stays the same.
+    return _move(article=article, user=user, move=PUBLISH, note=note, published_at=article.published_at or timezone.now())
+
+
+@transaction.atomic
+def article_schedule(*, article: Article, user: User, when: datetime, note: str = "") -> Article:
+    _check_role(user=user, move=SCHEDULE, article=article)
+    if when <= timezone.now():
+        raise IllegalMove("定时发布的时间必须晚于现在。 / The scheduled time must be in the future.")
+    return _apply(article=article, user=user, move=SCHEDULE, note=note, scheduled_at=when)
+
+
+@transaction.atomic
+def article_unpublish(*, article: Article, user: User, note: str = "") -> Article:
+    return _move(article=article, user=user, move=UNPUBLISH, note=note)
+
+
+@transaction.atomic
+def article_spike(*, article: Article, user: User, note: str = "") -> Article:
+    return _move(article=article, user=user, move=SPIKE, note=note)
+
+
+@transaction.atomic
+def article_correct(*, article: Article, user: User, correction: str, note: str = "") -> Article:
+    if not correction.strip():
+        raise IllegalMove("请填写更正说明，读者会看到它。 / A correction needs a note readers will see.")
+    return _move(article=article, user=user, move=CORRECT, note=note, correction=correction.strip())
+
+
+# The desk's buttons post a move name; these take (article, user, note).
+SIMPLE_MOVES = {
+    SUBMIT.name: article_submit,
+    APPROVE.name: article_approve,
+    SEND_BACK.name: article_send_back,
+    PUBLISH.name: article_publish,
+    UNPUBLISH.name: article_unpublish,
+    SPIKE.name: article_spike,
+}
+
+
+def scheduled_publish_due(*, now: datetime | None = None) -> list[int]:
+    """Publish every scheduled article whose time has come; returns their ids.
+
+    Runs without a user (cron): the chief editor who scheduled it authorised it.
+    Each article is its own transaction, so one refused article does not hold up the rest.
+    """
+    now = now or timezone.now()
+    published: list[int] = []
+    for article in Article.objects.filter(status=S.SCHEDULED, scheduled_at__lte=now).order_by("scheduled_at", "pk"):
+        try:
+            _apply(
+                article=article, user=None, move=PUBLISH, note="定时发布 / scheduled",
+                published_at=article.published_at or now,
+            )
+        except EditConflict:
+            continue  # an editor saved it this very moment; the next run publishes it if still due
+        published.append(article.pk)
+    return published
+
+
+@dataclass
+class BulkResult:
+    done: list[int] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # "title: reason", for the desk's message
+
+
+def _each(articles: Iterable[Article], change) -> BulkResult:
+    """Apply change to each article in its own transaction; collect who was refused and why."""
+    result = BulkResult()
+    for article in articles:
+        try:
+            with transaction.atomic():
+                change(article)
+        except WorkflowError as exc:
+            result.refused.append(f"{article}: {exc.message}")
+        else:
+            result.done.append(article.pk)
+    return result
+
+
+def check_can_edit(*, user: User, article: Article) -> None:
+    if not can_edit(user, article):
+        raise NotAllowed(
+            f"你不能修改「{article.get_status_display()}」状态的这篇稿件。 / You may not edit this article in its current state."
+        )
+
+
+def articles_move(*, articles: Iterable[Article], user: User, move_name: str) -> BulkResult:
+    """The same transition on many articles (the admin's bulk submit / publish)."""
+    service = SIMPLE_MOVES[move_name]
+    return _each(articles, lambda article: service(article=article, user=user))
+
+
+def articles_assign_section(*, articles: Iterable[Article], user: User, section: Section | None) -> BulkResult:
+    def assign(article: Article) -> None:
+        check_can_edit(user=user, article=article)
+        with editing(article=article, user=user, comment=f"版块：{section or '无'}"):
+            article.section = section
+
+    return _each(articles, assign)
+
+
+def articles_add_tags(*, articles: Iterable[Article], user: User, tags: list[str]) -> BulkResult:
+    if not tags:
+        raise InvalidOperation("请填写要添加的标签。 / Give the tags to add.")
+
+    def add(article: Article) -> None:
+        check_can_edit(user=user, article=article)
+        with editing(article=article, user=user, comment=f"添加标签：{'、'.join(tags)}"):
+            article.tags.add(*tags)
+
+    return _each(articles, add)
+
+
+@transaction.atomic
+def article_store(*, article: Article, user: User, seen_version: int, comment: str = "修改稿件 / edited") -> Article:
+    """Save an article changed in a form (the admin) that was opened at seen_version.
+
+    Inside an open revision block (the admin's) the revision also takes the
+    inlines saved afterwards; the caller then has to call ensure_baseline first."""
+    check_can_edit(user=user, article=article)
+    article.version = seen_version
+    with editing(article=article, user=user, comment=comment):
+        pass
+    return article
+
+
+@transaction.atomic
+def article_revert(*, article: Article, user: User, version_id: int) -> Article:
+    """Bring back the text and bylines of an older revision, as a new revision (nothing is lost)."""
+    check_can_edit(user=user, article=article)
+    version = Version.objects.get_for_object_reference(Article, article.pk).select_related("revision").filter(
+        pk=version_id
+    ).first()
+    if version is None:
+        raise InvalidOperation("找不到这个历史版本。 / No such revision of this article.")
+    data = version.field_dict
+    byline_type = ContentType.objects.get_for_model(Byline)
+    old_bylines = sorted(
+        (v.field_dict for v in version.revision.version_set.filter(content_type=byline_type)),
+        key=lambda row: row["position"],
+    )
+    old_bylines = [row for row in old_bylines if row["article_id"] == article.pk]
+    known = set(Reporter.objects.filter(pk__in=[row["reporter_id"] for row in old_bylines]).values_list("pk", flat=True))
+    when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
+    with editing(article=article, user=user, comment=f"恢复到 {when} 的版本 / restored the revision of {when}"):
+        for name in RESTORED_FIELDS:
+            setattr(article, name, data.get(name))
+        article.bylines.all().delete()
+        for row in old_bylines:
+            # A reporter deleted since then cannot be credited again; the rest of the revision still returns.
+            if row["reporter_id"] in known:
+                Byline.objects.create(article=article, reporter_id=row["reporter_id"], role=row["role"], position=row["position"])
+    return article
+
+
+@transaction.atomic
+def note_add(*, article: Article, user: User, text: str) -> Note:
+    if not user.has_perm("editorial.add_note"):
+        raise NotAllowed("你没有权限添加编辑备注。 / You may not add desk notes.")
+    note = Note(article=article, author=user, text=text.strip())
+    note.full_clean()
+    note.save()
+    return note

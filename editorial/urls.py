@@ -1,0 +1,17 @@
+"""The desk's pages beside the admin, under /desk/."""
+
+from django.urls import path
+
+from editorial import views
+
+app_name = "editorial"
+
+urlpatterns = [
+    path("articles/<int:pk>/", views.review, name="review"),
+    path("articles/<int:pk>/move/", views.move, name="move"),
+    path("articles/<int:pk>/fix/", views.fix, name="fix"),
+    path("articles/<int:pk>/bylines/", views.bylines, name="bylines"),
+    path("articles/<int:pk>/notes/", views.note, name="note"),
+    path("articles/<int:pk>/history/", views.history, name="history"),
+    path("articles/<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
+]

@@ -1,0 +1,197 @@
+"""The review page: an article beside the printed page it came from, with one-click fixes.
+
+Only staff with view permission on articles see it; every change is a POST
+(CSRF-protected) handled by a service that checks the user's role itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from articles.bodytext import text_to_blocks
+from articles.models import Article
+from editorial import operations, services
+from editorial.errors import EditConflict, InvalidOperation, WorkflowError
+from editorial.forms import BylinesForm, FixForm, MoveForm, NoteForm, SeenVersionForm
+from editorial.operations import KINDS
+from editorial.rules import available_moves, can_edit
+from editorial.selectors import article_for_review, article_history, article_notes, article_transitions, neighbours
+from editorial.workflow import MOVES
+
+
+def desk_view(view: Callable) -> Callable:
+    return staff_member_required(permission_required("articles.view_article", raise_exception=True)(view))
+
+
+def _article(pk: int) -> Article:
+    try:
+        return article_for_review(pk=pk)
+    except Article.DoesNotExist:
+        raise Http404("没有这篇稿件。") from None
+
+
+def _back(pk: int, anchor: str = "") -> HttpResponseRedirect:
+    return HttpResponseRedirect(reverse("editorial:review", args=[pk]) + anchor)
+
+
+def _attempt(request: HttpRequest, change: Callable[[], object], done: str) -> None:
+    """Run a service; its refusal becomes the message the editor reads."""
+    try:
+        change()
+    except EditConflict as exc:
+        messages.error(request, exc.html())
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+
+
+def _posted(request: HttpRequest, form_class: type[forms.Form]) -> forms.Form | None:
+    """The bound form if valid; else None, with its errors as the message the editor reads."""
+    form = form_class(request.POST)
+    if form.is_valid():
+        return form
+    messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
+    return None
+
+
+@require_GET
+@desk_view
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(pk)
+    raw = article.source_page.raw_text
+    previous, following = neighbours(article=article)
+    editable = can_edit(request.user, article)
+    context = {
+        **admin.site.each_context(request),
+        "title": f"审核：{article}",
+        "article": article,
+        "blocks": list(enumerate(text_to_blocks(article.body))),
+        "kinds": KINDS,
+        "before": raw[: article.span_start],
+        "span": raw[article.span_start : article.span_end],
+        "after": raw[article.span_end :],
+        "previous": previous,
+        "following": following,
+        "editable": editable,
+        "moves": available_moves(request.user, article),
+        "move_form": MoveForm(initial={"version": article.version}),
+        "bylines_form": BylinesForm(
+            initial={
+                "version": article.version,
+                "people": "\n".join(f"{b.role} {b.reporter.name}".strip() for b in article.bylines.all()),
+            }
+        ),
+        "note_form": NoteForm(),
+        "notes": article_notes(article=article),
+        "transitions": article_transitions(article=article),
+        "warnings": [*article.warnings, *article.source_page.parse_warnings],
+    }
+    return render(request, "editorial/review.html", context)
+
+
+def _as_seen(pk: int, form: SeenVersionForm) -> Article:
+    """The article as the editor saw it: stored data, with the version their page showed,
+    so a save is refused if someone changed it since."""
+    article = _article(pk)
+    article.version = form.cleaned_data["version"]
+    return article
+
+
+@require_POST
+@desk_view
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, MoveForm)) is None:
+        return _back(pk)
+    article, user, data = _as_seen(pk, form), request.user, form.cleaned_data
+    name, note = data["move"], data["note"]
+    # Two moves take more than a note; the rest share one signature.
+    changes = {
+        "schedule": lambda: services.article_schedule(article=article, user=user, when=data["when"], note=note),
+        "correct": lambda: services.article_correct(article=article, user=user, correction=data["correction"], note=note),
+    }
+    change = changes.get(name, lambda: services.SIMPLE_MOVES[name](article=article, user=user, note=note))
+    _attempt(request, change, f"已{MOVES[name].label}。")
+    return _back(pk)
+
+
+@require_POST
+@desk_view
+def fix(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, FixForm)) is None:
+        return _back(pk)
+    article, user, data = _as_seen(pk, form), request.user, form.cleaned_data
+    op, block = data["op"], data["block"]
+    previous, following = neighbours(article=article)
+    changes = {
+        "split": lambda: operations.article_split(article=article, user=user, block_index=block),
+        "move_previous": lambda: operations.paragraph_move(article=article, user=user, block_index=block, direction="previous"),
+        "move_next": lambda: operations.paragraph_move(article=article, user=user, block_index=block, direction="next"),
+        "kind": lambda: operations.block_set_kind(article=article, user=user, block_index=block, kind=data["kind"]),
+        "merge_previous": lambda: operations.articles_merge(article=article, user=user, other=_require(previous)),
+        "merge_next": lambda: operations.articles_merge(article=article, user=user, other=_require(following)),
+    }
+    _attempt(request, changes[op], f"已{dict(FixForm.OPS)[op]}。")
+    if op == "merge_previous" and previous is not None and not Article.objects.filter(pk=pk).exists():
+        return _back(previous.pk)  # this article was merged into the one before it
+    return _back(pk, "#body")
+
+
+def _require(neighbour: Article | None) -> Article:
+    if neighbour is None:
+        raise InvalidOperation("本版没有相邻的稿件。 / No neighbouring article on this page.")
+    return neighbour
+
+
+@require_POST
+@desk_view
+def bylines(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, BylinesForm)) is not None:
+        article = _as_seen(pk, form)
+        _attempt(
+            request,
+            lambda: operations.article_set_bylines(article=article, user=request.user, people=form.cleaned_data["people"]),
+            "已更正署名。",
+        )
+    return _back(pk)
+
+
+@require_POST
+@desk_view
+def note(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, NoteForm)) is not None:
+        article = _article(pk)
+        _attempt(request, lambda: services.note_add(article=article, user=request.user, text=form.cleaned_data["text"]), "已添加备注。")
+    return _back(pk, "#notes")
+
+
+@require_GET
+@desk_view
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(pk)
+    context = {
+        **admin.site.each_context(request),
+        "title": f"修改历史：{article}",
+        "article": article,
+        "entries": article_history(article_id=article.pk),
+        "editable": can_edit(request.user, article),
+    }
+    return render(request, "editorial/history.html", context)
+
+
+@require_POST
+@desk_view
+def restore(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
+    if (form := _posted(request, SeenVersionForm)) is not None:
+        article = _as_seen(pk, form)
+        _attempt(request, lambda: services.article_revert(article=article, user=request.user, version_id=version_id), "已恢复该版本。")
+    return HttpResponseRedirect(reverse("editorial:history", args=[pk]))

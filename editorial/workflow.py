@@ -1,0 +1,40 @@
+"""The editorial workflow as data: which move goes from which states to which, and who may make it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from articles.models import Article
+
+S = Article.Status
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    label: str  # the button text on the desk
+    sources: frozenset[str]
+    target: str
+    permission: str
+
+
+PUBLIC = frozenset(Article.PUBLIC_STATUSES)
+
+SUBMIT = Move("submit", "提交审核", frozenset({S.IMPORTED, S.DRAFT}), S.IN_REVIEW, "articles.submit_article")
+# An imported article already waits for review (its state says so), so the desk
+# may approve or send it back without a reporter submitting it first.
+APPROVE = Move("approve", "审核通过", frozenset({S.IMPORTED, S.IN_REVIEW}), S.APPROVED, "articles.review_article")
+SEND_BACK = Move(
+    "send_back", "退回修改", frozenset({S.IMPORTED, S.IN_REVIEW, S.APPROVED, S.SCHEDULED, S.UNPUBLISHED}), S.DRAFT,
+    "articles.review_article",
+)
+PUBLISH = Move("publish", "发布", frozenset({S.APPROVED, S.SCHEDULED, S.UNPUBLISHED}), S.PUBLISHED, "articles.publish_article")
+SCHEDULE = Move("schedule", "定时发布", frozenset({S.APPROVED}), S.SCHEDULED, "articles.publish_article")
+UNPUBLISH = Move("unpublish", "撤稿", PUBLIC, S.UNPUBLISHED, "articles.publish_article")
+CORRECT = Move("correct", "更正", PUBLIC, S.CORRECTED, "articles.publish_article")
+# A public article is unpublished first, so killing a story is never one careless click.
+SPIKE = Move(
+    "spike", "枪毙", frozenset(S.values) - PUBLIC - {S.SPIKED}, S.SPIKED, "articles.spike_article",
+)
+
+MOVES: dict[str, Move] = {m.name: m for m in (SUBMIT, APPROVE, SEND_BACK, PUBLISH, SCHEDULE, UNPUBLISH, CORRECT, SPIKE)}

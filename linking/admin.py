@@ -1,0 +1,145 @@
+"""The desk for tags, entities, related links and near-duplicates."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from taggit.models import Tag
+
+from linking.models import Alias, Entity, EntitySuggestion, NearDuplicate, OldTagSlug, RelatedLink
+from linking.services import duplicates, entities, related, tags
+
+# Ours replaces taggit's: renames must record old slugs, merges go through the service.
+admin.site.unregister(Tag)
+
+
+class OldTagSlugInline(admin.TabularInline):
+    model = OldTagSlug
+    extra = 0
+    readonly_fields = ["slug"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # old slugs are recorded by renames and merges
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name"]  # other admins use this for autocomplete
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OldTagSlugInline]
+    actions = ["merge_into_most_used"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("taggit_taggeditem_items"))
+
+    @admin.display(description="稿件数", ordering="article_count")
+    def article_count(self, tag: Tag) -> int:
+        return tag.article_count
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            tags.tag_rename(tag=obj, name=obj.name, slug=obj.slug)
+        else:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description="合并到其中使用最多的标签")
+    def merge_into_most_used(self, request, queryset):
+        chosen = list(queryset.order_by("-article_count", "pk"))
+        if len(chosen) < 2:
+            self.message_user(request, "请至少选择两个标签。", messages.WARNING)
+            return
+        into = tags.tags_merge(into=chosen[0], others=chosen[1:])
+        self.message_user(request, f"已将 {len(chosen) - 1} 个标签合并到“{into.name}”。")
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    extra = 1
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "slug"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AliasInline]
+
+
+@admin.register(EntitySuggestion)
+class EntitySuggestionAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "status", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name"]
+    readonly_fields = ["articles", "entity", "created_at"]
+    actions = ["accept", "reject"]
+
+    @admin.action(description="采纳为实体")
+    def accept(self, request, queryset):
+        for suggestion in queryset.exclude(status=EntitySuggestion.Status.ACCEPTED):
+            entities.suggestion_accept(suggestion=suggestion)
+        self.message_user(request, "已采纳所选建议。")
+
+    @admin.action(description="拒绝")
+    def reject(self, request, queryset):
+        for suggestion in queryset:
+            entities.suggestion_reject(suggestion=suggestion)
+        self.message_user(request, "已拒绝所选建议。")
+
+
+@admin.register(RelatedLink)
+class RelatedLinkAdmin(admin.ModelAdmin):
+    list_display = ["source", "target", "status", "score", "reason", "by_hand"]
+    list_filter = ["status", "by_hand"]
+    search_fields = ["source__title", "target__title"]
+    list_select_related = ["source", "target"]
+    raw_id_fields = ["source", "target"]
+    readonly_fields = ["score", "reasons", "by_hand", "updated_at"]
+    actions = ["accept", "pin", "reject"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            related.link_decide(link=obj, status=obj.status)
+        else:
+            # A link an editor adds is theirs: it is kept whatever the scores say.
+            obj.pk = related.link_add(source=obj.source, target=obj.target, status=obj.status).pk
+
+    @admin.action(description="采纳")
+    def accept(self, request, queryset):
+        self._decide(request, queryset, RelatedLink.Status.ACCEPTED)
+
+    @admin.action(description="置顶")
+    def pin(self, request, queryset):
+        self._decide(request, queryset, RelatedLink.Status.PINNED)
+
+    @admin.action(description="拒绝")
+    def reject(self, request, queryset):
+        self._decide(request, queryset, RelatedLink.Status.REJECTED)
+
+    def _decide(self, request, queryset, status):
+        links = list(queryset)
+        for link in links:
+            related.link_decide(link=link, status=status)
+        self.message_user(request, f"已更新 {len(links)} 条相关稿件。")
+
+
+@admin.register(NearDuplicate)
+class NearDuplicateAdmin(admin.ModelAdmin):
+    list_display = ["article", "duplicate_of", "distance", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["article", "duplicate_of"]
+    raw_id_fields = ["article", "duplicate_of"]
+    readonly_fields = ["distance", "created_at"]
+    actions = ["confirm", "dismiss"]
+
+    @admin.action(description="确认重复")
+    def confirm(self, request, queryset):
+        for duplicate in queryset:
+            duplicates.duplicate_review(duplicate=duplicate, status=NearDuplicate.Status.CONFIRMED)
+
+    @admin.action(description="不是重复")
+    def dismiss(self, request, queryset):
+        for duplicate in queryset:
+            duplicates.duplicate_review(duplicate=duplicate, status=NearDuplicate.Status.DISMISSED)

@@ -1,0 +1,1 @@
+"""Writes of the linking app: one module per concern, keyword-only arguments."""

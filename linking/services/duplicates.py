@@ -1,0 +1,50 @@
+"""Near-duplicate detection: the same story on two pages or in two outlets, or a re-scanned page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+
+from linking import simhash
+from linking.models import NearDuplicate, Profile
+
+
+@transaction.atomic
+def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
+    """Flag every article within NEAR_DUPLICATE_BITS of one of these, in three queries.
+
+    A fingerprint of 0 means no text to compare (a photo without caption)
+    and is skipped. The newer article of a pair is flagged as the duplicate.
+    """
+    mine = {
+        p.article_id: simhash.from_signed(p.simhash)
+        for p in Profile.objects.filter(article_id__in=list(article_ids)).exclude(simhash=0)
+    }
+    if not mine:
+        return []
+    fingerprint_bands = [simhash.bands(f) for f in mine.values()]
+    same_band = Q()
+    for i in range(simhash.BANDS):
+        same_band |= Q(**{f"band{i}__in": {b[i] for b in fingerprint_bands}})
+    pairs = {}
+    for other_id, other in Profile.objects.filter(same_band).exclude(simhash=0).values_list("article_id", "simhash"):
+        other = simhash.from_signed(other)
+        for article_id, fingerprint in mine.items():
+            bits = simhash.distance(fingerprint, other)
+            if other_id != article_id and bits <= simhash.NEAR_DUPLICATE_BITS:
+                newer, older = max(article_id, other_id), min(article_id, other_id)
+                pairs[newer, older] = bits
+    return NearDuplicate.objects.bulk_create(
+        (NearDuplicate(article_id=newer, duplicate_of_id=older, distance=bits) for (newer, older), bits in pairs.items()),
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def duplicate_review(*, duplicate: NearDuplicate, status: str) -> NearDuplicate:
+    duplicate.status = status
+    duplicate.full_clean()
+    duplicate.save(update_fields=["status"])
+    return duplicate

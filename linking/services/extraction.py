@@ -1,0 +1,205 @@
+"""Tags, entity mentions, entity suggestions and the scoring profile of articles.
+
+Runs per batch of articles (one imported page) in a fixed number of queries,
+whatever the batch size: jieba does the slow part, in Python.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from articles import words
+from articles.models import Article, Byline
+from articles.slugs import pinyin_slug
+from linking import simhash
+from linking.gazetteer import NameFinder
+from linking.keywords import keywords, term_vector
+from linking.models import Alias, AutoTag, Entity, EntitySuggestion, Mention, Profile
+from linking.names import unknown_names
+
+# jieba tags many ordinary words as names; one seen twice in a story is worth an editor's look.
+SUGGESTION_MIN_OCCURRENCES = 2
+
+
+@dataclass
+class _Extracted:
+    article: Article
+    text: str
+    tags: list[str]
+    mentions: dict[int, list[str]]  # entity id -> the names it was written as
+    names: dict[str, str]  # unconfirmed name -> kind
+
+
+def article_text(article: Article) -> str:
+    """Headline stack and body, as the reader sees them."""
+    return "\n".join(p for p in (article.kicker, article.title, article.subtitle, article.body) if p)
+
+
+@transaction.atomic
+def articles_extract(*, article_ids: Iterable[int]) -> list[int]:
+    """(Re)extract tags, mentions, suggestions and profiles; returns the ids of the articles found."""
+    articles = list(
+        Article.objects.filter(pk__in=list(article_ids))
+        .select_related("source_page")
+        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
+    )
+    if not articles:
+        return []
+    finder = gazetteer_finder()
+    known = list(finder.names)
+    extracted = []
+    for article in articles:
+        text = article_text(article)
+        reporters = [b.reporter.name for b in article.bylines.all()]
+        names = unknown_names(words.tagged(text), known=known, exclude=reporters)
+        extracted.append(
+            _Extracted(
+                article=article,
+                text=text,
+                tags=keywords(text, exclude=reporters),
+                mentions=finder.find(text),
+                names={n: k for n, k in names.items() if text.count(n) >= SUGGESTION_MIN_OCCURRENCES},
+            )
+        )
+    _write_tags(extracted)
+    _write_mentions(extracted)
+    _write_suggestions(extracted)
+    _write_profiles(extracted)
+    return [e.article.pk for e in extracted]
+
+
+def gazetteer_finder() -> NameFinder:
+    """Every entity name and alias, each leading to its entity's id."""
+    names = dict(Entity.objects.values_list("name", "pk"))
+    names.update(Alias.objects.values_list("name", "entity_id"))
+    return NameFinder(names)
+
+
+def _write_tags(extracted: list[_Extracted]) -> None:
+    """Apply the new keyword tags, replacing only tags the extractor added itself.
+
+    Tags an editor added are never touched; an extractor tag the editor took
+    off is remembered (AutoTag.removed) and never put back.
+    """
+    content_type = ContentType.objects.get_for_model(Article)
+    tags = tags_for_names(names={name for e in extracted for name in e.tags})
+    ids = [e.article.pk for e in extracted]
+    current: dict[int, set[int]] = {}
+    for article_id, tag_id in TaggedItem.objects.filter(content_type=content_type, object_id__in=ids).values_list("object_id", "tag_id"):
+        current.setdefault(article_id, set()).add(tag_id)
+    auto: dict[int, dict[int, AutoTag]] = {}
+    for row in AutoTag.objects.filter(article_id__in=ids):
+        auto.setdefault(row.article_id, {})[row.tag_id] = row
+
+    untag, add, newly_removed = [], [], []
+    for e in extracted:
+        pk = e.article.pk
+        on_article = current.get(pk, set())
+        mine = auto.get(pk, {})
+        wanted = {tags[name].pk for name in e.tags}
+        live = {t for t, row in mine.items() if not row.removed}
+        dropped_by_editor = live - on_article
+        newly_removed += [mine[t].pk for t in dropped_by_editor]
+        refused = {t for t, row in mine.items() if row.removed} | dropped_by_editor
+        untag += [(pk, t) for t in (live & on_article) - wanted]
+        add += [(pk, t) for t in wanted - on_article - refused]
+
+    if untag:
+        TaggedItem.objects.filter(_any(Q(object_id=a, tag_id=t) for a, t in untag), content_type=content_type).delete()
+        AutoTag.objects.filter(_any(Q(article_id=a, tag_id=t) for a, t in untag)).delete()
+    if newly_removed:
+        AutoTag.objects.filter(pk__in=newly_removed).update(removed=True)
+    if add:
+        TaggedItem.objects.bulk_create(TaggedItem(content_type=content_type, object_id=a, tag_id=t) for a, t in add)
+        AutoTag.objects.bulk_create(AutoTag(article_id=a, tag_id=t) for a, t in add)
+
+
+def _any(conditions: Iterable[Q]) -> Q:
+    return Q(*conditions, _connector=Q.OR)
+
+
+def tags_for_names(*, names: set[str]) -> dict[str, Tag]:
+    """The tags of these names, creating missing ones with pinyin slugs (/tags/zhibo-dianshang/)."""
+    tags = {t.name: t for t in Tag.objects.filter(name__in=names)}
+    missing = sorted(names - tags.keys())
+    if not missing:
+        return tags
+    bases = {name: pinyin_slug(name)[:90] for name in missing}
+    tries = {name: [base, *(f"{base}-{n}" for n in range(2, 6))] for name, base in bases.items()}
+    taken = set(Tag.objects.filter(slug__in=[s for t in tries.values() for s in t]).values_list("slug", flat=True))
+    new = []
+    for name in missing:
+        slug = next((s for s in tries[name] if s not in taken), f"{bases[name]}-{zlib.crc32(name.encode()) % 10**6}")
+        taken.add(slug)
+        new.append(Tag(name=name, slug=slug))
+    # Another import may create the same tag at the same moment: keep whichever won.
+    Tag.objects.bulk_create(new, ignore_conflicts=True)
+    tags.update((t.name, t) for t in Tag.objects.filter(name__in=missing))
+    return tags
+
+
+def _write_mentions(extracted: list[_Extracted]) -> None:
+    Mention.objects.filter(article_id__in=[e.article.pk for e in extracted]).delete()
+    Mention.objects.bulk_create(
+        Mention(article=e.article, entity_id=entity_id, forms=forms, position=i)
+        for e in extracted
+        for i, (entity_id, forms) in enumerate(e.mentions.items())
+    )
+
+
+def _write_suggestions(extracted: list[_Extracted]) -> None:
+    """Offer unconfirmed names to editors, with the articles they appear in."""
+    through = EntitySuggestion.articles.through
+    through.objects.filter(article_id__in=[e.article.pk for e in extracted]).delete()
+    kinds = {name: kind for e in extracted for name, kind in e.names.items()}
+    if not kinds:
+        return
+    EntitySuggestion.objects.bulk_create(
+        (EntitySuggestion(name=name, kind=kind) for name, kind in kinds.items()), ignore_conflicts=True
+    )
+    ids = dict(EntitySuggestion.objects.filter(name__in=kinds).values_list("name", "pk"))
+    through.objects.bulk_create(
+        (through(entitysuggestion_id=ids[name], article_id=e.article.pk) for e in extracted for name in e.names),
+        ignore_conflicts=True,
+    )
+
+
+def _write_profiles(extracted: list[_Extracted]) -> None:
+    profiles = []
+    for e in extracted:
+        fingerprint = simhash.simhash(e.text)
+        profiles.append(
+            Profile(
+                article=e.article,
+                terms=term_vector(e.text),
+                simhash=simhash.to_signed(fingerprint),
+                **{f"band{i}": band for i, band in enumerate(simhash.bands(fingerprint))},
+                day=article_day(e.article),
+            )
+        )
+    Profile.objects.bulk_create(
+        profiles,
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["terms", "simhash", "day", *(f"band{i}" for i in range(simhash.BANDS))],
+    )
+
+
+def article_day(article: Article) -> date:
+    """When the story ran: publishing date, else the dateline or edition date, else import date."""
+    if article.published_at:
+        return timezone.localdate(article.published_at)
+    if article.dateline_date and not article.dateline_date.startswith("--"):
+        return date.fromisoformat(article.dateline_date)
+    if article.source_page.edition_date:
+        return article.source_page.edition_date
+    return timezone.localdate(article.created_at)

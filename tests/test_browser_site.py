@@ -1,0 +1,70 @@
+"""A reader's visit in headless Chromium: home -> article -> reporter -> search, with a screenshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    # Playwright's sync API runs an event loop, and Django then refuses ORM
+    # calls from this thread. monkeypatch, not os.environ: a leftover variable
+    # would fail `check --deploy` (async.E001) in tests that run later.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.errors = errors
+        yield page
+        browser.close()
+
+
+def test_reader_journey(live_server, transactional_db, browser_page, tmp_path):
+    from django.utils import timezone
+
+    from articles.models import Article
+    from articles.services.importing import pages_import
+    from tests.seedpages import SEED_DIR
+
+    pages_import(paths=sorted(SEED_DIR.glob("*.txt")), publish=True)
+    article = Article.objects.published().filter(title__contains="电商", bylines__isnull=False).order_by("pk").first()
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now())  # first on the home page
+    page = browser_page
+
+    page.goto(live_server.url + "/")
+    assert page.locator("h2", has_text="最新").is_visible()
+    page.get_by_role("link", name=article.title).first.click()
+    page.wait_for_url(f"**{article.get_absolute_url()}")
+    assert page.locator("h1").inner_text() == article.title
+    # The stylesheet loaded under the CSP: the body uses the Chinese font stack.
+    assert "PingFang SC" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    shot = tmp_path / "article.png"
+    page.screenshot(path=str(shot), full_page=True)
+
+    reporter = article.bylines.first().reporter
+    page.locator(".byline a", has_text=reporter.name).first.click()
+    page.wait_for_url(f"**{reporter.get_absolute_url()}")
+    assert page.locator("h1").inner_text() == reporter.name
+
+    page.fill("input[name=q]", "跨境电商")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/search/?q=*")
+    marks = page.locator("mark")
+    assert marks.count() > 0 and marks.first.inner_text() == "跨境电商"
+    page.screenshot(path=str(tmp_path / "search.png"), full_page=True)
+
+    assert not page.errors, page.errors  # no CSP violations or script errors
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000

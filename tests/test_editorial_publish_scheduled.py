@@ -1,0 +1,43 @@
+"""manage.py publish_scheduled: what cron runs to publish scheduled articles when they are due."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import Article
+from editorial import services
+from editorial.models import Transition
+from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
+
+S = Article.Status
+
+
+def test_publishes_the_due_articles_and_leaves_the_others(desk, page, django_capture_on_commit_callbacks):
+    chief = desk("chief")
+    Article.objects.filter(pk__in=[a.pk for a in page]).update(status=S.APPROVED)
+    services.article_schedule(article=fresh(page[0]), user=chief, when=timezone.now() + timedelta(hours=1))
+    services.article_schedule(article=fresh(page[1]), user=chief, when=timezone.now() + timedelta(hours=1))
+    # Their time has come: the scheduled moment is now in the past.
+    Article.objects.filter(pk=page[0].pk).update(scheduled_at=timezone.now() - timedelta(minutes=1))
+    out = StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", stdout=out)
+
+    assert "published 1" in out.getvalue()
+    assert fresh(page[0]).status == S.PUBLISHED and fresh(page[0]) in Article.objects.published()
+    assert fresh(page[1]).status == S.SCHEDULED and fresh(page[2]).status == S.APPROVED
+    assert Transition.objects.filter(article=page[0], to_status=S.PUBLISHED, user=None).exists()
+
+
+def test_running_it_again_publishes_nothing_more(desk, page):
+    Article.objects.filter(pk=page[0].pk).update(status=S.SCHEDULED, scheduled_at=timezone.now() - timedelta(minutes=1))
+    call_command("publish_scheduled", stdout=StringIO())
+    out = StringIO()
+    call_command("publish_scheduled", stdout=out)
+    assert "published 0" in out.getvalue()
+    assert Transition.objects.count() == 1

@@ -1,0 +1,47 @@
+"""linking.simhash: fingerprints, bands, distances. No database."""
+
+from __future__ import annotations
+
+from linking import simhash
+
+STORY = (
+    "青岛的线上消费在消费市场恢复中表现出极强的拉动作用。记者从市商务局获悉，"
+    "1-8月份，青岛市网络零售额1581.1亿元，同比增长24.2%，占全省比重为32.7%。"
+    "当前电商进入存量竞争时代，青岛的蓬勃活力得益于电商的集聚化发展带来的一系列化学反应。"
+)
+OTHER = (
+    "崂山区王哥庄街道河东村依托茶园和民宿，打造乡村振兴样板。村里成立合作社，"
+    "统一采茶、制茶和销售，游客可以在茶园里采茶、在民宿里住下，体验茶文化。"
+)
+
+
+def test_the_same_text_has_the_same_fingerprint_whatever_its_spacing():
+    assert simhash.simhash(STORY) == simhash.simhash(STORY.replace("。", "。\n\n"))
+
+
+def test_an_ocr_slip_moves_the_fingerprint_a_little():
+    rescanned = STORY.replace("拉动", "拉劫").replace("市场", "市扬")
+    assert simhash.distance(simhash.simhash(STORY), simhash.simhash(rescanned)) <= simhash.NEAR_DUPLICATE_BITS
+
+
+def test_different_stories_are_far_apart():
+    assert simhash.distance(simhash.simhash(STORY), simhash.simhash(OTHER)) > 2 * simhash.NEAR_DUPLICATE_BITS
+
+
+def test_near_fingerprints_share_a_band():
+    a = simhash.simhash(STORY)
+    b = a ^ sum(1 << bit for bit in (0, 9, 18, 27, 36, 45, 54))  # 7 bits, each in a different band
+    assert any(x == y for x, y in zip(simhash.bands(a), simhash.bands(b)))
+    assert len(simhash.bands(a)) == simhash.BANDS
+    assert all(0 <= band < 1 << simhash.BAND_BITS for band in simhash.bands(a))
+
+
+def test_signed_round_trip_fits_a_bigint():
+    for value in (0, 1, (1 << 63) - 1, 1 << 63, (1 << 64) - 1):
+        signed = simhash.to_signed(value)
+        assert -(1 << 63) <= signed < 1 << 63
+        assert simhash.from_signed(signed) == value
+
+
+def test_empty_text_has_no_fingerprint():
+    assert simhash.simhash("。。") == 0
