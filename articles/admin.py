@@ -29,6 +29,7 @@ from editorial.models import Note, Transition
 from editorial.rules import can_edit
 from editorial.saving import conflict, ensure_baseline
 from editorial.widgets import KnownChoicesAutocompleteSelect
+from linking.admin import RelatedLinkInline
 from search.selectors import search_filter
 
 
@@ -214,7 +215,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title"]  # shows the search box; get_search_results does the searching
     date_hierarchy = "published_at"
     autocomplete_fields = ["column"]
-    inlines = [BylineInline, NoteInline, TransitionInline]
+    inlines = [BylineInline, RelatedLinkInline, NoteInline, TransitionInline]
 
     class Media:
         css = {"all": ["editorial/desk.css"]}  # the conflict diff; the site's CSP forbids inline styles

@@ -210,6 +210,8 @@ class Article(models.Model):
         indexes = [
             # The public site lists published articles newest first.
             models.Index(fields=["status", "published_at"], name="article_status_published"),
+            # Section pages and the home page's per-section lists: newest first within one section.
+            models.Index(fields=["section", "status", "published_at"], name="article_section_status_pub"),
         ]
         permissions = [
             ("submit_article", "可以提交稿件审核"),

@@ -28,6 +28,8 @@ from articles.site_selectors import (
     published_between,
     section_with_descendants,
 )
+from linking.rendering import link_first_mentions
+from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
 from search.highlight import highlight, snippet
 from search.selectors import parse_query, search_ranked
 
@@ -74,14 +76,16 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         # crawlers to the one canonical address.
         return redirect(canonical, permanent=True)
     blocks = text_to_blocks(article.body)
+    mentions = mentions_for_display(article=article)
     return render(request, "articles/article_detail.html", {
         "article": article,
-        "blocks": blocks,
+        # The first mention of each entity links to its page; the plain blocks
+        # feed the meta description and JSON-LD, which must not carry markup.
+        "blocks": link_first_mentions(blocks=blocks, mentions=mentions),
+        "entities": [mention.entity for mention in mentions],
+        "related": related_for_display(article=article),
         "description": seo.description(article, blocks),
         "json_ld": seo.news_article_json_ld(article, blocks=blocks),
-        # Related articles (a list of Article) come from the linking app; the
-        # "related" template block shows them when the list is not empty.
-        "related": [],
     })
 
 
@@ -107,7 +111,13 @@ def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        # A renamed or merged tag: its old address keeps working.
+        renamed = tag_for_old_slug(slug=slug)
+        if renamed is None:
+            raise Http404("no such tag")
+        return redirect("articles:tag", slug=renamed.slug, permanent=True)
     return _listing(request, heading=f"标签：{tag.name}", queryset=published_articles().filter(tags=tag))
 
 

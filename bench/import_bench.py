@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.synthetic import parse_bytes, synthetic_pages
+from bench.table import print_table
 
 PARSE_GOAL = 200  # pages/s
 PERSIST_GOAL_SECONDS = 60  # for 1,000 pages
@@ -25,7 +26,7 @@ def run(*, pages: int) -> None:
     rows = []
     for size in sizes:
         rows.append(("parse only", size, *_measure(lambda n=size: _parse(n))))
-    with _throwaway_database():
+    with throwaway_database():
         from articles.services.importing import page_import
 
         for size in sizes:
@@ -60,7 +61,7 @@ def _measure(work: Callable[[], int]) -> tuple[float, float, int]:
     return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, articles
 
 
-class _throwaway_database:
+class throwaway_database:
     def __enter__(self):
         import django
         from django.test.utils import setup_test_environment
@@ -97,14 +98,8 @@ def _print(rows, pages: int) -> None:
     from django.db import connection
 
     print(f"import benchmark ({connection.vendor}), synthetic pages recombined from seeds/")
-    header = ("step", "pages", "seconds", "pages/s", "articles", "peak RSS MiB")
-    table = [header] + [
-        (step, str(n), f"{sec:.2f}", f"{n / sec:.0f}", str(arts), f"{mib:.1f}")
-        for step, n, sec, mib, arts in rows
-    ]
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    for i, row in enumerate(table):
-        print("  ".join(cell.rjust(w) if j else cell.ljust(w) for j, (cell, w) in enumerate(zip(row, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(
+        ("step", "pages", "seconds", "pages/s", "articles", "peak RSS MiB"),
+        [(step, str(n), f"{sec:.2f}", f"{n / sec:.0f}", str(arts), f"{mib:.1f}") for step, n, sec, mib, arts in rows],
+    )
     print(f"goals: parse >= {PARSE_GOAL} pages/s; {pages} pages persisted in < {PERSIST_GOAL_SECONDS} s on SQLite; peak memory flat as pages grow")

@@ -17,7 +17,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from bench.import_bench import _throwaway_database
+from bench.import_bench import throwaway_database
 from bench.table import print_table
 
 GOAL_MS = 200
@@ -28,7 +28,7 @@ GAZETTEER = Path(__file__).resolve().parent.parent / "fixtures" / "gazetteer.jso
 
 
 def run(*, articles: int, new: int) -> None:
-    with _throwaway_database():
+    with throwaway_database():
         from django.core.management import call_command
 
         call_command("loaddata", str(GAZETTEER), verbosity=0)

@@ -18,7 +18,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from bench.import_bench import _throwaway_database
+from bench.import_bench import throwaway_database
+from bench.table import print_table
 
 BATCH = 5000
 PER_SOURCE_PAGE = 6
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*, articles: int, samples: int = 200) -> None:
-    with _throwaway_database() as database:
+    with throwaway_database() as database:
         from django.core.management import call_command
 
         # As in production with CONN_MAX_AGE set: otherwise every request pays
@@ -179,16 +180,11 @@ def _print(rows, articles: int, built: float) -> None:
     from django.db import connection
 
     print(f"site benchmark ({connection.vendor}), {articles:,} synthetic articles built in {built:.1f} s")
-    header = ("measure", "runs", "p50 ms", "p95 ms", "max ms", "naive/indexed")
-    table = [header]
+    table = []
     for name, times, ratio in rows:
         ordered = sorted(times)
         p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
         table.append((name, str(len(times)), f"{statistics.median(times):.1f}", f"{p95:.1f}", f"{ordered[-1]:.1f}",
                       f"{ratio:.0f}x" if ratio else ""))
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    for i, row in enumerate(table):
-        print("  ".join(cell.rjust(w) if j else cell.ljust(w) for j, (cell, w) in enumerate(zip(row, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(("measure", "runs", "p50 ms", "p95 ms", "max ms", "naive/indexed"), table)
     print(f"goals: article page p50 < {ARTICLE_GOAL_MS} ms; search p95 < {SEARCH_GOAL_MS} ms on PostgreSQL")

@@ -125,6 +125,26 @@ class RelatedLinkAdmin(admin.ModelAdmin):
         self.message_user(request, f"已更新 {len(links)} 条相关稿件。")
 
 
+class RelatedLinkInline(admin.TabularInline):
+    """An article's related links, best first, on its change page. Read-only here:
+    decisions go through RelatedLinkAdmin (its change link), which calls the service."""
+
+    model = RelatedLink
+    fk_name = "source"
+    extra = 0
+    fields = ["target", "status", "score", "reason"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+    verbose_name_plural = "相关稿件（点“更改”采纳、置顶或拒绝）"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("target").order_by("status", "-score")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(NearDuplicate)
 class NearDuplicateAdmin(admin.ModelAdmin):
     list_display = ["article", "duplicate_of", "distance", "status", "created_at"]

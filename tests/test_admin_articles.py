@@ -12,6 +12,7 @@ from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section, SourcePage
 from editorial.models import Note
+from linking.models import RelatedLink
 from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
 
 S = Article.Status
@@ -60,9 +61,13 @@ def test_change_page_queries_do_not_grow_with_bylines_tags_notes_and_log(chief_c
     editor = desk("editor")
     for i in range(6):
         Note.objects.create(article=large, author=editor, text=f"备注{i}")
+    for target in _articles(5):
+        RelatedLink.objects.create(source=large, target=target, score=0.5, reasons=["共同地点: 崂山区"])
     assert _queries(chief_client, reverse("admin:articles_article_change", args=[small.pk])) == _queries(
         chief_client, reverse("admin:articles_article_change", args=[large.pk])
     )
+    html = chief_client.get(reverse("admin:articles_article_change", args=[large.pk])).content.decode()
+    assert html.count("共同地点: 崂山区") == 5  # the related-links inline, one row per link
 
 
 def test_changelist_shows_reporters_tags_and_filters(chief_client):

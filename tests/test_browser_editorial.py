@@ -3,39 +3,12 @@ article's byline beside the source page and approves it; a chief editor publishe
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from django.db import connections
 
 from articles.models import Article
+from tests.browser import browser, requires_chromium  # noqa: F401  (fixture)
 from tests.desk import desk, page  # noqa: F401  (fixtures)
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; Django would
-    # otherwise refuse database access from it. Only for this test: a process
-    # started later (manage.py check --deploy) must not inherit it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-        # Queries made while Playwright's loop ran used a connection of their own
-        # context; close it here, or PostgreSQL refuses to drop the test database.
-        connections.close_all()
+pytestmark = requires_chromium
 
 
 def _log_in(browser, live_server, username: str, next_path: str):

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from articles.models import Article
@@ -119,15 +120,59 @@ def test_corrected_article_shows_its_correction(client, make_article):
 
 def test_article_page_query_count_is_constant(client, published_article, make_article, django_assert_max_num_queries):
     from articles.models import Byline, Reporter
+    from linking.models import Entity, Mention, RelatedLink
 
-    for i in range(2, 8):
-        reporter = Reporter.objects.create(name=f"记者{i}", slug=f"jizhe-{i}")
-        Byline.objects.create(article=published_article, reporter=reporter, position=i)
-    published_article.tags.add(*[f"标签{i}" for i in range(10)])
-    with django_assert_max_num_queries(5):
-        response = client.get(published_article.get_absolute_url())
-    assert response.status_code == 200
-    assert "记者7" in response.content.decode()
+    def page_with(n: int) -> str:
+        for i in range(n):
+            reporter = Reporter.objects.create(name=f"记者{n}{i}", slug=f"jizhe-{n}-{i}")
+            Byline.objects.create(article=published_article, reporter=reporter, position=n * 10 + i)
+            published_article.tags.add(f"标签{n}{i}")
+            entity = Entity.objects.create(name=f"地点{n}{i}", kind=Entity.Kind.PLACE, slug=f"didian-{n}-{i}")
+            Mention.objects.create(article=published_article, entity=entity, forms=[entity.name], position=n * 10 + i)
+            target = _publish(make_article, title=f"相关{n}{i}")
+            Byline.objects.create(article=target, reporter=reporter)
+            RelatedLink.objects.create(source=published_article, target=target, status=RelatedLink.Status.ACCEPTED,
+                                       score=0.5, reasons=[f"同一记者: {reporter.name}"])
+        cache.clear()
+        # Article with column, section and page; bylines; tags; entity mentions;
+        # related links with their articles; their bylines; the section menu.
+        with django_assert_max_num_queries(8):
+            response = client.get(published_article.get_absolute_url())
+        assert response.status_code == 200
+        return response.content.decode()
+
+    assert "相关10" in page_with(1)
+    html = page_with(6)
+    assert "记者65" in html and "标签65" in html and 'href="/entities/didian-6-5/"' in html
+    assert "同一记者: 记者60" in html
+
+
+def test_the_first_mention_of_an_entity_links_to_its_page(client, make_article):
+    from linking.models import Entity, Mention
+
+    article = _publish(make_article, body="崂山区茶园焕新。崂山区还有更多。")
+    entity = Entity.objects.create(name="崂山区", kind=Entity.Kind.PLACE, slug="laoshanqu")
+    Mention.objects.create(article=article, entity=entity, forms=["崂山区"], position=1)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert html.count('<a class="entity" href="/entities/laoshanqu/">崂山区</a>') == 1
+    assert 'content="崂山区茶园焕新' in html  # the meta description carries no link markup
+
+
+def test_a_renamed_tags_old_address_redirects(client, published_article):
+    from taggit.models import Tag
+
+    from linking.models import OldTagSlug
+
+    tag = Tag.objects.create(name="直播电商", slug="zhibodianshang")
+    published_article.tags.add(tag)
+    OldTagSlug.objects.create(tag=tag, slug="dianshang-zhibo")
+
+    response = client.get("/tags/dianshang-zhibo/")
+
+    assert response.status_code == 301 and response["Location"] == "/tags/zhibodianshang/"
+    assert client.get("/tags/no-such-tag/").status_code == 404
 
 
 def test_home_groups_articles_by_section_and_latest(client, make_article):

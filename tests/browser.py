@@ -1,0 +1,38 @@
+"""Headless Debian chromium for the browser tests, driven by Playwright.
+
+Playwright never downloads a browser here: it starts the system chromium by
+path, with the flags this machine's closed network needs. Without chromium
+the browser tests skip with the reason below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+requires_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread, and Django then
+    # refuses ORM calls from it. monkeypatch, not os.environ: a leftover
+    # variable would fail `check --deploy` (async.E001) in later tests.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+        # Queries made while Playwright's loop ran used a connection of their
+        # own; close it, or PostgreSQL refuses to drop the test database.
+        connections.close_all()
