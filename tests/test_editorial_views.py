@@ -108,3 +108,10 @@ def test_history_shows_a_diff_and_restores_a_version(editor_client, page):
     baseline = response.context["entries"][-1].version
     _post(editor_client, reverse("editorial:restore", args=[page[0].pk, baseline.pk]), {"_pk": page[0].pk, "version": 2})
     assert fresh(page[0]).body == page[0].body and fresh(page[0]).version == 3
+
+
+def test_the_desk_opens_on_what_awaits_review(client):
+    response = client.get("/desk/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/articles/article/?status__exact=imported"
