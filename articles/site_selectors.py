@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from articles.models import Article, Byline, Section
@@ -98,16 +98,21 @@ def section_with_descendants(section: Section) -> list[Section]:
 
 
 def home_groups(*, per_section: int) -> list[SectionGroup]:
-    """Each top-level section with its latest articles, its subsections' included."""
+    """Each top-level section with its latest articles, its subsections' included.
+
+    One section at a time, as NewestFirst goes one status at a time: each
+    query walks the (section, status, published_at) index backwards and stops
+    after per_section rows; `section IN (…)` would sort the whole group.
+    """
     groups = section_groups()
     for group in groups:
-        # section_id + 0 is not indexed: SQLite would otherwise read the whole
-        # section through its index and sort it, instead of walking the
-        # (status, published_at) index and stopping after per_section rows.
-        in_section = Article.objects.alias(section_number=F("section_id") + 0).filter(
-            section_number__in=[s.pk for s in (group.section, *group.children)]
-        )
-        group.articles = NewestFirst(in_section)[:per_section]
+        newest = [
+            article
+            for section in (group.section, *group.children)
+            for article in NewestFirst(Article.objects.filter(section=section))[:per_section]
+        ]
+        newest.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
+        group.articles = newest[:per_section]
     return [g for g in groups if g.articles]
 
 
