@@ -1,8 +1,9 @@
 """Whole rendered public pages in Django's cache, all made stale at once on any change.
 
-Every key carries a generation number; invalidate() bumps it (search.receivers
-calls it on articles_changed and on saves and deletes of what pages show), so
-no list of affected URLs is ever needed. Old entries simply expire. The
+Every key carries a generation number; invalidate() bumps it, so no list of
+affected URLs is ever needed. Each app that writes what pages show calls
+invalidate_on_change() for its models (saves and deletes) and invalidate()
+after bulk writes, which send no signals. Old entries simply expire. The
 generation lives in the same cache, so every process sharing the cache sees
 the bump; with the default per-process LocMemCache, PAGE_CACHE_SECONDS bounds
 how stale another process can be.
@@ -16,6 +17,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
 GENERATION_KEY = "newsroom:pages:generation"
@@ -36,6 +39,19 @@ def invalidate() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted): any new value is a new generation
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate_on_change(*models: type[Model]) -> None:
+    """Make every cached page stale whenever a row of these models is saved or deleted."""
+    for model in models:
+        label = model._meta.label
+        post_save.connect(on_change, sender=model, dispatch_uid=f"pagecache.save.{label}")
+        post_delete.connect(on_change, sender=model, dispatch_uid=f"pagecache.delete.{label}")
+
+
+def on_change(sender, **kwargs) -> None:
+    """A signal receiver for invalidate()."""
+    invalidate()
 
 
 def cached_page(view):

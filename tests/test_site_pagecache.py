@@ -48,3 +48,31 @@ def test_deleting_refreshes_the_page(client, published_article):
     client.get(url)
     published_article.delete()
     assert client.get(url).status_code == 404
+
+
+def test_an_editors_decision_on_a_related_link_refreshes_the_page(client, published_article, make_article):
+    from linking.models import RelatedLink
+    from linking.services.related import link_decide
+
+    target = make_article(title="相关的稿件", status=Article.Status.PUBLISHED, published_at=timezone.now())
+    link = RelatedLink.objects.create(source=published_article, target=target, score=0.1, reasons=["同一记者: 丁倩倩"])
+    url = published_article.get_absolute_url()
+    assert "相关的稿件" not in client.get(url).content.decode()  # a weak suggestion: not shown, page cached
+
+    link_decide(link=link, status=RelatedLink.Status.PINNED)
+
+    assert "相关的稿件" in client.get(url).content.decode()
+
+
+def test_relinking_refreshes_the_page(client, published_article, monkeypatch):
+    from linking.services import refresh
+
+    url = published_article.get_absolute_url()
+    client.get(url)
+    # Extraction writes tags and mentions in bulk, which sends no save signals.
+    monkeypatch.setattr(refresh, "articles_extract", lambda *, article_ids: [])
+    Article.objects.filter(pk=published_article.pk).update(subtitle="重新关联之后")
+
+    refresh.articles_link(article_ids=[published_article.pk])
+
+    assert "重新关联之后" in client.get(url).content.decode()
