@@ -51,6 +51,14 @@ def _page(request: HttpRequest, items: NewestFirst | list[int], per_page: int = 
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
+def _published_or_404(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """Columns, reporters, tags and pages are made by imports of drafts too: a page
+    of one with nothing published yet would tell readers what is unpublished."""
+    if not queryset.exists():
+        raise Http404("nothing published here yet")
+    return queryset
+
+
 def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article], **context) -> HttpResponse:
     context.update(heading=heading, page_obj=_page(request, NewestFirst(queryset)))
     return render(request, "articles/listing.html", context)
@@ -99,13 +107,14 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
     column = get_object_or_404(Column, slug=slug)
-    return _listing(request, heading=f"栏目：{column.name}", queryset=published_articles().filter(column=column))
+    queryset = _published_or_404(published_articles().filter(column=column))
+    return _listing(request, heading=f"栏目：{column.name}", queryset=queryset)
 
 
 @public_page
 def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reporter = get_object_or_404(Reporter, slug=slug)
-    queryset = published_articles().filter(bylines__reporter=reporter).distinct()
+    queryset = _published_or_404(published_articles().filter(bylines__reporter=reporter).distinct())
     return _listing(request, heading=reporter.name, queryset=queryset, reporter=reporter, feeds=_feeds("reporter", slug))
 
 
@@ -118,7 +127,8 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if renamed is None:
             raise Http404("no such tag")
         return redirect("articles:tag", slug=renamed.slug, permanent=True)
-    return _listing(request, heading=f"标签：{tag.name}", queryset=published_articles().filter(tags=tag))
+    queryset = _published_or_404(published_articles().filter(tags=tag))
+    return _listing(request, heading=f"标签：{tag.name}", queryset=queryset)
 
 
 @public_page
@@ -126,7 +136,7 @@ def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
     """A printed page (版面): its published articles in printed order. ref is the id or the file name without .txt."""
     lookup = {"pk": int(ref)} if ref.isdigit() else {"file_name__in": [ref, f"{ref}.txt"]}
     page = get_object_or_404(SourcePage.objects.defer("raw_text"), **lookup)
-    articles = published_articles().filter(source_page=page).order_by("position")
+    articles = _published_or_404(published_articles().filter(source_page=page).order_by("position"))
     return render(request, "articles/source_page.html", {"source_page": page, "articles": articles})
 
 

@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from taggit.models import Tag
 
 from articles.models import Article, Byline
+from articles.site_selectors import published_articles
 from linking.models import Entity, Mention, RelatedLink
 
 RELATED_LIMIT = 5
@@ -55,13 +56,7 @@ def related_for_display(*, article: Article, limit: int = RELATED_LIMIT) -> list
 
 def entity_articles(*, entity: Entity) -> QuerySet[Article]:
     """Published articles that mention the entity, newest first, ready for an article list."""
-    return (
-        Article.objects.published()
-        .filter(entity_mentions__entity=entity)
-        .select_related("column")
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
-        .order_by("-published_at", "-pk")
-    )
+    return published_articles().filter(entity_mentions__entity=entity)
 
 
 def mentions_for_display(*, article: Article) -> list[Mention]:

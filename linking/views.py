@@ -6,13 +6,16 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from articles.site_selectors import NewestFirst
+from articles.views import public_page
 from linking.models import Entity
 from linking.selectors import entity_articles
 
 PER_PAGE = 30
 
 
+@public_page
 def entity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     entity = get_object_or_404(Entity, slug=slug)
-    page_obj = Paginator(entity_articles(entity=entity), PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(NewestFirst(entity_articles(entity=entity)), PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "linking/entity_detail.html", {"entity": entity, "page_obj": page_obj, "articles": page_obj.object_list})

@@ -7,6 +7,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.bodytext import text_to_blocks
+
 SNIPPET_LENGTH = 120
 
 
@@ -30,7 +32,7 @@ def highlight(text: str, words: list[str]) -> SafeString:
 
 def snippet(text: str, words: list[str], *, length: int = SNIPPET_LENGTH) -> str:
     """About `length` characters of text around the first hit (plain text, not yet escaped)."""
-    text = " ".join(text.replace("## ", "").replace("■ ", "").split())
+    text = " ".join(" ".join(block.text for block in text_to_blocks(text)).split())
     pattern = _pattern(words)
     hit = pattern.search(text) if pattern else None
     start = max(0, hit.start() - length // 3) if hit else 0

@@ -35,7 +35,7 @@ def index_articles(*, article_ids: Iterable[int]) -> int:
 
 
 def rebuild_index(*, batch_size: int = 500) -> int:
-    """Index every article from scratch, one transaction per batch."""
-    IndexEntry.objects.all().delete()
+    """Index every article again, one transaction per batch. Each batch replaces its
+    own entries, so search keeps answering while the rebuild runs."""
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     return sum(index_articles(article_ids=ids[i:i + batch_size]) for i in range(0, len(ids), batch_size))

@@ -277,3 +277,21 @@ def test_listings_merge_published_and_corrected_newest_first(client, make_articl
     _publish(make_article, title="最新", published_at=now - timezone.timedelta(hours=1))
     html = client.get("/archive/2023/10/").content.decode()
     assert html.index("最新") < html.index("更正过的") < html.index("最早")
+
+
+def test_tags_reporters_columns_and_pages_with_only_drafts_are_404(client, make_article):
+    from articles.models import Byline, Column, Reporter
+
+    column = Column.objects.create(name="未发布栏目", slug="weifabu")
+    draft = make_article(title="草稿", column=column)
+    draft.tags.add("未公开话题")
+    reporter = Reporter.objects.create(name="新记者", slug="xin-jizhe")
+    Byline.objects.create(article=draft, reporter=reporter)
+
+    for url in ["/tags/未公开话题/", "/reporters/xin-jizhe/", "/columns/weifabu/", draft.source_page.get_absolute_url()]:
+        assert client.get(url).status_code == 404, url
+
+    draft.status, draft.published_at = Article.Status.PUBLISHED, timezone.now()
+    draft.save()
+    for url in ["/tags/未公开话题/", "/reporters/xin-jizhe/", "/columns/weifabu/", draft.source_page.get_absolute_url()]:
+        assert client.get(url).status_code == 200, url

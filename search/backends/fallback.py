@@ -11,7 +11,8 @@ from operator import or_
 
 from django.db.models import Q, QuerySet
 
-FIELDS = ("kicker", "title", "subtitle", "body", "dateline")
+from search.services import SEARCHED_FIELDS
+
 
 
 class SearchBackend:
@@ -19,5 +20,5 @@ class SearchBackend:
 
     def filter(self, queryset: QuerySet, tokens: list[str]) -> QuerySet:
         for token in tokens:
-            queryset = queryset.filter(reduce(or_, (Q(**{f"{field}__icontains": token}) for field in FIELDS)))
+            queryset = queryset.filter(reduce(or_, (Q(**{f"{field}__icontains": token}) for field in SEARCHED_FIELDS)))
         return queryset
