@@ -16,9 +16,9 @@ from django.db.models import F
 from articles.bodytext import blocks_to_text, text_to_blocks
 from articles.models import Article, Byline, Reporter
 from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD, Block
-from articles.slugs import pinyin_slug
+from articles.services.naming import reporter_create
 from articles.textstats import char_count
-from editorial.errors import InvalidOperation
+from editorial.errors import InvalidOperation, NotAllowed
 from editorial.models import Note
 from editorial.rules import User
 from editorial.saving import claim_version, ensure_baseline, editing
@@ -87,7 +87,7 @@ def _neighbour(article: Article, offset: int) -> Article:
     return other
 
 
-def _check_mergeable(*, user: User, articles: tuple[Article, ...]) -> None:
+def _check_text_can_move(*, user: User, articles: tuple[Article, ...]) -> None:
     for one in articles:
         check_can_edit(user=user, article=one)
         if one.status in Article.PUBLIC_STATUSES:
@@ -99,7 +99,7 @@ def _check_mergeable(*, user: User, articles: tuple[Article, ...]) -> None:
 @transaction.atomic
 def article_split(*, article: Article, user: User, block_index: int) -> Article:
     """Cut the article before block_index; the blocks from there on become a new article right after it."""
-    check_can_edit(user=user, article=article)
+    _check_text_can_move(user=user, articles=(article,))  # text must not vanish from a live story
     blocks = _blocks(article)
     _check_index(blocks, block_index)
     if block_index == 0:
@@ -115,8 +115,7 @@ def article_split(*, article: Article, user: User, block_index: int) -> Article:
             continues_to=article.continues_to,
         )
         _set_blocks(tail, blocks[block_index:])
-        tail.slug = pinyin_slug(tail.body[:30])
-        tail.full_clean()
+        tail.full_clean()  # also gives it its pinyin slug
         tail.save()
         article.span_end = cut
         article.continues_to = ""
@@ -131,7 +130,7 @@ def articles_merge(*, article: Article, user: User, other: Article) -> Article:
     if other.source_page_id != article.source_page_id or abs(other.position - article.position) != 1:
         raise InvalidOperation("只能合并同一版面上相邻的两篇稿件。 / Only neighbouring articles of one page can be merged.")
     first, second = sorted((article, other), key=lambda a: a.position)
-    _check_mergeable(user=user, articles=(first, second))
+    _check_text_can_move(user=user, articles=(first, second))
     ensure_baseline(second)
     with editing(article=first, user=user, comment=f"合并「{second}」/ merged “{second}”", also=[second.pk]):
         claim_version(article=second, seen_version=second.version)
@@ -174,7 +173,7 @@ def paragraph_move(*, article: Article, user: User, block_index: int, direction:
             "只有第一段能移到上一篇，最后一段能移到下一篇。"
             " / Only the first block can move to the previous article, and only the last to the next."
         )
-    _check_mergeable(user=user, articles=(article, other))
+    _check_text_can_move(user=user, articles=(article, other))
     ensure_baseline(other)
     with editing(article=article, user=user, comment=f"移动第 {block_index + 1} 段 / moved block {block_index + 1}", also=[other.pk]):
         claim_version(article=other, seen_version=other.version)
@@ -207,7 +206,7 @@ def block_set_kind(*, article: Article, user: User, block_index: int, kind: str)
     return article
 
 
-def _reporter(*, name: str, article: Article) -> Reporter:
+def _reporter(*, name: str, article: Article, user: User) -> Reporter:
     """The person meant by a name on this article: one already credited, else the only
     reporter of that name, else one from the page's outlet, else a new reporter."""
     for byline in article.bylines.all():
@@ -222,15 +221,9 @@ def _reporter(*, name: str, article: Article) -> Reporter:
         return same_outlet[0]
     if namesakes:
         return namesakes[0]
-    base = pinyin_slug(name) or "reporter"
-    slug, n = base, 1
-    while Reporter.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    reporter = Reporter(name=name, outlet=outlet, slug=slug)
-    reporter.full_clean()
-    reporter.save()
-    return reporter
+    if not user.has_perm("articles.add_reporter"):
+        raise NotAllowed(f"没有名为「{name}」的记者，你无权新建。 / No reporter is named “{name}”, and you may not add one.")
+    return reporter_create(name=name, outlet=outlet)
 
 
 @transaction.atomic
@@ -240,7 +233,7 @@ def article_set_bylines(*, article: Article, user: User, people: list[tuple[str,
     if not people:
         raise InvalidOperation("署名至少要有一人。 / A byline needs at least one person.")
     with editing(article=article, user=user, comment="更正署名 / corrected the byline"):
-        reporters = [_reporter(name=name, article=article) for _, name in people]
+        reporters = [_reporter(name=name, article=article, user=user) for _, name in people]
         article.bylines.all().delete()
         for position, ((role, _), reporter) in enumerate(zip(people, reporters, strict=True), start=1):
             Byline.objects.create(article=article, reporter=reporter, role=role, position=position)

@@ -15,13 +15,14 @@ from contextlib import contextmanager
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from reversion.models import Version
 
 from articles.models import Article
 from articles.signals import articles_changed
-from editorial.errors import EditConflict
+from editorial.errors import EditConflict, InvalidOperation
 from editorial.rules import User
 from editorial.selectors import changes_since
 
@@ -75,6 +76,9 @@ def editing(*, article: Article, user: User | None, comment: str, also: Iterable
             reversion.set_user(_account(user))
             reversion.set_comment(comment)
             yield article
-            article.full_clean()
+            try:
+                article.full_clean()
+            except ValidationError as exc:  # e.g. a restored revision naming a deleted section
+                raise InvalidOperation("；".join(exc.messages)) from exc
             article.save()
         notify_changed([article.pk, *also])

@@ -28,7 +28,7 @@ class HistoryEntry:
     diff: str  # from the previous revision; for the oldest one, its whole text
 
 
-def _bylines_in(version: Version) -> list[dict]:
+def version_bylines(version: Version) -> list[dict]:
     byline_type = ContentType.objects.get_for_model(Byline)
     rows = [
         v.field_dict for v in version.revision.version_set.filter(content_type=byline_type)
@@ -54,7 +54,7 @@ def version_text(version: Version) -> str:
                          for block in text_to_blocks(value or ""))
         else:
             lines.append(f"{field.verbose_name}：{'' if value is None else value}")
-    bylines = _bylines_in(version)
+    bylines = version_bylines(version)
     names = dict(Reporter.objects.filter(pk__in=[b["reporter_id"] for b in bylines]).values_list("pk", "name"))
     lines.append("署名：" + "、".join(f"{b['role']} {names.get(b['reporter_id'], '?')}".strip() for b in bylines))
     return "\n".join(lines)

@@ -9,21 +9,24 @@ logs transitions in editorial.models.Transition.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section
-from editorial.errors import EditConflict, IllegalMove, InvalidOperation, NotAllowed, WorkflowError
+from editorial.errors import IllegalMove, InvalidOperation, NotAllowed, WorkflowError
 from editorial.models import Note, Transition
 from editorial.rules import User, can_edit, has_role_for
 from editorial.saving import editing
+from editorial.selectors import version_bylines
 from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
+
+logger = logging.getLogger(__name__)
 
 S = Article.Status
 
@@ -139,8 +142,11 @@ def scheduled_publish_due(*, now: datetime | None = None) -> list[int]:
                 article=article, user=None, move=PUBLISH, note="定时发布 / scheduled",
                 published_at=article.published_at or now,
             )
-        except EditConflict:
-            continue  # an editor saved it this very moment; the next run publishes it if still due
+        except WorkflowError as exc:
+            # An editor saved it this very moment, or it can no longer be published
+            # as it stands: the others still go out, and the next run retries it.
+            logger.warning("scheduled publish of article %s refused: %s", article.pk, exc)
+            continue
         published.append(article.pk)
     return published
 
@@ -222,16 +228,13 @@ def article_revert(*, article: Article, user: User, version_id: int) -> Article:
     if version is None:
         raise InvalidOperation("找不到这个历史版本。 / No such revision of this article.")
     data = version.field_dict
-    byline_type = ContentType.objects.get_for_model(Byline)
-    old_bylines = sorted(
-        (v.field_dict for v in version.revision.version_set.filter(content_type=byline_type)),
-        key=lambda row: row["position"],
-    )
-    old_bylines = [row for row in old_bylines if row["article_id"] == article.pk]
+    old_bylines = version_bylines(version)
     known = set(Reporter.objects.filter(pk__in=[row["reporter_id"] for row in old_bylines]).values_list("pk", flat=True))
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
     with editing(article=article, user=user, comment=f"恢复到 {when} 的版本 / restored the revision of {when}"):
         for name in RESTORED_FIELDS:
+            if name == "slug" and article.status in Article.PUBLIC_STATUSES:
+                continue  # a public article keeps its address
             setattr(article, name, data.get(name))
         article.bylines.all().delete()
         for row in old_bylines:

@@ -146,3 +146,20 @@ def test_a_reporter_fixes_only_their_own_drafts(desk, page):
     Reporter.objects.update(user=reporter)
     operations.block_set_kind(article=fresh(page[0]), user=reporter, block_index=0, kind="subhead")
     assert fresh(page[0]).body.startswith("## ")
+
+
+def test_a_public_article_cannot_be_split(desk, page):
+    Article.objects.filter(pk=page[0].pk).update(status=S.PUBLISHED)
+    with pytest.raises(InvalidOperation):
+        operations.article_split(article=fresh(page[0]), user=desk("chief"), block_index=1)
+    assert Article.objects.count() == 3 and fresh(page[0]).body == page[0].body
+
+
+def test_a_reporter_may_credit_known_people_but_not_invent_new_ones(desk, page):
+    reporter = desk("reporter")
+    Reporter.objects.update(user=reporter)
+    with pytest.raises(NotAllowed):
+        operations.article_set_bylines(article=fresh(page[0]), user=reporter, people=[("记者", "无名氏")])
+    assert not Reporter.objects.filter(name="无名氏").exists()
+    operations.article_set_bylines(article=fresh(page[0]), user=reporter, people=[("记者", "丁倩倩")])
+    assert [b.reporter.name for b in fresh(page[0]).bylines.all()] == ["丁倩倩"]

@@ -41,3 +41,18 @@ def test_running_it_again_publishes_nothing_more(desk, page):
     call_command("publish_scheduled", stdout=out)
     assert "published 0" in out.getvalue()
     assert Transition.objects.count() == 1
+
+
+def test_a_refused_article_does_not_stop_the_others(desk, page, monkeypatch):
+    chief = desk("chief")
+    Article.objects.filter(pk__in=[a.pk for a in page[:2]]).update(status=S.APPROVED)
+    for article in page[:2]:
+        services.article_schedule(article=fresh(article), user=chief, when=timezone.now() + timedelta(hours=1))
+    Article.objects.filter(pk__in=[a.pk for a in page[:2]]).update(scheduled_at=timezone.now() - timedelta(minutes=1))
+    # The first one due can no longer be saved as it stands (its title is now too long).
+    Article.objects.filter(pk=page[0].pk).update(title="长" * 300)
+
+    published = services.scheduled_publish_due()
+
+    assert published == [page[1].pk]
+    assert fresh(page[0]).status == S.SCHEDULED and fresh(page[1]).status == S.PUBLISHED

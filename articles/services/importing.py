@@ -18,6 +18,7 @@ from articles.models import Article, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
 from articles.services.fingerprints import article_content, fingerprint, import_key, record_content
+from articles.services.naming import reporter_create, unique_slug
 from articles.signals import articles_changed
 from articles.slugs import pinyin_slug
 from articles.textstats import char_count
@@ -151,7 +152,8 @@ class _ArticleWriter:
             if fingerprint(article_content(article)) != article.import_hash:
                 self._place(article, record)
                 article.warnings = [*article.warnings, "the page was re-imported with changes; the editor's version was kept"]
-                article.save(update_fields=["warnings", "updated_at"])
+                article.version += 1  # so a desk form opened before this cannot save over it
+                article.save(update_fields=["warnings", "version", "updated_at"])
                 self.result.articles_protected += 1
                 return
             # A new version, so an editor who opened the old one gets a conflict
@@ -179,7 +181,8 @@ class _ArticleWriter:
     def _place(self, article: Article, record: ArticleRecord) -> None:
         if (article.position, article.span_start, article.span_end) != (record.position, *record.span):
             article.position, (article.span_start, article.span_end) = record.position, record.span
-            article.save(update_fields=["position", "span_start", "span_end", "updated_at"])
+            article.version += 1
+            article.save(update_fields=["position", "span_start", "span_end", "version", "updated_at"])
 
     def _fill(self, article: Article, record: ArticleRecord, new_hash: str) -> None:
         article.position = record.position
@@ -212,9 +215,7 @@ class _ArticleWriter:
     def _reporter(self, name: str, outlet: str) -> Reporter:
         reporter = Reporter.objects.filter(name=name, outlet=outlet).first()
         if reporter is None:
-            reporter = Reporter(name=name, outlet=outlet, slug=_free_slug(Reporter, pinyin_slug(name)))
-            reporter.full_clean()
-            reporter.save()
+            reporter = reporter_create(name=name, outlet=outlet)
             self.result.reporters_created += 1
         return reporter
 
@@ -223,18 +224,10 @@ class _ArticleWriter:
             return None
         column = Column.objects.filter(name=name).first()
         if column is None:
-            column = Column(name=name, slug=_free_slug(Column, pinyin_slug(name)))
+            column = Column(name=name, slug=unique_slug(Column, name))
             column.full_clean()
             column.save()
         return column
-
-
-def _free_slug(model, base: str) -> str:
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _dateline_date(record: ArticleRecord, edition_date: str) -> str:
