@@ -49,8 +49,8 @@ def test_a_refused_article_does_not_stop_the_others(desk, page, monkeypatch):
     for article in page[:2]:
         services.article_schedule(article=fresh(article), user=chief, when=timezone.now() + timedelta(hours=1))
     Article.objects.filter(pk__in=[a.pk for a in page[:2]]).update(scheduled_at=timezone.now() - timedelta(minutes=1))
-    # The first one due can no longer be saved as it stands (its title is now too long).
-    Article.objects.filter(pk=page[0].pk).update(title="长" * 300)
+    # The first one due can no longer be saved as it stands (a malformed dateline date).
+    Article.objects.filter(pk=page[0].pk).update(dateline_date="not-a-day")
 
     published = services.scheduled_publish_due()
 
