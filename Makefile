@@ -2,7 +2,7 @@
 # Needs only Python >= 3.12 (Django 6); SQLite is the default database.
 
 .DEFAULT_GOAL := run
-.PHONY: venv run test bench migrate clean
+.PHONY: venv run test bench evaluate migrate clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -43,6 +43,11 @@ test: venv
 
 bench: venv
 	$(PY) bench/run.py $(BENCH)
+
+# Score the parser on the corpus answer keys (corpus/README.md), dev and test
+# apart. Options: make evaluate EVAL="--split dev --show-failures".
+evaluate: venv
+	$(PY) manage.py evaluate_parser $(EVAL)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
