@@ -54,7 +54,7 @@ class Article:
     title_lines: list[str] = field(default_factory=list)
     column: str = ""
     kicker: str = ""
-    subtitle: str = ""
+    subtitle: str = ""  # several 副题 lines: joined by "\n" (the key joins them with a space)
     subtitle_dash: bool = False  # the source prints the 副题 as ——副题
     byline_lines: list[str] = field(default_factory=list)  # printed above the body
     blocks: list[Block] = field(default_factory=list)
@@ -85,7 +85,7 @@ class Article:
             "column": self.column,
             "kicker": self.kicker,
             "title": self.title,
-            "subtitle": self.subtitle,
+            "subtitle": " ".join(x.strip() for x in self.subtitle.split("\n")),
             "reporters": [r.to_json() for r in self.reporters],
             "dateline": self.dateline,
             "dateline_date": self.dateline_date,
