@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Build corpus/pages/ from fetched snapshots (stdlib only).
+
+    python corpus/tools/build.py [--mirror /work/.mirror] [--only renmin,shenbao] [--strict]
+
+Runs every module in corpus/tools/sources/ (a module exposes
+``SOURCE = {"repo": "owner/name", "licence": "..."}`` and
+``build(mirror: Path) -> list[Page]``), writes for each page
+
+    corpus/pages/<paper>/<date>/<NN>.txt  + .json            (clean, render.py)
+    corpus/pages/<paper>/<date>/<NN>.printed.txt + .json     (about half the pages, render_printed.py)
+
+and regenerates corpus/SOURCES.md and corpus/split.json. A module whose
+snapshot is missing is reported and skipped (``--strict`` makes that an
+error); SOURCES.md and split.json then keep the rows of the pages that
+were built before (the previous split.json is read back), so a partial
+build never drops pages from the committed lists.
+
+The seed pages (seeds/*.txt at the repository root) join as paper
+``qingdao``, always dev, when their answer keys exist in corpus/seeds/
+(written by another engineer; this script only copies them).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import shutil
+import sys
+import traceback
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent
+CORPUS = TOOLS.parent
+ROOT = CORPUS.parent
+sys.path.insert(0, str(TOOLS))
+
+from mirror import MissingSource  # noqa: E402
+from model import Page  # noqa: E402
+from render import clean  # noqa: E402
+from render_printed import printed, printed_key  # noqa: E402
+
+# Papers whose pages are all test pages. Edit here (corpus-b reports theirs to the lead).
+TEST_ONLY_PAPERS = ["jiefang"]
+# Papers whose pages are always dev (the seed pages, tuned on already).
+DEV_ONLY_PAPERS = ["qingdao"]
+# Editions that must never be in the corpus (README "Split").
+RESERVED = {
+    ("renmin", "2025-01-15"), ("renmin", "2026-03-05"),
+    ("dushikuaibao", "2026-03-29"),
+    ("shenbao", "1930-03-05"), ("shenbao", "1947-03-05"),
+}
+MIN_TEST_FRACTION = 1 / 3
+
+
+def wants_printed(page_id: str) -> bool:
+    """About half the pages get a printed rendering, chosen by the page id."""
+    return hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0
+
+
+def load_modules(only: set[str] | None):
+    for path in sorted((TOOLS / "sources").glob("*.py")):
+        if path.name.startswith("_") or (only and path.stem not in only):
+            continue
+        spec = importlib.util.spec_from_file_location(f"sources.{path.stem}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        yield path.stem, mod
+
+
+def write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write_page(pages_dir: Path, page: Page) -> list[str]:
+    if (page.paper_slug, page.edition_date) in RESERVED:
+        raise ValueError(f"{page.id}: reserved edition, never in the corpus")
+    out = pages_dir / page.paper_slug / page.edition_date
+    out.mkdir(parents=True, exist_ok=True)
+    nn = f"{page.page_number:02d}"
+    text = clean(page)
+    if "#" in text.replace("＃", ""):
+        print(f"  warning: {page.id} has a '#' in its text (check it is the source's)", file=sys.stderr)
+    (out / f"{nn}.txt").write_text(text, encoding="utf-8")
+    write_json(out / f"{nn}.json", page.answer_key("clean"))
+    ids = [page.id]
+    if wants_printed(page.id):
+        (out / f"{nn}.printed.txt").write_text(printed(page), encoding="utf-8")
+        write_json(out / f"{nn}.printed.json", printed_key(page))
+        ids.append(page.id + ".printed")
+    return ids
+
+
+def copy_seeds(pages_dir: Path) -> list[dict]:
+    """Seed pages as qingdao dev pages, when corpus/seeds/<NN>.json exist."""
+    rows = []
+    seed_txt = sorted((ROOT / "seeds").glob("*.txt"))
+    for key_path in sorted((CORPUS / "seeds").glob("*.json")):
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        idx = int(key_path.stem)
+        if idx >= len(seed_txt) or "page" not in key:
+            continue
+        pid = key["page"]
+        dest = pages_dir / (pid + ".txt")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seed_txt[idx], dest)
+        shutil.copyfile(key_path, pages_dir / (pid + ".json"))
+        rows.append({"id": pid, "paper": "qingdao", "repo": "(ours: seeds/)",
+                     "paths": [f"seeds/{seed_txt[idx].name}"], "commit": "-",
+                     "licence": "ours", "rendering": "clean"})
+    return rows
+
+
+def split(ids: list[str]) -> dict:
+    """Rule (README "Split"): test-only papers are test; dev-only papers are dev;
+    for every other paper the pages of every third edition date in date order
+    (3rd, 6th, …) are test. If fewer than a third of all pages are then test,
+    the latest dev date of the paper with the most dev pages is made test,
+    repeatedly, until a third is reached. A printed page has its clean page's split."""
+    clean_ids = sorted({i.removesuffix(".printed") for i in ids})
+    by_paper: dict[str, dict[str, list[str]]] = {}
+    for pid in clean_ids:
+        paper, date, _ = pid.split("/")
+        by_paper.setdefault(paper, {}).setdefault(date, []).append(pid)
+    test_dates: set[tuple[str, str]] = set()
+    for paper, dates in by_paper.items():
+        if paper in TEST_ONLY_PAPERS:
+            test_dates.update((paper, d) for d in dates)
+        elif paper not in DEV_ONLY_PAPERS:
+            test_dates.update((paper, d) for i, d in enumerate(sorted(dates)) if i % 3 == 2)
+
+    def weight(pairs):  # pages of all renderings
+        return sum(1 for i in ids if tuple(i.split("/")[:2]) in pairs)
+
+    while weight(test_dates) < MIN_TEST_FRACTION * len(ids):
+        dev = {p: [d for d in ds if (p, d) not in test_dates] for p, ds in by_paper.items()
+               if p not in DEV_ONLY_PAPERS and p not in TEST_ONLY_PAPERS}
+        dev = {p: ds for p, ds in dev.items() if ds}
+        if not dev:
+            break
+        paper = max(dev, key=lambda p: (sum(len(by_paper[p][d]) for d in dev[p]), p))
+        test_dates.add((paper, max(dev[paper])))
+    pages = {i: ("test" if tuple(i.split("/")[:2]) in test_dates else "dev") for i in sorted(ids)}
+    return {"test_only_papers": list(TEST_ONLY_PAPERS), "pages": pages}
+
+
+def write_sources(rows: list[dict]) -> None:
+    lines = ["# Sources of the corpus pages", "",
+             "Generated by `corpus/tools/build.py`; one row per page. The page text is",
+             "built from these snapshots into the git-ignored `corpus/pages/`, never committed.", "",
+             "| id | paper | repo | path(s) | commit | licence | rendering |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for r in sorted(rows, key=lambda r: r["id"]):
+        paths = "<br>".join(f"`{p}`" for p in r["paths"])
+        lines.append(f"| {r['id']} | {r['paper']} | {r['repo']} | {paths} | {r['commit']} | {r['licence']} | {r['rendering']} |")
+    (CORPUS / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def previous_rows() -> list[dict]:
+    path = CORPUS / "sources_rows.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
+    ap.add_argument("--pages", type=Path, default=CORPUS / "pages")
+    ap.add_argument("--only", default="", help="comma-separated module names")
+    ap.add_argument("--strict", action="store_true", help="a missing snapshot is an error")
+    args = ap.parse_args(argv)
+    only = set(filter(None, args.only.split(","))) or None
+
+    rows: list[dict] = []
+    built_papers: set[str] = set()
+    failed = False
+    for name, mod in load_modules(only):
+        src = getattr(mod, "SOURCE", {})
+        try:
+            pages = mod.build(args.mirror)
+        except MissingSource as e:
+            print(f"{name}: skipped: {e}", file=sys.stderr)
+            failed = failed or args.strict
+            continue
+        except Exception:
+            traceback.print_exc()
+            print(f"{name}: failed", file=sys.stderr)
+            failed = True
+            continue
+        for slug in {p.paper_slug for p in pages}:
+            shutil.rmtree(args.pages / slug, ignore_errors=True)
+            built_papers.add(slug)
+        n = 0
+        for page in pages:
+            for pid in write_page(args.pages, page):
+                n += 1
+                rows.append({"id": pid, "paper": page.paper_slug, "repo": page.repo or src.get("repo", ""),
+                             "paths": page.paths, "commit": page.commit,
+                             "licence": page.licence or src.get("licence", ""),
+                             "rendering": "printed" if pid.endswith(".printed") else "clean"})
+        print(f"{name}: {len(pages)} pages, {n} files with printed renderings")
+    seed_rows = copy_seeds(args.pages)
+    if seed_rows:
+        built_papers.add("qingdao")
+        rows.extend(seed_rows)
+        print(f"seeds: {len(seed_rows)} qingdao pages")
+    # keep the rows of papers not rebuilt this time (a partial build)
+    rows.extend(r for r in previous_rows() if r["paper"] not in built_papers)
+    write_json(CORPUS / "sources_rows.json", sorted(rows, key=lambda r: r["id"]))
+    write_sources(rows)
+    sp = split([r["id"] for r in rows])
+    write_json(CORPUS / "split.json", sp)
+    n_test = sum(1 for v in sp["pages"].values() if v == "test")
+    print(f"split: {len(sp['pages'])} pages, {n_test} test ({n_test / max(1, len(sp['pages'])):.0%})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
