@@ -16,9 +16,8 @@ error); SOURCES.md and split.json then keep the rows of the pages that
 were built before (the previous split.json is read back), so a partial
 build never drops pages from the committed lists.
 
-The seed pages (seeds/*.txt at the repository root) join as paper
-``qingdao``, always dev, when their answer keys exist in corpus/seeds/
-(written by another engineer; this script only copies them).
+The seed pages are not copied here: their committed keys in corpus/seeds/
+are read by articles/evaluation beside seeds/*.txt, as paper ``qingdao``.
 """
 from __future__ import annotations
 
@@ -90,26 +89,6 @@ def write_page(pages_dir: Path, page: Page) -> list[str]:
         write_json(out / f"{nn}.printed.json", printed_key(page))
         ids.append(page.id + ".printed")
     return ids
-
-
-def copy_seeds(pages_dir: Path) -> list[dict]:
-    """Seed pages as qingdao dev pages, when corpus/seeds/<NN>.json exist."""
-    rows = []
-    seed_txt = sorted((ROOT / "seeds").glob("*.txt"))
-    for key_path in sorted((CORPUS / "seeds").glob("*.json")):
-        key = json.loads(key_path.read_text(encoding="utf-8"))
-        idx = int(key_path.stem)
-        if idx >= len(seed_txt) or "page" not in key:
-            continue
-        pid = key["page"]
-        dest = pages_dir / (pid + ".txt")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(seed_txt[idx], dest)
-        shutil.copyfile(key_path, pages_dir / (pid + ".json"))
-        rows.append({"id": pid, "paper": "qingdao", "repo": "(ours: seeds/)",
-                     "paths": [f"seeds/{seed_txt[idx].name}"], "commit": "-",
-                     "licence": "ours", "rendering": "clean"})
-    return rows
 
 
 def split(ids: list[str]) -> dict:
@@ -199,11 +178,6 @@ def main(argv=None) -> int:
                              "licence": page.licence or src.get("licence", ""),
                              "rendering": "printed" if pid.endswith(".printed") else "clean"})
         print(f"{name}: {len(pages)} pages, {n} files with printed renderings")
-    seed_rows = copy_seeds(args.pages)
-    if seed_rows:
-        built_papers.add("qingdao")
-        rows.extend(seed_rows)
-        print(f"seeds: {len(seed_rows)} qingdao pages")
     # keep the rows of papers not rebuilt this time (a partial build)
     rows.extend(r for r in previous_rows() if r["paper"] not in built_papers)
     write_json(CORPUS / "sources_rows.json", sorted(rows, key=lambda r: r["id"]))
