@@ -268,9 +268,10 @@ def _layout(
     matched = {m.pk for m in matches if isinstance(m, Article)}
     end = len(page.text)
     for article in imported:
-        if article.pk not in matched and writer.retire(article):
-            for kept in (article, *followers.get(article.pk, [])):
-                entries.append(_Entry(article=kept, span=[end, end], detached=True))
+        if article.pk not in matched:
+            # Parts split off it go with it, even when the importer drops the article itself.
+            kept = [article] if writer.retire(article) else []
+            entries.extend(_Entry(article=a, span=[end, end], detached=True) for a in [*kept, *followers.get(article.pk, [])])
     position = 0
     for entry in entries:
         if entry.tombstone is None:
