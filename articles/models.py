@@ -74,7 +74,8 @@ class SourcePage(models.Model):
     """One imported newspaper page file, kept verbatim so every article can be traced back."""
 
     file_name = models.CharField("文件名", max_length=255, unique=True)
-    sha256 = models.CharField("SHA-256", max_length=64)
+    # Indexed: the importer looks a new file up by it, so the same page under another name is not imported twice.
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     raw_text = models.TextField("原文")
     encoding = models.CharField("编码", max_length=32, default="utf-8")
     outlet = models.CharField("媒体", max_length=100, blank=True)
@@ -191,11 +192,13 @@ class Article(models.Model):
     char_count = models.PositiveIntegerField("字数", default=0)
     warnings = models.JSONField("导入警告", default=list, blank=True)
 
-    # Re-import bookkeeping (articles.services.importing): import_key finds the
-    # same article on a changed page; import_hash is the fingerprint of what the
-    # importer last wrote, so an article whose content no longer matches it has
-    # been edited by a person and is not overwritten.
-    import_key = models.CharField("导入键", max_length=255, blank=True, db_index=True)
+    # Re-import bookkeeping (articles.services.importing): import_key is a
+    # readable label of the parsed article (headline, or opening of untitled
+    # photo news); identity across re-imports is decided by content and place,
+    # not by it. import_hash is the fingerprint of what the importer last wrote,
+    # so an article whose content no longer matches it has been edited by a
+    # person and is not overwritten; it is empty for articles made on the desk.
+    import_key = models.CharField("导入键", max_length=255, blank=True)
     import_hash = models.CharField("导入指纹", max_length=64, blank=True)
 
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -254,6 +257,28 @@ class Article(models.Model):
         # Cheap enough for forms; the importer sets slug itself.
         if not self.slug:
             self.slug = pinyin_slug(self.title or self.body[:30])
+
+
+class ArticleTombstone(models.Model):
+    """An imported article that editors deleted or merged into another: what it was
+    printed as, so a re-import of its page recognises it and does not bring it back."""
+
+    source_page = models.ForeignKey(
+        SourcePage, verbose_name="原始版面", on_delete=models.CASCADE, related_name="tombstones"
+    )
+    title = models.CharField("主题", max_length=200, blank=True)
+    # The page text it was imported from; kept current as later versions of the page are imported.
+    source_text = models.TextField("原文", blank=True)
+    position = models.PositiveIntegerField("版面顺序")
+    created_at = models.DateTimeField("删除时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "已删除的导入稿件"
+        verbose_name_plural = "已删除的导入稿件"
+        ordering = ["source_page", "position"]
+
+    def __str__(self) -> str:
+        return self.title or self.source_text[:30]
 
 
 class Byline(models.Model):

@@ -25,6 +25,7 @@ from articles.parsing import parse_page, read_page
 from articles.parsing.decoding import MAX_BYTES
 from articles.services.importing import (
     CREATED,
+    DUPLICATE,
     REFUSED,
     UNCHANGED,
     UPDATED,
@@ -33,6 +34,8 @@ from articles.services.importing import (
     pages_import,
 )
 from articles.signals import articles_changed
+from editorial import operations
+from tests.desk import desk  # noqa: F401  (fixture)
 from tests.seedpages import SEED_PREFIXES, seed_path
 
 pytestmark = pytest.mark.django_db
@@ -338,6 +341,212 @@ def test_articles_dropped_from_a_page_are_removed_unless_published_or_edited(tmp
     assert any(published.title in w for w in gone)
     assert any(edited.title in w for w in gone)
     assert not any(dropped.title in w for w in gone)
+
+
+# --- identity across re-imports ---------------------------------------------------
+
+
+def page_layout(file_name: str) -> list[tuple[int, int, int]]:
+    """(position, span_start, span_end) of a page's articles, in page order."""
+    return list(
+        Article.objects.filter(source_page__file_name=file_name)
+        .order_by("position")
+        .values_list("position", "span_start", "span_end")
+    )
+
+
+def assert_layout_is_sound(file_name: str) -> None:
+    """Positions 1..n, and spans in page order that never overlap."""
+    layout = page_layout(file_name)
+    assert [p for p, _, _ in layout] == list(range(1, len(layout) + 1)), layout
+    assert all(end <= nxt for (_, _, end), (_, nxt, _) in zip(layout, layout[1:])), layout
+
+
+TWIN_PAGE = (
+    "# 同一个标题\n\n□本报记者 张三\n\n本报10月10日讯 {first}\n\n"
+    "# 同一个标题\n\n□本报记者 李四\n\n本报10月11日讯 {second}\n"
+)
+
+
+def test_two_articles_with_one_headline_stay_two_and_are_both_updated(tmp_path):
+    path = tmp_path / "200_twins.txt"
+    path.write_text(TWIN_PAGE.format(first="第一篇正文。", second="第二篇正文。"), encoding="utf-8")
+    import_file(path)
+    zhang, li = Article.objects.order_by("position")
+
+    for version in (2, 3):
+        first, second = f"第一篇正文，第{version}稿。", f"第二篇正文，第{version}稿。"
+        path.write_text(TWIN_PAGE.format(first=first, second=second), encoding="utf-8")
+        result = import_file(path)
+
+        assert (result.articles_updated, result.articles_created, result.articles_removed) == (2, 0, 0)
+        assert Article.objects.count() == 2
+        assert Article.objects.get(pk=zhang.pk).body == first
+        assert Article.objects.get(pk=li.pk).body == second
+        assert bylines_of(Article.objects.get(pk=li.pk)) == [("李四", "记者", 1)]
+    assert_layout_is_sound(path.name)
+
+
+def test_an_article_merged_on_the_desk_is_not_brought_back(tmp_path, desk):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    second, third = article_at("002", 2), article_at("002", 3)
+    merged = operations.articles_merge(article=second, user=desk("editor"), other=third)
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert result.articles_created == 0
+    assert result.articles_suppressed == 1
+    assert any(third.title in w and "removed or merged by an editor" in w for w in result.warnings)
+    assert Article.objects.count() == 5
+    assert not Article.objects.filter(title=third.title).exists()
+    kept = Article.objects.get(pk=merged.pk)
+    assert kept.body == merged.body  # the editor's merge stands
+    # It still covers the printed text of both, and the page stays in order.
+    page = parse_page(read_page(tmp_path / "v2" / seed_path("002").name))
+    assert (kept.span_start, kept.span_end) == (page.articles[1].span[0], page.articles[2].span[1])
+    assert P002_ART5_NEW in article_at("002", 4).body
+    assert_layout_is_sound(seed_path("002").name)
+
+    again = import_file(edited_copy("002", tmp_path / "v3", P002_ART2_OLD, P002_ART2_NEW))
+    assert again.articles_created == 0 and Article.objects.count() == 5  # and it stays away
+
+
+def test_an_article_that_absorbed_two_neighbours_keeps_covering_all_three(tmp_path, desk):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    editor = desk("editor")
+    merged = operations.articles_merge(article=article_at("002", 2), user=editor, other=article_at("002", 3))
+    merged = operations.articles_merge(article=merged, user=editor, other=article_at("002", 3))  # the old #4
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert (result.articles_created, result.articles_suppressed) == (0, 2)
+    page = parse_page(read_page(tmp_path / "v2" / seed_path("002").name))
+    kept = Article.objects.get(pk=merged.pk)
+    assert (kept.position, kept.span_start, kept.span_end) == (2, page.articles[1].span[0], page.articles[3].span[1])
+    assert_layout_is_sound(seed_path("002").name)
+
+
+def test_an_article_an_editor_deleted_is_not_brought_back(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    deleted = article_at("002", 6)
+    deleted.delete()  # as the admin's delete does
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert (result.articles_created, result.articles_suppressed) == (0, 1)
+    assert not Article.objects.filter(title=deleted.title).exists()
+    assert_layout_is_sound(seed_path("002").name)
+
+
+def test_an_article_the_importer_dropped_comes_back_when_the_page_does(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    page = parse_page(read_page(seed_path("002")))
+    shortened = tmp_path / "v2" / seed_path("002").name
+    shortened.parent.mkdir()
+    shortened.write_text(page.text[: page.articles[5].span[0]], encoding="utf-8")
+    assert import_file(shortened).articles_removed == 1
+
+    result = import_file(copy_seed("002", tmp_path / "v3"))
+
+    assert (result.articles_created, result.articles_suppressed) == (1, 0)
+    assert page_articles("002").count() == 6
+
+
+@pytest.mark.parametrize("kept_by", ["published", "edited"])
+def test_a_changed_headline_does_not_duplicate_a_published_or_edited_article(tmp_path, kept_by):
+    import_file(copy_seed("000", tmp_path / "v1"))
+    article = article_at("000", 5)
+    assert article.title.startswith("办好17件")
+    if kept_by == "published":
+        article.status, article.published_at = Article.Status.PUBLISHED, timezone.now()
+    else:
+        article.body = "编辑改写的正文。"
+    article.save()
+
+    result = import_file(edited_copy("000", tmp_path / "v2", "办好17件民生实事", "办好18件民生实事"))
+
+    assert result.articles_created == 0
+    assert Article.objects.count() == 6
+    assert list(page_articles("000").filter(position=5).values_list("pk", flat=True)) == [article.pk]
+    same = Article.objects.get(pk=article.pk)
+    if kept_by == "published":
+        assert same.title.startswith("办好18件")  # untouched by editors: follows the page
+        assert same.status == Article.Status.PUBLISHED
+    else:
+        assert same.body == "编辑改写的正文。" and same.title.startswith("办好17件")
+        assert result.articles_protected == 1
+    assert_layout_is_sound(seed_path("000").name)
+
+
+def test_a_kept_article_that_left_the_page_moves_after_its_articles_without_a_span(tmp_path):
+    import_file(copy_seed("000", tmp_path / "v1"))
+    kept = article_at("000", 4)
+    kept.subtitle = "编辑加的副题"
+    kept.save()
+    page = parse_page(read_page(seed_path("000")))
+    start, end = page.articles[3].span
+    without = tmp_path / "v2" / seed_path("000").name
+    without.parent.mkdir()
+    without.write_text(page.text[:start] + page.text[end + 2 :], encoding="utf-8")
+
+    result = import_file(without)
+
+    moved = Article.objects.get(pk=kept.pk)
+    assert moved.subtitle == "编辑加的副题"
+    assert moved.position == 6
+    assert moved.span_start == moved.span_end == len(SourcePage.objects.get().raw_text)
+    assert article_at("000", 4).title.startswith("办好17件")
+    assert any("no longer found on the page" in w for w in moved.warnings)
+    assert any(kept.title in w and "no longer found on the page" in w for w in result.warnings)
+    assert_layout_is_sound(seed_path("000").name)
+
+    import_file(edited_copy("000", tmp_path / "v3", "办好17件民生实事", "办好18件民生实事"))
+    assert len([w for w in Article.objects.get(pk=kept.pk).warnings if "no longer found" in w]) == 1
+
+
+def test_a_split_off_part_stays_beside_its_article_on_reimport(tmp_path, desk):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    head = article_at("002", 1)
+    tail = operations.article_split(article=head, user=desk("editor"), block_index=5)
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART2_OLD, P002_ART2_NEW))
+
+    assert result.articles_created == 0
+    assert not any("no longer found" in w for w in result.warnings)
+    assert Article.objects.count() == 7
+    assert (Article.objects.get(pk=head.pk).position, Article.objects.get(pk=tail.pk).position) == (1, 2)
+    assert P002_ART2_NEW in article_at("002", 3).body
+    layout = page_layout(seed_path("002").name)
+    page = parse_page(read_page(tmp_path / "v2" / seed_path("002").name))
+    assert (layout[0][1], layout[1][2]) == page.articles[0].span  # the two still share the first article's text
+    assert_layout_is_sound(seed_path("002").name)
+
+
+def test_the_same_page_under_another_name_is_reported_as_a_duplicate(tmp_path):
+    first = copy_seed("003", tmp_path)
+    twin = tmp_path / "003_again.txt"
+    twin.write_bytes(first.read_bytes())
+    import_file(first)
+
+    result = import_file(twin)
+
+    assert result.status == DUPLICATE
+    assert first.name in result.error
+    assert result.articles == 0
+    assert list(SourcePage.objects.values_list("file_name", flat=True)) == [first.name]
+    assert Article.objects.count() == ARTICLES_PER_PAGE["003"]
+
+
+def test_the_command_reports_a_duplicate_page_by_name(tmp_path):
+    first = copy_seed("001", tmp_path)
+    (tmp_path / "001_copy.txt").write_bytes(first.read_bytes())
+    out = StringIO()
+
+    call_command("import_seeds", str(tmp_path), stdout=out)  # a duplicate is not a refusal
+
+    line = next(ln for ln in out.getvalue().splitlines() if "001_copy.txt" in ln and DUPLICATE in ln)
+    assert first.name in line
+    assert SourcePage.objects.count() == 1
 
 
 # --- atomicity -----------------------------------------------------------------

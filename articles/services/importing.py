@@ -2,11 +2,16 @@
 
 ``page_import`` writes one PageRecord; ``pages_import`` reads, parses and
 writes many files, refusing bad ones without stopping the others.
+
+On re-import each parsed article is matched one-to-one to the stored article
+it is, by text, headline and place (``_identify``); articles editors deleted or
+merged leave a tombstone (``tombstone_create``) so they are not brought back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,16 +19,33 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.bodytext import blocks_to_text
-from articles.models import Article, Byline, Column, Reporter, SourcePage
+from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
-from articles.services.fingerprints import article_content, fingerprint, import_key, record_content
+from articles.services.fingerprints import (
+    article_content,
+    containment,
+    fingerprint,
+    import_key,
+    match_score,
+    record_content,
+    shingles,
+)
 from articles.services.naming import reporter_create, unique_slug
 from articles.signals import articles_changed
 from articles.slugs import pinyin_slug
 from articles.textstats import char_count
 
 CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
+DUPLICATE = "duplicate"  # the same file content is already imported under another name
+
+DETACHED = "本版重新导入后已找不到此稿，已移到本版末尾。 / no longer found on the page when it was re-imported; moved after the page's articles"
+# How much of a removed article's text must lie in the article before it for it to count as merged into it.
+MERGED = 0.8
+
+# Set while the importer itself deletes an article the page no longer prints:
+# that is not an editor removing it, so no tombstone (the page may bring it back).
+_retiring: ContextVar[bool] = ContextVar("importer_retiring", default=False)
 
 
 @dataclass
@@ -35,6 +57,7 @@ class PageImportResult:
     articles_unchanged: int = 0
     articles_protected: int = 0  # edited by an editor since import: left as the editor made them
     articles_removed: int = 0
+    articles_suppressed: int = 0  # editors deleted or merged them away: not brought back
     reporters_created: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str = ""
@@ -102,6 +125,14 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
         result.status = UNCHANGED
         result.articles_unchanged = source.articles.count()
         return result
+    twin = SourcePage.objects.filter(sha256=page.sha256).exclude(file_name=page.file_name).values_list("file_name", flat=True).first()
+    if twin is not None:
+        # The same bytes under another name (a re-sent or renamed file): importing
+        # them again would print every article of the page twice.
+        result.status = DUPLICATE
+        result.error = f"与已导入的 {twin} 内容完全相同，未再导入。 / same text as {twin}, already imported; not imported again"
+        return result
+    old_text = source.raw_text if source is not None else ""
     if source is None:
         source = SourcePage(file_name=page.file_name)
         result.status = CREATED
@@ -116,20 +147,149 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
     source.full_clean()
     source.save()
 
+    existing = list(
+        source.articles.select_related("column").prefetch_related("bylines__reporter").order_by("position", "span_start", "pk")
+    )
+    tombstones = list(source.tombstones.all()) if result.status == UPDATED else []
     writer = _ArticleWriter(source=source, page=page, publish=publish, result=result)
-    existing = {
-        a.import_key: a
-        for a in source.articles.select_related("column").prefetch_related("bylines__reporter")
-    }
-    for record in page.articles:
-        writer.write(record, existing.pop(import_key(record), None))
-    for stale in existing.values():
-        writer.retire(stale)
+    for entry in _layout(page=page, old_text=old_text, existing=existing, tombstones=tombstones, writer=writer):
+        entry.apply(writer)
     for record in page.articles:
         result.warnings.extend(f"#{record.position} {record.title or '(no headline)'}: {w}" for w in record.warnings)
     if dry_run:
         transaction.set_rollback(True)
     return result
+
+
+# --- identity: which stored article each parsed one is ---------------------------
+
+
+def _identify(
+    *, page: PageRecord, old_text: str, articles: list[Article], tombstones: list[ArticleTombstone]
+) -> list[Article | ArticleTombstone | None]:
+    """For each parsed record, the stored article it is, the tombstone of one editors
+    removed, or None for an article new to the page.
+
+    One-to-one: the best-scoring pairs are taken first and each stored article or
+    tombstone is used at most once, so two articles under one headline stay two.
+    Stored articles are compared by the page text they were imported from (their
+    span of the previous version), which editors' changes to the article do not touch."""
+    new = [(r.title, shingles(page.text[r.span[0] : r.span[1]]), r.position) for r in page.articles]
+    old = [(a.title, shingles(old_text[a.span_start : a.span_end]), a.position) for a in articles]
+    old += [(t.title, shingles(t.source_text), t.position) for t in tombstones]
+    candidates: list[Article | ArticleTombstone] = [*articles, *tombstones]
+    scored = []
+    for i, (title, text, position) in enumerate(new):
+        for j, (old_title, old_shingles, old_position) in enumerate(old):
+            score = match_score(
+                title_a=title, text_a=text, position_a=position,
+                title_b=old_title, text_b=old_shingles, position_b=old_position,
+            )
+            if score is not None:
+                scored.append((-score, i, j))  # ties: earlier records, then stored articles before tombstones
+    matches: list[Article | ArticleTombstone | None] = [None] * len(new)
+    used: set[int] = set()
+    for _, i, j in sorted(scored):
+        if matches[i] is None and j not in used:
+            matches[i] = candidates[j]
+            used.add(j)
+    return matches
+
+
+def _followers(existing: list[Article]) -> tuple[list[Article], dict[int, list[Article]]]:
+    """Articles made on the desk (split-off parts; no import fingerprint), grouped
+    under the imported article printed before them, whose text they came from.
+    The first list holds those that no imported article precedes."""
+    leading: list[Article] = []
+    after: dict[int, list[Article]] = {}
+    anchor: Article | None = None
+    for article in existing:
+        if article.import_hash:
+            anchor = article
+        elif anchor is None:
+            leading.append(article)
+        else:
+            after.setdefault(anchor.pk, []).append(article)
+    return leading, after
+
+
+def _share_span(span: tuple[int, int], old_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Divide a record's new span among the articles that shared its old one (an
+    article and the parts split off it), in proportion, so they still partition it."""
+    start, end = span
+    old_start, old_end = old_spans[0][0], old_spans[-1][1]
+    cuts = [start]
+    for old_cut, _ in old_spans[1:]:
+        share = (old_cut - old_start) / (old_end - old_start) if old_end > old_start else 1.0
+        cuts.append(min(end, max(cuts[-1], start + round((end - start) * share))))
+    cuts.append(end)
+    return list(zip(cuts, cuts[1:]))
+
+
+@dataclass
+class _Entry:
+    """One step of writing the page: an article in its final place, or a record not written."""
+
+    article: Article | None
+    span: list[int]
+    record: ArticleRecord | None = None
+    tombstone: ArticleTombstone | None = None
+    detached: bool = False
+    position: int = 0
+
+    def apply(self, writer: _ArticleWriter) -> None:
+        if self.tombstone is not None:
+            writer.suppress(self.record, self.tombstone)
+        elif self.record is not None:
+            writer.write(self.record, self.article, position=self.position, span=tuple(self.span))
+        else:
+            writer.place(self.article, position=self.position, span=tuple(self.span), detached=self.detached)
+
+
+def _layout(
+    *, page: PageRecord, old_text: str, existing: list[Article], tombstones: list[ArticleTombstone], writer: _ArticleWriter
+) -> list[_Entry]:
+    """The page as it will be: records in printed order, each with the stored article
+    it is and the parts split off that article; then the kept articles the page no
+    longer prints, with an empty span at its end. Positions run 1..n."""
+    imported = [a for a in existing if a.import_hash]
+    matches = _identify(page=page, old_text=old_text, articles=imported, tombstones=tombstones)
+    leading, followers = _followers(existing)
+    entries = [_Entry(article=a, span=[0, 0]) for a in leading]
+    for record, match in zip(page.articles, matches, strict=True):
+        if isinstance(match, ArticleTombstone):
+            _absorb_merged(entries, record=record, tombstone=match, old_text=old_text)
+            entries.append(_Entry(article=None, span=list(record.span), record=record, tombstone=match))
+            continue
+        group = [match, *followers.get(match.pk, [])] if match is not None else [None]
+        spans = _share_span(record.span, [(a.span_start, a.span_end) for a in group] if match else [record.span])
+        entries.append(_Entry(article=match, span=list(spans[0]), record=record))
+        entries.extend(_Entry(article=a, span=list(sp)) for a, sp in zip(group[1:], spans[1:]))
+    matched = {m.pk for m in matches if isinstance(m, Article)}
+    end = len(page.text)
+    for article in imported:
+        if article.pk not in matched:
+            # Parts split off it go with it, even when the importer drops the article itself.
+            kept = [article] if writer.retire(article) else []
+            entries.extend(_Entry(article=a, span=[end, end], detached=True) for a in [*kept, *followers.get(article.pk, [])])
+    position = 0
+    for entry in entries:
+        if entry.tombstone is None:
+            position += 1
+            entry.position = position
+    return entries
+
+
+def _absorb_merged(entries: list[_Entry], *, record: ArticleRecord, tombstone: ArticleTombstone, old_text: str) -> None:
+    """A removed article whose text the article before it holds was merged into it:
+    that article's span grows over the removed one's, as the merge left it."""
+    # Skip records removed just before (one article may absorb several in turn).
+    before = next((e for e in reversed(entries) if e.tombstone is None), None)
+    if before is None or before.article is None or before.detached:
+        return
+    held = shingles(old_text[before.article.span_start : before.article.span_end])
+    if containment(shingles(tombstone.source_text), held) >= MERGED:
+        before.span[1] = record.span[1]
 
 
 class _ArticleWriter:
@@ -141,16 +301,16 @@ class _ArticleWriter:
         self.publish = publish
         self.result = result
 
-    def write(self, record: ArticleRecord, article: Article | None) -> None:
+    def write(self, record: ArticleRecord, article: Article | None, *, position: int, span: tuple[int, int]) -> None:
         content = record_content(record)
         new_hash = fingerprint(content)
         if article is not None:
             if article.import_hash == new_hash:
-                self._place(article, record)
+                self.place(article, position=position, span=span)
                 self.result.articles_unchanged += 1
                 return
             if fingerprint(article_content(article)) != article.import_hash:
-                self._place(article, record)
+                self.place(article, position=position, span=span)
                 article.warnings = [*article.warnings, "the page was re-imported with changes; the editor's version was kept"]
                 article.version += 1  # so a desk form opened before this cannot save over it
                 article.save(update_fields=["warnings", "version", "updated_at"])
@@ -163,30 +323,57 @@ class _ArticleWriter:
         else:
             article = Article(source_page=self.source, status=Article.Status.IMPORTED)
             self.result.articles_created += 1
-        self._fill(article, record, new_hash)
+        self._fill(article, record, new_hash, position=position, span=span)
         article.full_clean()
         article.save()
         self._write_bylines(article, record)
         self.result.changed_ids.append(article.pk)
 
-    def retire(self, article: Article) -> None:
-        """An article the new parse no longer finds: drop it unless people already rely on it."""
+    def retire(self, article: Article) -> bool:
+        """An article the new parse no longer finds: drop it unless people already rely on it.
+        Returns whether it was kept."""
         pristine = fingerprint(article_content(article)) == article.import_hash
         if pristine and article.status not in Article.PUBLIC_STATUSES:
-            article.delete()
+            token = _retiring.set(True)
+            try:
+                article.delete()
+            finally:
+                _retiring.reset(token)
             self.result.articles_removed += 1
-        else:
-            self.result.warnings.append(f"{article.title}: no longer found on the page; kept because it is edited or published")
+            return False
+        self.result.warnings.append(
+            f"{article.title}: 本版已找不到此稿，因已编辑或发布而保留，移到本版末尾。"
+            " / no longer found on the page; kept because it is edited or published, and moved after the page's articles"
+        )
+        return True
 
-    def _place(self, article: Article, record: ArticleRecord) -> None:
-        if (article.position, article.span_start, article.span_end) != (record.position, *record.span):
-            article.position, (article.span_start, article.span_end) = record.position, record.span
+    def suppress(self, record: ArticleRecord, tombstone: ArticleTombstone) -> None:
+        """A record editors removed before: not written; its tombstone follows the page's new text."""
+        tombstone.source_text = self.page.text[record.span[0] : record.span[1]]
+        tombstone.position = record.position
+        tombstone.full_clean()
+        tombstone.save()
+        self.result.articles_suppressed += 1
+        self.result.warnings.append(
+            f"#{record.position} {record.title or '(no headline)'}: 编辑已删除或合并此稿，不再导入。"
+            " / removed or merged by an editor; not imported again"
+        )
+
+    def place(self, article: Article, *, position: int, span: tuple[int, int], detached: bool = False) -> None:
+        fields = []
+        if (article.position, article.span_start, article.span_end) != (position, *span):
+            article.position, (article.span_start, article.span_end) = position, span
+            fields += ["position", "span_start", "span_end"]
+        if detached and DETACHED not in article.warnings:
+            article.warnings = [*article.warnings, DETACHED]
+            fields.append("warnings")
+        if fields:
             article.version += 1
-            article.save(update_fields=["position", "span_start", "span_end", "version", "updated_at"])
+            article.save(update_fields=[*fields, "version", "updated_at"])
 
-    def _fill(self, article: Article, record: ArticleRecord, new_hash: str) -> None:
-        article.position = record.position
-        article.span_start, article.span_end = record.span
+    def _fill(self, article: Article, record: ArticleRecord, new_hash: str, *, position: int, span: tuple[int, int]) -> None:
+        article.position = position
+        article.span_start, article.span_end = span
         article.column = self._column(record.column)
         article.kicker = record.kicker
         article.title = record.title
@@ -237,3 +424,26 @@ def _dateline_date(record: ArticleRecord, edition_date: str) -> str:
     if edition_date:
         return f"{edition_date[:4]}-{record.dateline_month:02d}-{record.dateline_day:02d}"
     return f"--{record.dateline_month:02d}-{record.dateline_day:02d}"
+
+
+# --- tombstones: what editors removed stays removed ------------------------------
+
+
+def on_article_deleted(sender: type[Article], instance: Article, **kwargs: object) -> None:
+    """post_delete of Article. An imported article deleted by anyone but the importer
+    (the admin, or a merge on the desk) leaves a tombstone on its page."""
+    if instance.import_hash and not _retiring.get():
+        tombstone_create(article=instance)
+
+
+def tombstone_create(*, article: Article) -> ArticleTombstone:
+    raw = SourcePage.objects.filter(pk=article.source_page_id).values_list("raw_text", flat=True).first() or ""
+    tombstone = ArticleTombstone(
+        source_page_id=article.source_page_id,
+        title=article.title,
+        source_text=raw[article.span_start : article.span_end],
+        position=article.position,
+    )
+    tombstone.full_clean()
+    tombstone.save()
+    return tombstone

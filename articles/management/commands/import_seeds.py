@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.services.importing import REFUSED, ImportReport, PageImportResult, collect_paths, pages_import
+from articles.services.importing import DUPLICATE, REFUSED, ImportReport, PageImportResult, collect_paths, pages_import
 
 
 class Command(BaseCommand):
@@ -31,6 +31,8 @@ class Command(BaseCommand):
             n = next(counter)
             if result.status == REFUSED:
                 progress.write(self.style.ERROR(f"[{n}/{len(files)}] {result.file_name}: refused: {result.error}"))
+            elif result.status == DUPLICATE:
+                progress.write(self.style.WARNING(f"[{n}/{len(files)}] {result.file_name}: {DUPLICATE}: {result.error}"))
             else:
                 progress.write(f"[{n}/{len(files)}] {result.file_name}: {result.status}, {result.articles} articles")
 
@@ -78,6 +80,7 @@ def _json_report(report: ImportReport, *, dry_run: bool) -> str:
             "articles_unchanged": r.articles_unchanged,
             "articles_protected": r.articles_protected,
             "articles_removed": r.articles_removed,
+            "articles_suppressed": r.articles_suppressed,
             "reporters_created": r.reporters_created,
             "warnings": r.warnings,
         }
