@@ -1,8 +1,9 @@
-# Newsroom: `make run` for a local site, `make test` for the test suite.
+# Newsroom: `make run` for a local site, `make test` for the test suite,
+# `make serve` to serve it as production does (DEBUG=0, gunicorn).
 # Needs only Python >= 3.12 (Django 6); SQLite is the default database.
 
 .DEFAULT_GOAL := run
-.PHONY: venv run test bench evaluate migrate clean
+.PHONY: venv run serve test bench evaluate migrate clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -37,6 +38,23 @@ run: migrate
 	$(PY) manage.py import_seeds --publish
 	$(PY) manage.py ensure_editor
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# As production runs: DEBUG=0 stores static files under hashed names, and every
+# page asks collectstatic's manifest for them, so it runs first, with DEBUG=0
+# too (with DEBUG on it writes no manifest). whitenoise serves them from
+# gunicorn. One worker process, with threads: the default page cache is per
+# process, and a second worker would keep serving pages the first had
+# invalidated (see README, "More than one worker").
+SERVE_BIND := 127.0.0.1:8000
+SERVE_WORKERS := 1
+SERVE_THREADS := 4
+
+serve: venv
+	@if [ -z "$$SECRET_KEY" ]; then echo "error: make serve runs with DEBUG=0 and needs SECRET_KEY (see README, Production)." >&2; exit 1; fi
+	DEBUG=0 $(PY) manage.py migrate --noinput
+	DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
+	DEBUG=0 exec $(VENV)/bin/gunicorn newsroom.wsgi --bind $(SERVE_BIND) \
+	  --workers $(SERVE_WORKERS) --threads $(SERVE_THREADS) --access-logfile -
 
 test: venv
 	$(PY) -m pytest

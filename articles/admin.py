@@ -13,6 +13,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
@@ -191,7 +192,13 @@ class SourcePageFilter(admin.SimpleListFilter):
         return [(str(pk), name) for pk, name in SourcePage.objects.values_list("pk", "file_name")]
 
     def queryset(self, request, queryset):
-        return queryset.filter(source_page_id=self.value()) if self.value() else queryset
+        value = self.value()
+        if not value:
+            return queryset
+        # A hand-edited URL: "²" is no id for int(), and SQLite cannot compare past 64 bits.
+        if not (value.isascii() and value.isdigit() and int(value) < 2**63):
+            raise IncorrectLookupParameters(value)
+        return queryset.filter(source_page_id=value)
 
 
 class ArticleActionForm(ActionForm):

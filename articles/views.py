@@ -6,7 +6,7 @@ per change (see articles.pagecache).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -134,7 +134,9 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
     """A printed page (版面): its published articles in printed order. ref is the id or the file name without .txt."""
-    lookup = {"pk": int(ref)} if ref.isdigit() else {"file_name__in": [ref, f"{ref}.txt"]}
+    # isdigit() alone takes "²" (which int() refuses) and "１２" (a second address for page 12).
+    is_id = ref.isascii() and ref.isdigit()
+    lookup = {"pk": int(ref)} if is_id else {"file_name__in": [ref, f"{ref}.txt"]}
     page = get_object_or_404(SourcePage.objects.defer("raw_text"), **lookup)
     articles = _published_or_404(published_articles().filter(source_page=page).order_by("position"))
     return render(request, "articles/source_page.html", {"source_page": page, "articles": articles})
@@ -143,22 +145,34 @@ def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
 @public_page
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     first = _date(year, month, day)
-    queryset = published_between(first, date.fromordinal(first.toordinal() + 1))
+    queryset = published_between(first, _day_after(first))
     return _listing(request, heading=f"{first.year}年{first.month}月{first.day}日", queryset=queryset)
 
 
 @public_page
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _date(year, month, 1)
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    following = _date(year + 1, 1, 1) if month == 12 else _date(year, month + 1, 1)
     return _listing(request, heading=f"{first.year}年{first.month}月", queryset=published_between(first, following))
 
 
+def _day_after(day: date) -> date:
+    if day == date.max:  # 9999-12-31 has no following midnight to end its archive
+        raise Http404("no such date")
+    return day + timedelta(days=1)
+
+
 def _date(year: int, month: int, day: int) -> date:
+    """A day an archive can start or end on; any other is a 404."""
     try:
-        return date(year, month, day)
-    except ValueError:
+        value = date(year, month, day)
+    except (ValueError, OverflowError):  # OverflowError: a year too large for C
         raise Http404("no such date") from None
+    # Archives are bounded by local midnights, stored as UTC datetimes: the
+    # midnight of date.min in a zone east of UTC falls before year 1.
+    if value == date.min:
+        raise Http404("no such date")
+    return value
 
 
 @public_page

@@ -32,6 +32,14 @@ def can_edit(user: User, article: Article) -> bool:
     return article.status in _REPORTER_STATES and is_own(user, article)
 
 
+def can_add_note(user: User, article: Article) -> bool:
+    """Reviewers note on any article they see; a reporter only on what they may edit,
+    so notes are not a way to write on other reporters' copy or on public stories."""
+    if not (user.is_active and user.has_perm("editorial.add_note")):
+        return False
+    return user.has_perm("articles.review_article") or can_edit(user, article)
+
+
 def has_role_for(user: User, move: Move, article: Article) -> bool:
     """The permission side only; whether the state allows the move is a separate question."""
     if not (user.is_active and user.has_perm(move.permission)):

@@ -16,12 +16,13 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section
 from editorial.errors import IllegalMove, InvalidOperation, NotAllowed, WorkflowError
 from editorial.models import Note, Transition
-from editorial.rules import User, can_edit, has_role_for
+from editorial.rules import User, can_add_note, can_edit, has_role_for
 from editorial.saving import editing
 from editorial.selectors import version_bylines
 from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
@@ -248,6 +249,11 @@ def article_revert(*, article: Article, user: User, version_id: int) -> Article:
 def note_add(*, article: Article, user: User, text: str) -> Note:
     if not user.has_perm("editorial.add_note"):
         raise NotAllowed("你没有权限添加编辑备注。 / You may not add desk notes.")
+    if not can_add_note(user, article):
+        raise NotAllowed(gettext(
+            "你没有权限给这篇稿件添加备注：记者只能给自己署名、尚可修改的稿件添加备注。"
+            " / You may add notes only to your own drafts."
+        ))
     note = Note(article=article, author=user, text=text.strip())
     note.full_clean()
     note.save()

@@ -23,7 +23,7 @@ from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, WorkflowError
 from editorial.forms import BylinesForm, FixForm, MoveForm, NoteForm, SeenVersionForm
 from editorial.operations import KINDS
-from editorial.rules import available_moves, can_edit
+from editorial.rules import available_moves, can_add_note, can_edit
 from editorial.selectors import article_for_review, article_history, article_notes, article_transitions, neighbours
 from editorial.workflow import MOVES
 
@@ -91,7 +91,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 "people": "\n".join(f"{b.role} {b.reporter.name}".strip() for b in article.bylines.all()),
             }
         ),
-        "note_form": NoteForm(),
+        "note_form": NoteForm() if can_add_note(request.user, article) else None,
         "notes": article_notes(article=article),
         "transitions": article_transitions(article=article),
         "warnings": [*article.warnings, *article.source_page.parse_warnings],

@@ -159,6 +159,9 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Where a login goes when ?next= is missing or refused (off-site); Django's
+# default, /accounts/profile/, does not exist here.
+LOGIN_REDIRECT_URL = "editorial:home"
 
 # Rendered public pages (articles.pagecache). The per-process LocMemCache
 # needs no server; several server processes share invalidations only through a

@@ -83,6 +83,13 @@ def test_changelist_shows_reporters_tags_and_filters(chief_client):
     assert chief_client.get(CHANGELIST + "?status__exact=published").context["cl"].result_count == 0
 
 
+@pytest.mark.parametrize("value", ["²", "99999999999999999999"])
+def test_an_odd_page_filter_is_refused_not_a_500(chief_client, page, value):
+    # The filter is offered only when there are pages. The admin's answer to a lookup it cannot use: back to the list with ?e=1.
+    response = chief_client.get(CHANGELIST + f"?source_page={value}")
+    assert response.status_code == 302 and response.url.endswith("?e=1")
+
+
 def test_search_goes_through_the_search_app(chief_client, monkeypatch):
     _articles(3)
     calls = []

@@ -212,8 +212,24 @@ def test_revert_of_a_foreign_version_is_refused(desk, page):
 
 
 def test_notes_are_kept_for_the_desk(desk, page):
-    note = services.note_add(article=page[0], user=desk("reporter"), text=" 第二段数字待核实 ")
+    reporter = desk("reporter")
+    Reporter.objects.update(user=reporter)
+    note = services.note_add(article=page[0], user=reporter, text=" 第二段数字待核实 ")
     assert note.text == "第二段数字待核实" and list(page[0].notes.all()) == [note]
     with pytest.raises(NotAllowed):
         services.note_add(article=page[0], user=desk("staff"), text="x")
+    assert Note.objects.count() == 1
+
+
+@pytest.mark.parametrize("whose, status", [("other", S.IMPORTED), ("own", S.IN_REVIEW), ("own", S.PUBLISHED)])
+def test_a_reporter_notes_only_what_they_may_edit(desk, page, whose, status):
+    reporter = desk("reporter")
+    if whose == "own":
+        Reporter.objects.update(user=reporter)
+    Article.objects.filter(pk=page[0].pk).update(status=status)
+    with pytest.raises(NotAllowed, match="没有权限"):
+        services.note_add(article=fresh(page[0]), user=reporter, text="能看到吗")
+    assert not Note.objects.exists()
+    # Editors review every article, so they note on any of them.
+    services.note_add(article=fresh(page[0]), user=desk("editor"), text="已核对")
     assert Note.objects.count() == 1

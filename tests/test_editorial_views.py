@@ -115,3 +115,22 @@ def test_the_desk_opens_on_what_awaits_review(client):
 
     assert response.status_code == 302
     assert response["Location"] == "/admin/articles/article/?status__exact=imported"
+
+
+def test_a_reporter_cannot_note_on_another_reporters_article(desk, page):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(desk("reporter"))
+    review = client.get(reverse("editorial:review", args=[page[0].pk])).content.decode()
+    assert reverse("editorial:note", args=[page[0].pk]) not in review  # no form to fill in
+    client.post(reverse("editorial:note", args=[page[0].pk]),
+                {"text": "不是我的稿件", "csrfmiddlewaretoken": client.cookies["csrftoken"].value})
+    assert not Note.objects.exists()
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", ""])
+def test_login_lands_on_the_desk_when_next_is_missing_or_off_site(desk, next_url):
+    desk("reporter", "bai", password="白晓的密码-2024")
+    query = f"?next={next_url}" if next_url else ""
+    response = Client().post(f"/admin/login/{query}", {"username": "bai", "password": "白晓的密码-2024", "next": next_url})
+    assert response.status_code == 302
+    assert response.url in {reverse("editorial:home"), reverse("admin:index")}

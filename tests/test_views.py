@@ -233,6 +233,27 @@ def test_archive_by_day_and_month(client, make_article):
     assert client.get("/archive/2023/02/30/").status_code == 404
 
 
+@pytest.mark.parametrize("url", [
+    "/pages/²/",  # a digit to str.isdigit(), not to int()
+    "/archive/9999/12/", "/archive/9999/12/31/",  # the last month and day have no following day
+    "/archive/0001/01/", "/archive/0001/01/01/",  # their local midnight is before UTC's year 1
+    "/archive/99999999999/01/", "/archive/99999999999/01/01/",  # too large for a date at all
+    "/archive/2023/13/", "/archive/2023/00/01/",
+    f"/archive/{'9' * 5000}/01/",  # more digits than int() converts
+    "/articles/99999999999999999999/", "/articles/2023/10/10/99999999999999999999-x/",  # past any id column
+    f"/articles/{'9' * 5000}/01/01/1-x/",
+])
+def test_odd_urls_are_404_not_500(client, published_article, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_printed_page_id_is_ascii_digits(client, published_article):
+    # "１２" (full width) is a digit to str.isdigit() and int(); the page has one address.
+    full_width = str(published_article.source_page_id).translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    assert client.get(f"/pages/{full_width}/").status_code == 404
+    assert client.get(f"/pages/{published_article.source_page_id}/").status_code == 200
+
+
 def test_search_page_paginates_and_highlights(client, make_article):
     from search.services import index_articles
 
