@@ -1,4 +1,8 @@
-"""Reads: reusable querysets for views, exports and commands."""
+"""Reads for the export command: every article with its links, in a fixed number of queries.
+
+Here, not in articles, because an export carries what linking adds (entities,
+related articles) and the core imports no other app.
+"""
 
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from articles import pagecache, seo
-from articles.site_selectors import section_groups
+from public import pagecache, seo
+from public.selectors import section_groups
 
 
 def site(request: HttpRequest) -> dict:

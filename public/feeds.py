@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from articles import seo
-from articles.bodytext import text_to_blocks
 from articles.models import Article, Reporter, Section
-from articles.site_selectors import published_articles, section_with_descendants
+from public import seo
+from public.selectors import published_articles
+from text.bodytext import text_to_blocks
 
 FEED_LENGTH = 30
 
@@ -26,7 +26,7 @@ class LatestArticlesFeed(Feed):
         return f"{settings.SITE_NAME} 最新稿件"
 
     def link(self, obj=None) -> str:
-        return reverse("articles:home")
+        return reverse("public:home")
 
     def description(self, obj=None) -> str:
         return self.title(obj)
@@ -73,7 +73,7 @@ class SectionFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj: Section) -> QuerySet[Article]:
-        return published_articles().filter(section__in=section_with_descendants(obj))
+        return published_articles().in_section(obj)
 
 
 class SectionAtomFeed(SectionFeed):
@@ -91,7 +91,7 @@ class ReporterFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj: Reporter) -> QuerySet[Article]:
-        return published_articles().filter(bylines__reporter=obj).distinct()
+        return published_articles().by_reporter(obj)
 
 
 class ReporterAtomFeed(ReporterFeed):

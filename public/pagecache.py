@@ -1,9 +1,10 @@
 """Whole rendered public pages in Django's cache, all made stale at once on any change.
 
 Every key carries a generation number; invalidate() bumps it, so no list of
-affected URLs is ever needed. Each app that writes what pages show calls
-invalidate_on_change() for its models (saves and deletes) and invalidate()
-after bulk writes, which send no signals. Old entries simply expire. The
+affected URLs is ever needed. public.apps calls invalidate_on_change() for
+every model the pages show (saves and deletes), and listens to
+articles_changed and linking's links_changed for bulk writes, which send no
+save signals; the apps below never import this module. Old entries simply expire. The
 generation lives in the same cache, so every process sharing the cache sees
 the bump; with the default per-process LocMemCache, PAGE_CACHE_SECONDS bounds
 how stale another process can be.

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
-from articles.parsing.records import PARAGRAPH, Block
+from text.bodytext import PARAGRAPH, Block
 
 DESCRIPTION_LENGTH = 120
 

@@ -7,9 +7,9 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from articles import seo
 from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
-from articles.site_selectors import news_sitemap_articles
+from public import seo
+from public.selectors import news_sitemap_articles
 
 
 class ArticleSitemap(Sitemap):
@@ -48,7 +48,7 @@ class ColumnSitemap(_WithPublishedArticles):
 
 class ReporterSitemap(_WithPublishedArticles):
     model = Reporter
-    published = Exists(Byline.objects.filter(reporter=OuterRef("pk"), article__status__in=Article.PUBLIC_STATUSES))
+    published = Exists(Byline.objects.filter(Article.published_q("article"), reporter=OuterRef("pk")))
 
 
 class SourcePageSitemap(_WithPublishedArticles):
@@ -72,5 +72,5 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Google News sitemap: articles of the last two days, else the newest ones (see news_sitemap_articles)."""
     articles, recent = news_sitemap_articles()
     entries = [(seo.absolute_url(a.get_absolute_url()), a) for a in articles]
-    return render(request, "articles/news_sitemap.xml", {"entries": entries, "recent": recent},
+    return render(request, "public/news_sitemap.xml", {"entries": entries, "recent": recent},
                   content_type="application/xml; charset=utf-8")

@@ -4,7 +4,7 @@ engines, but only the id decides which article is shown."""
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from articles import feeds, sitemaps, views
+from public import entities, feeds, sitemaps, views
 
 
 class FixedDigits:
@@ -21,7 +21,7 @@ class FixedDigits:
 
 register_converter(FixedDigits, "digits")
 
-app_name = "articles"
+app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -40,6 +40,7 @@ urlpatterns = [
     path("pages/<str:ref>/", views.source_page_detail, name="source_page"),
     path("archive/<digits:year>/<digits:month>/", views.archive_month, name="archive_month"),
     path("archive/<digits:year>/<digits:month>/<digits:day>/", views.archive_day, name="archive_day"),
+    path("entities/<slug:slug>/", entities.entity_detail, name="entity"),
     path("search/", views.search, name="search"),
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
@@ -48,7 +49,7 @@ urlpatterns = [
     path("reporters/<slug:slug>/rss/", feeds.ReporterFeed(), name="reporter_rss"),
     path("reporters/<slug:slug>/atom/", feeds.ReporterAtomFeed(), name="reporter_atom"),
     path("sitemap.xml", sitemap_views.index,
-         {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "articles:sitemap_section"}, name="sitemap_index"),
+         {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "public:sitemap_section"}, name="sitemap_index"),
     # Before sitemap-<section>.xml, which would take "news" for a section name.
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap_section"),

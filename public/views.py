@@ -1,7 +1,7 @@
 """The public site: only published articles are ever shown; drafts are 404s.
 
 Every page view is wrapped in pagecache.cached_page, so a page renders once
-per change (see articles.pagecache).
+per change (see public.pagecache).
 """
 
 from __future__ import annotations
@@ -16,22 +16,21 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles import seo
-from articles.bodytext import text_to_blocks
 from articles.models import Article, Column, Reporter, Section, SourcePage
-from articles.pagecache import cached_page
-from articles.site_selectors import (
+from linking.rendering import link_first_mentions
+from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
+from public import seo
+from public.pagecache import cached_page
+from public.selectors import (
     NewestFirst,
     article_for_page,
     home_groups,
     published_articles,
     published_between,
-    section_with_descendants,
 )
-from linking.rendering import link_first_mentions
-from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
 from search.highlight import highlight, snippet
 from search.selectors import parse_query, search_ranked
+from text.bodytext import text_to_blocks
 
 HOME_LATEST = 20
 HOME_PER_SECTION = 6
@@ -44,7 +43,7 @@ def public_page(view):
 
 
 def _feeds(kind: str, slug: str) -> tuple[str, str]:
-    return reverse(f"articles:{kind}_rss", args=[slug]), reverse(f"articles:{kind}_atom", args=[slug])
+    return reverse(f"public:{kind}_rss", args=[slug]), reverse(f"public:{kind}_atom", args=[slug])
 
 
 def _page(request: HttpRequest, items: NewestFirst | list[int], per_page: int = PER_PAGE) -> Page:
@@ -61,12 +60,12 @@ def _published_or_404(queryset: QuerySet[Article]) -> QuerySet[Article]:
 
 def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article], **context) -> HttpResponse:
     context.update(heading=heading, page_obj=_page(request, NewestFirst(queryset)))
-    return render(request, "articles/listing.html", context)
+    return render(request, "public/listing.html", context)
 
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "articles/home.html", {
+    return render(request, "public/home.html", {
         "latest": NewestFirst(published_articles())[:HOME_LATEST],  # includes articles with no section
         "groups": home_groups(per_section=HOME_PER_SECTION),
     })
@@ -85,7 +84,7 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         return redirect(canonical, permanent=True)
     blocks = text_to_blocks(article.body)
     mentions = mentions_for_display(article=article)
-    return render(request, "articles/article_detail.html", {
+    return render(request, "public/article_detail.html", {
         "article": article,
         # The first mention of each entity links to its page; the plain blocks
         # feed the meta description and JSON-LD, which must not carry markup.
@@ -100,21 +99,21 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
 @public_page
 def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(Section, slug=slug)
-    queryset = published_articles().filter(section__in=section_with_descendants(section))
+    queryset = published_articles().in_section(section)
     return _listing(request, heading=str(section), queryset=queryset, feeds=_feeds("section", slug))
 
 
 @public_page
 def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
     column = get_object_or_404(Column, slug=slug)
-    queryset = _published_or_404(published_articles().filter(column=column))
+    queryset = _published_or_404(published_articles().in_column(column))
     return _listing(request, heading=f"栏目：{column.name}", queryset=queryset)
 
 
 @public_page
 def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reporter = get_object_or_404(Reporter, slug=slug)
-    queryset = _published_or_404(published_articles().filter(bylines__reporter=reporter).distinct())
+    queryset = _published_or_404(published_articles().by_reporter(reporter))
     return _listing(request, heading=reporter.name, queryset=queryset, reporter=reporter, feeds=_feeds("reporter", slug))
 
 
@@ -126,8 +125,8 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
         renamed = tag_for_old_slug(slug=slug)
         if renamed is None:
             raise Http404("no such tag")
-        return redirect("articles:tag", slug=renamed.slug, permanent=True)
-    queryset = _published_or_404(published_articles().filter(tags=tag))
+        return redirect("public:tag", slug=renamed.slug, permanent=True)
+    queryset = _published_or_404(published_articles().tagged(tag))
     return _listing(request, heading=f"标签：{tag.name}", queryset=queryset)
 
 
@@ -136,8 +135,8 @@ def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
     """A printed page (版面): its published articles in printed order. ref is the id or the file name without .txt."""
     lookup = {"pk": int(ref)} if ref.isdigit() else {"file_name__in": [ref, f"{ref}.txt"]}
     page = get_object_or_404(SourcePage.objects.defer("raw_text"), **lookup)
-    articles = _published_or_404(published_articles().filter(source_page=page).order_by("position"))
-    return render(request, "articles/source_page.html", {"source_page": page, "articles": articles})
+    articles = _published_or_404(published_articles().on_page(page))
+    return render(request, "public/source_page.html", {"source_page": page, "articles": articles})
 
 
 @public_page
@@ -171,7 +170,7 @@ def search(request: HttpRequest) -> HttpResponse:
         {"article": a, "title": highlight(a.display_title, words), "snippet": highlight(snippet(a.body, words), words)}
         for a in (found[pk] for pk in page_obj.object_list if pk in found)
     ]
-    return render(request, "articles/search.html", {"query": query, "page_obj": page_obj, "hits": hits})
+    return render(request, "public/search.html", {"query": query, "page_obj": page_obj, "hits": hits})
 
 
 @require_safe
@@ -181,7 +180,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         "Disallow: /desk/",
         "Disallow: /search/",  # endless query URLs; the sitemaps list every article
-        f"Sitemap: {seo.absolute_url(reverse('articles:sitemap_index'))}",
-        f"Sitemap: {seo.absolute_url(reverse('articles:news_sitemap'))}",
+        f"Sitemap: {seo.absolute_url(reverse('public:sitemap_index'))}",
+        f"Sitemap: {seo.absolute_url(reverse('public:news_sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -3,15 +3,27 @@
 Blocks are separated by one blank line. A subhead block starts with "## ",
 a photo caption with "■ "; anything else is a paragraph. Plain text keeps the
 body editable in a textarea and diffable, while the kinds survive a round trip.
-This module imports nothing from Django so the parser side can use it too.
+This module imports nothing from Django so the parser side can use it too;
+the parser's records use its Block.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD, Block
+# Kinds of body block, in reading order.
+PARAGRAPH = "p"
+SUBHEAD = "subhead"
+CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # PARAGRAPH, SUBHEAD or CAPTION
+    text: str
+
 
 SUBHEAD_PREFIX = "## "
 CAPTION_PREFIX = "■ "

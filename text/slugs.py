@@ -11,7 +11,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-from articles.words import cut
+from text.words import cut
 
 FALLBACK = "article"
 

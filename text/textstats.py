@@ -8,6 +8,9 @@ count as nothing. No Django here: the parser and benchmarks can use it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from text.bodytext import CAPTION, Block
 
 # CJK ideographs (unified, extensions A–F, compatibility) plus kana and hangul,
 # which a Chinese paper prints occasionally and a reader counts one by one.
@@ -25,3 +28,8 @@ _TOKEN = re.compile(rf"[{_CJK}]|{_WORD}+(?:[.,'\-]{_WORD}+)*")
 def char_count(text: str) -> int:
     """Number of CJK characters plus number of Latin/digit words in text."""
     return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def body_char_count(blocks: Iterable[Block]) -> int:
+    """An article's 字数: its paragraphs and subheads; photo captions do not count."""
+    return char_count("\n".join(b.text for b in blocks if b.kind != CAPTION))

@@ -15,7 +15,8 @@ from pathlib import Path
 import jieba
 import jieba.posseg
 
-USER_DICT = Path(__file__).resolve().parent / "data" / "userdict.txt"
+DATA_DIR = Path(__file__).resolve().parent / "data"  # userdict.txt, stopwords.txt
+USER_DICT = DATA_DIR / "userdict.txt"
 
 # jieba builds its dictionary lazily on first use and logs while it does;
 # build it once per process, under a lock because request threads may race.

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 from articles.exporting import article_export, article_ninjs
 from articles.models import Article
-from articles.selectors import articles_for_export
+from editorial.exports import articles_for_export
 
 FORMATS = {"json": article_export, "ninjs": article_ninjs}
 
