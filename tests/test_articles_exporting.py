@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.exporting import article_export
 from articles.models import Article
-from articles.selectors import articles_for_export
+from editorial.exports import articles_for_export
 from linking.models import Entity, Mention, RelatedLink
 
 pytestmark = pytest.mark.django_db

@@ -76,6 +76,9 @@ def test_no_parsing_module_imports_django():
         # Nor the rest of the project (models, services), which would pull Django in.
         project = {m for m in imported if m == "articles" or m.startswith("articles.")}
         assert all(m.startswith("articles.parsing") for m in project), (path.name, project)
+        # The shared text rules are Django-free too (tests/test_layers.py); nothing else of ours.
+        others = {m for m in imported if m.split(".")[0] in {"editorial", "linking", "public", "search"}}
+        assert not others, (path.name, others)
 
 
 def test_no_dynamic_imports_in_parsing():

@@ -1,4 +1,4 @@
-"""articles.admin (the desk's article admin): bounded queries, filters, search, permitted bulk actions,
+"""editorial.admin (the desk's article admin): bounded queries, filters, search, permitted bulk actions,
 optimistic locking on the change form, revisions and notes."""
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def test_search_goes_through_the_search_app(chief_client, monkeypatch):
         calls.append(query)
         return queryset.filter(title="标题1")
 
-    monkeypatch.setattr("articles.admin.search_filter", fake_search_filter)
+    monkeypatch.setattr("editorial.admin.search_filter", fake_search_filter)
     response = chief_client.get(CHANGELIST + "?q=青岛 电商")
     assert calls == ["青岛 电商"] and [a.title for a in response.context["cl"].result_list] == ["标题1"]
 
@@ -216,7 +216,7 @@ def test_tags_are_chosen_by_autocomplete_and_saved(desk, page):
 def test_a_save_racing_past_the_form_check_is_still_refused_whole(desk, page, monkeypatch):
     from django import forms
 
-    from articles.admin import ArticleForm
+    from editorial.admin import ArticleForm
 
     client = Client()
     client.force_login(desk("editor"))

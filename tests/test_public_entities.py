@@ -1,4 +1,4 @@
-"""linking.views: the public entity page."""
+"""public.entities: the public entity page."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_entity_page_lists_published_articles_that_mention_it(client, make_artic
     assert "西海岸新区新建学校" in html and published.get_absolute_url() in html
     assert "草稿不公开" not in html
     assert "黄岛区" in html
-    assert response.templates[1].name == "articles/base.html"
+    assert response.templates[1].name == "public/base.html"
 
 
 def test_unknown_entity_is_404(client, db):
@@ -35,7 +35,7 @@ def test_unknown_entity_is_404(client, db):
 
 
 def test_entity_page_is_paginated(client, make_article):
-    from linking.views import PER_PAGE
+    from public.entities import PER_PAGE
 
     entity = Entity.objects.create(name="青岛港", kind="organisation", slug="qingdaogang")
     for i in range(PER_PAGE + 1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from articles.models import Article, Byline, Reporter
-from articles.signals import articles_changed
+from articles.signals import announce_changed
 
 
 def test_second_visit_is_served_from_the_cache(client, published_article, django_assert_num_queries):
@@ -24,12 +24,13 @@ def test_publishing_shows_the_article_on_cached_pages(client, published_article,
     assert "刚刚发布的稿件" in client.get("/").content.decode()
 
 
-def test_edits_queryset_updates_and_signal_refresh_the_page(client, published_article):
+def test_edits_queryset_updates_and_signal_refresh_the_page(client, published_article, announcements):
     url = published_article.get_absolute_url()
     client.get(url)
-    # A bulk update sends no post_save; the editorial services send articles_changed.
-    Article.objects.filter(pk=published_article.pk).update(subtitle="新的副题")
-    articles_changed.send(sender=Article, article_ids=[published_article.pk])
+    # A bulk update sends no post_save; the desk and the importer announce the change.
+    with announcements(deliver=True):
+        Article.objects.filter(pk=published_article.pk).update(subtitle="新的副题")
+        announce_changed([published_article.pk])
     assert "新的副题" in client.get(url).content.decode()
 
 

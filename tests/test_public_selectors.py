@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from articles.models import Article, Section
-from articles.site_selectors import NewestFirst, section_with_descendants
+from articles.models import Article
+from public.selectors import NewestFirst
 
 
 def test_newest_first_merges_the_public_statuses(make_article):
@@ -17,12 +17,3 @@ def test_newest_first_merges_the_public_statuses(make_article):
     assert newest.count() == len(newest) == 4
     assert newest[0:4] == made[:4]
     assert newest[1:3] == made[1:3]
-
-
-def test_section_with_descendants_at_any_depth(db):
-    economy = Section.objects.create(name="经济", slug="a")
-    finance = Section.objects.create(name="财经", slug="b", parent=economy)
-    markets = Section.objects.create(name="市场", slug="c", parent=finance)
-    Section.objects.create(name="体育", slug="d")
-    assert section_with_descendants(economy) == [economy, finance, markets]
-    assert section_with_descendants(finance) == [finance, markets]

@@ -1,5 +1,5 @@
-from articles.bodytext import blocks_to_text, text_to_blocks
 from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD, Block
+from text.bodytext import blocks_to_text, text_to_blocks
 
 BLOCKS = [
     Block(PARAGRAPH, "青岛的线上消费表现出极强的拉动作用。"),
@@ -50,5 +50,5 @@ def test_pure_modules_import_no_django():
     import subprocess
     import sys
 
-    code = "import sys, articles.bodytext, articles.textstats; sys.exit('django' in sys.modules)"
+    code = "import sys, text.bodytext, text.textstats; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

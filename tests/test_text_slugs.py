@@ -1,4 +1,4 @@
-from articles.slugs import pinyin_slug
+from text.slugs import pinyin_slug
 
 
 def test_real_headline():

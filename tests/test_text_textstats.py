@@ -1,4 +1,4 @@
-from articles.textstats import char_count
+from text.textstats import char_count
 
 
 def test_cjk_characters_count_one_each():
@@ -17,3 +17,11 @@ def test_whitespace_and_punctuation_ignored():
 
 def test_full_width_digits_are_a_word():
     assert char_count("增长１２％") == 3
+
+
+def test_body_char_count_counts_paragraphs_and_subheads_not_captions():
+    from text.bodytext import text_to_blocks
+    from text.textstats import body_char_count
+
+    blocks = text_to_blocks("青岛电商。\n\n## 集聚发展\n\n■ 图为直播间")
+    assert body_char_count(blocks) == 4 + 4
