@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.html import escape
 
-from articles.bodytext import text_to_blocks
 from articles.models import Article
-from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD
+from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD
+from text.bodytext import text_to_blocks
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 

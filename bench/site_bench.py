@@ -47,7 +47,7 @@ def run(*, articles: int, samples: int = 200) -> None:
 
 def _seed_material() -> tuple[list, list[tuple[str, str]], list[int], list[int]]:
     """Seed headlines, (paragraph, index words) pairs, reporter ids and column ids."""
-    from articles.bodytext import text_to_blocks
+    from text.bodytext import text_to_blocks
     from articles.models import Article, Column, Reporter
     from articles.services.importing import pages_import
     from search.analysis import index_tokens

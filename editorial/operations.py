@@ -13,16 +13,16 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import F
 
-from articles.bodytext import blocks_to_text, text_to_blocks
 from articles.models import Article, Byline, Reporter
-from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD, Block
 from articles.services.naming import reporter_create
-from articles.textstats import char_count
 from editorial.errors import InvalidOperation, NotAllowed
 from editorial.models import Note
 from editorial.rules import User
 from editorial.saving import claim_version, ensure_baseline, editing
 from editorial.services import check_can_edit
+from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD, Block
+from text.bodytext import blocks_to_text, text_to_blocks
+from text.textstats import body_char_count
 
 S = Article.Status
 KINDS = {PARAGRAPH: "正文段落", SUBHEAD: "小标题", CAPTION: "图片说明"}
@@ -37,8 +37,7 @@ def _blocks(article: Article) -> list[Block]:
 
 def _set_blocks(article: Article, blocks: list[Block]) -> None:
     article.body = blocks_to_text(blocks)
-    # As the importer counts 字数: paragraphs and subheads, not captions.
-    article.char_count = char_count("\n".join(b.text for b in blocks if b.kind != CAPTION))
+    article.char_count = body_char_count(blocks)  # as the importer counts 字数
 
 
 def _block_offset(article: Article, blocks: list[Block], index: int) -> int:
@@ -90,7 +89,7 @@ def _neighbour(article: Article, offset: int) -> Article:
 def _check_text_can_move(*, user: User, articles: tuple[Article, ...]) -> None:
     for one in articles:
         check_can_edit(user=user, article=one)
-        if one.status in Article.PUBLIC_STATUSES:
+        if one.is_public:
             raise InvalidOperation(
                 f"「{one}」已发布，请先撤稿再调整。 / “{one}” is public; unpublish it before moving text."
             )

@@ -21,7 +21,7 @@ from django.db.models import F
 from reversion.models import Version
 
 from articles.models import Article
-from articles.signals import articles_changed
+from articles.signals import announce_changed
 from editorial.errors import EditConflict, InvalidOperation
 from editorial.rules import User
 from editorial.selectors import changes_since
@@ -51,12 +51,6 @@ def conflict(*, article_id: int, seen_version: int) -> EditConflict:
     )
 
 
-def notify_changed(article_ids: Iterable[int]) -> None:
-    """Tell search and caches after commit, so they never see a rolled-back edit."""
-    ids = list(article_ids)
-    transaction.on_commit(lambda: articles_changed.send(sender=Article, article_ids=ids))
-
-
 def _account(user: User | None) -> AbstractBaseUser | None:
     return user if user is not None and user.is_authenticated else None
 
@@ -81,4 +75,4 @@ def editing(*, article: Article, user: User | None, comment: str, also: Iterable
             except ValidationError as exc:  # e.g. a restored revision naming a deleted section
                 raise InvalidOperation("；".join(exc.messages)) from exc
             article.save()
-        notify_changed([article.pk, *also])
+        announce_changed([article.pk, *also])  # after commit: search and caches never see a rolled-back edit

@@ -9,9 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from reversion.models import Version
 
-from articles.bodytext import text_to_blocks
 from articles.models import Article, Byline, Column, Reporter, Section
 from editorial.models import Note, Transition
+from text.bodytext import text_to_blocks
 
 # The fields an editor changes, in the order a reader meets them; a revision
 # is shown as these lines so that difflib gives an editor-readable diff.

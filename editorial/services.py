@@ -26,6 +26,8 @@ from editorial.rules import User, can_add_note, can_edit, has_role_for
 from editorial.saving import editing
 from editorial.selectors import version_bylines
 from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
+from text.bodytext import text_to_blocks
+from text.textstats import body_char_count
 
 logger = logging.getLogger(__name__)
 
@@ -214,6 +216,7 @@ def article_store(*, article: Article, user: User, seen_version: int, comment: s
     inlines saved afterwards; the caller then has to call ensure_baseline first."""
     check_can_edit(user=user, article=article)
     article.version = seen_version
+    article.char_count = body_char_count(text_to_blocks(article.body))  # the form may have changed the body
     with editing(article=article, user=user, comment=comment):
         pass
     return article
@@ -234,7 +237,7 @@ def article_revert(*, article: Article, user: User, version_id: int) -> Article:
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
     with editing(article=article, user=user, comment=f"恢复到 {when} 的版本 / restored the revision of {when}"):
         for name in RESTORED_FIELDS:
-            if name == "slug" and article.status in Article.PUBLIC_STATUSES:
+            if name == "slug" and article.is_public:
                 continue  # a public article keeps its address
             setattr(article, name, data.get(name))
         article.bylines.all().delete()

@@ -17,7 +17,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.bodytext import text_to_blocks
 from articles.models import Article
 from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, WorkflowError
@@ -26,6 +25,7 @@ from editorial.operations import KINDS
 from editorial.rules import available_moves, can_add_note, can_edit
 from editorial.selectors import article_for_review, article_history, article_notes, article_transitions, neighbours
 from editorial.workflow import MOVES
+from text.bodytext import text_to_blocks
 
 
 def desk_view(view: Callable) -> Callable:

@@ -12,11 +12,10 @@ import functools
 import math
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
-from articles import words
+from text import words
 
-STOP_WORDS_FILE = Path(__file__).resolve().parent.parent / "articles" / "data" / "stopwords.txt"
+STOP_WORDS_FILE = words.DATA_DIR / "stopwords.txt"
 
 # jieba flags: n noun, nz other proper noun, ns place, nt organisation,
 # nw work title, vn verbal noun (救援, 创业). Person names (nr) are left to

@@ -47,7 +47,7 @@ class Entity(models.Model):
         return (self.name,)
 
     def get_absolute_url(self) -> str:
-        return reverse("linking:entity", kwargs={"slug": self.slug})
+        return reverse("public:entity", kwargs={"slug": self.slug})
 
 
 class Alias(models.Model):

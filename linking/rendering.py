@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.parsing.records import Block
 from linking.models import Mention
+from text.bodytext import Block
 
 
 def link_first_mentions(*, blocks: Iterable[Block], mentions: Iterable[Mention]) -> list[Block]:

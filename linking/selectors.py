@@ -8,7 +8,6 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from taggit.models import Tag
 
 from articles.models import Article, Byline
-from articles.site_selectors import published_articles
 from linking.models import Entity, Mention, RelatedLink
 
 RELATED_LIMIT = 5
@@ -26,7 +25,7 @@ class Related:
 def related_links_shown() -> QuerySet[RelatedLink]:
     """Links readers see, best first: pinned, then accepted, then strong suggestions; published targets only."""
     return (
-        RelatedLink.objects.filter(target__status__in=Article.PUBLIC_STATUSES)
+        RelatedLink.objects.filter(Article.published_q("target"))
         .filter(
             Q(status__in=[RelatedLink.Status.PINNED, RelatedLink.Status.ACCEPTED])
             | Q(status=RelatedLink.Status.SUGGESTED, score__gte=SHOW_THRESHOLD)
@@ -56,7 +55,7 @@ def related_for_display(*, article: Article, limit: int = RELATED_LIMIT) -> list
 
 def entity_articles(*, entity: Entity) -> QuerySet[Article]:
     """Published articles that mention the entity, newest first, ready for an article list."""
-    return published_articles().filter(entity_mentions__entity=entity)
+    return Article.objects.published().for_listing().newest_first().filter(entity_mentions__entity=entity)
 
 
 def mentions_for_display(*, article: Article) -> list[Mention]:

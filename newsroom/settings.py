@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "linking",
+    # Last: its receivers run after search's and linking's (see public.apps).
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
+                "public.context_processors.site",
             ],
         },
     },
@@ -163,7 +165,7 @@ LOGIN_URL = "admin:login"
 # default, /accounts/profile/, does not exist here.
 LOGIN_REDIRECT_URL = "editorial:home"
 
-# Rendered public pages (articles.pagecache). The per-process LocMemCache
+# Rendered public pages (public.pagecache). The per-process LocMemCache
 # needs no server; several server processes share invalidations only through a
 # shared cache (Memcached, Redis), otherwise PAGE_CACHE_SECONDS bounds staleness.
 CACHES = {

@@ -6,6 +6,5 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("editorial.urls")),
-    path("entities/", include("linking.urls")),
-    path("", include("articles.urls")),
+    path("", include("public.urls")),
 ]

@@ -1,6 +1,6 @@
 """Turning article text and reader queries into the same Chinese words.
 
-Indexing and querying both segment with articles.words (jieba + the
+Indexing and querying both segment with text.words (jieba + the
 newsroom dictionary), so a word is found exactly when jieba sees it in the
 text. The index holds more than the plain segmentation: cut_for_search adds
 the 2- and 3-character dictionary words inside longer words (青岛市 ->
@@ -15,7 +15,7 @@ import functools
 
 import jieba
 
-from articles import words
+from text import words
 
 # A reader's query is a few words; anything longer is pasted text. Cutting it
 # here keeps segmentation and the SQL bounded whatever is sent.

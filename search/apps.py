@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = "全文检索"
 
     def ready(self) -> None:
-        from search import receivers
+        from articles.signals import articles_changed
+        from search.receivers import reindex
 
-        receivers.connect()
+        articles_changed.connect(reindex, dispatch_uid="search.reindex")

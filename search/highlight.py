@@ -7,7 +7,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.bodytext import text_to_blocks
+from text.bodytext import text_to_blocks
 
 SNIPPET_LENGTH = 120
 

@@ -6,13 +6,8 @@ committed; deleted articles leave the index by cascade.
 
 from __future__ import annotations
 
-from articles.signals import articles_changed
 from search.services import index_articles
 
 
 def reindex(sender, *, article_ids, **kwargs) -> None:
     index_articles(article_ids=article_ids)
-
-
-def connect() -> None:
-    articles_changed.connect(reindex, dispatch_uid="search.reindex")

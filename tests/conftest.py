@@ -1,19 +1,83 @@
-"""Shared test data builders."""
+"""Shared test data builders, the seeded archive, and control of articles_changed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+from django.test.utils import override_settings
 from django.utils import timezone
 
+from articles import signals
 from articles.models import Article, Byline, Reporter, SourcePage
+from tests.seedpages import REPO_ROOT, SEED_DIR
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hasher() -> Iterator[None]:
+    # PBKDF2 costs ~0.2 s per password on purpose; tests log users in by the hundred.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    # Public pages are cached (articles.pagecache); the cache outlives each
+    # Public pages are cached (public.pagecache); the cache outlives each
     # test's database rollback, so every test starts with an empty one.
     cache.clear()
+
+
+@pytest.fixture
+def announcements(monkeypatch) -> Callable[..., AbstractContextManager[list[list[int]]]]:
+    """Capture articles_changed: what announce_changed() sends once the writes commit.
+
+        with announcements() as sent:          # receivers muted: search, linking, cache do not run
+            pages_import(paths=[...])
+        assert sent == [[1, 2, 3]]
+
+        with announcements(deliver=True):      # receivers run too, as after a real commit
+            ...
+
+    Inside the with-block the test's own transaction stands for the commit;
+    writes rolled back (a dry run, a failed edit) announce nothing.
+    """
+
+    @contextmanager
+    def capture(*, deliver: bool = False) -> Iterator[list[list[int]]]:
+        sent: list[list[int]] = []
+        original = signals.send_changed
+
+        def record(article_ids: list[int]) -> None:
+            sent.append(article_ids)
+            if deliver:
+                original(article_ids)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(signals, "send_changed", record)
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                yield sent
+
+    return capture
+
+
+@pytest.fixture(scope="module")
+def seeded_archive(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The five seed pages imported and published, with the gazetteer's entities, their
+    tags, links and search index: built once per module, rolled back after it.
+    Each test still runs in its own transaction, so what a test changes is undone."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            from articles.services.importing import pages_import
+
+            call_command("loaddata", str(REPO_ROOT / "fixtures" / "gazetteer.json"), verbosity=0)
+            pages_import(paths=sorted(SEED_DIR.glob("*.txt")), publish=True)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

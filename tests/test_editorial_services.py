@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Reporter, Section
-from articles.signals import articles_changed
 from editorial import services
 from editorial.errors import EditConflict, IllegalMove, InvalidOperation, NotAllowed
 from editorial.models import Note, Transition
@@ -70,23 +69,14 @@ def test_permission_matrix(name, role, desk, page):
         assert not Transition.objects.exists()
 
 
-def test_an_imported_article_goes_through_review_to_publication_and_correction(desk, page, django_capture_on_commit_callbacks):
+def test_an_imported_article_goes_through_review_to_publication_and_correction(desk, page, announcements):
     editor, chief = desk("editor"), desk("chief")
     article = page[0]
-    received: list[list[int]] = []
-
-    def listener(sender, article_ids, **kwargs):
-        received.append(article_ids)
-
-    articles_changed.connect(listener)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            services.article_approve(article=article, user=editor, note="核对过原版")
-            services.article_publish(article=article, user=chief)
-            first_published = fresh(article).published_at
-            services.article_correct(article=article, user=chief, correction="原文“11个百分点”应为“11.2个百分点”。")
-    finally:
-        articles_changed.disconnect(listener)
+    with announcements() as received:
+        services.article_approve(article=article, user=editor, note="核对过原版")
+        services.article_publish(article=article, user=chief)
+        first_published = fresh(article).published_at
+        services.article_correct(article=article, user=chief, correction="原文“11个百分点”应为“11.2个百分点”。")
 
     stored = fresh(article)
     assert stored.status == S.CORRECTED and stored.published_at == first_published

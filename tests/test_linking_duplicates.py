@@ -28,12 +28,14 @@ def rescanned_copy(tmp_path):
     return target
 
 
-def test_a_rescanned_page_s_articles_are_flagged_as_near_duplicates(tmp_path):
+def test_a_rescanned_page_s_articles_are_flagged_as_near_duplicates(tmp_path, announcements):
     original = shutil.copy(seed_path("000"), tmp_path)
-    pages_import(paths=[original])
+    with announcements(deliver=True):
+        pages_import(paths=[original])
     assert not NearDuplicate.objects.exists()
 
-    pages_import(paths=[rescanned_copy(tmp_path)])
+    with announcements(deliver=True):
+        pages_import(paths=[rescanned_copy(tmp_path)])
 
     pairs = {(d.article.source_page.file_name, d.duplicate_of.source_page.file_name, d.article.title == d.duplicate_of.title)
              for d in NearDuplicate.objects.select_related("article__source_page", "duplicate_of__source_page")}
@@ -43,8 +45,9 @@ def test_a_rescanned_page_s_articles_are_flagged_as_near_duplicates(tmp_path):
     assert all(d.distance <= 7 for d in NearDuplicate.objects.all())
 
 
-def test_detection_is_idempotent_and_reviewable(tmp_path):
-    pages_import(paths=[shutil.copy(seed_path("000"), tmp_path), rescanned_copy(tmp_path)])
+def test_detection_is_idempotent_and_reviewable(tmp_path, announcements):
+    with announcements(deliver=True):
+        pages_import(paths=[shutil.copy(seed_path("000"), tmp_path), rescanned_copy(tmp_path)])
     ids = list(Article.objects.values_list("pk", flat=True))
     duplicates_detect(article_ids=ids)
     assert NearDuplicate.objects.count() == 6
@@ -55,6 +58,7 @@ def test_detection_is_idempotent_and_reviewable(tmp_path):
     assert flag.status == NearDuplicate.Status.DISMISSED
 
 
-def test_different_stories_are_not_flagged(tmp_path):
-    pages_import(paths=[shutil.copy(seed_path(p), tmp_path) for p in ("000", "001", "002")])
+def test_different_stories_are_not_flagged(tmp_path, announcements):
+    with announcements(deliver=True):
+        pages_import(paths=[shutil.copy(seed_path(p), tmp_path) for p in ("000", "001", "002")])
     assert not NearDuplicate.objects.exists()

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from taggit.models import Tag
 
 from articles.models import Article
-from articles.services.importing import pages_import
 from linking.keywords import stop_words
 from linking.models import AutoTag, Entity, EntitySuggestion, Mention, Profile
 from linking.services.extraction import articles_extract
 from tests.linkingdata import gazetteer  # noqa: F401 (a fixture)
-from tests.seedpages import SEED_PREFIXES, seed_path
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +19,8 @@ BANNED = {"记者", "表示", "今年", "进一步", "通讯员", "目前", "发
 
 
 @pytest.fixture
-def seeds(gazetteer, tmp_path):
-    paths = [shutil.copy(seed_path(prefix), tmp_path) for prefix in SEED_PREFIXES]
-    pages_import(paths=paths, publish=True)
+def seeds(seeded_archive, db):
+    """The seed pages as imported (and so extracted), shared by the module; each test's changes roll back."""
 
 
 def tag_names(article: Article) -> list[str]:

@@ -90,5 +90,5 @@ def test_a_renamed_tag_is_found_by_its_old_slug():
     found = tag_for_old_slug(slug="dianshang")
     assert found == tag
     # Where /tags/dianshang/ redirects to.
-    assert reverse("articles:tag", kwargs={"slug": found.slug}) == "/tags/dianzi-shangwu/"
+    assert reverse("public:tag", kwargs={"slug": found.slug}) == "/tags/dianzi-shangwu/"
     assert tag_for_old_slug(slug="nothing") is None

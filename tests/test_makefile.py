@@ -67,7 +67,7 @@ def test_serve_collects_static_files_and_serves_pages_with_debug_off(tmp_path):
         status, html = _get(f"http://127.0.0.1:{port}/", deadline, server)
         # Without the manifest every page was a 500 "Missing staticfiles manifest entry".
         assert status == 200, html[:500]
-        stylesheet = re.search(r'href="(/static/articles/site\.[0-9a-f]{12}\.css)"', html)
+        stylesheet = re.search(r'href="(/static/public/site\.[0-9a-f]{12}\.css)"', html)
         assert stylesheet, "the stylesheet is linked under its hashed name, as DEBUG=0 does"
         assert _get(f"http://127.0.0.1:{port}{stylesheet[1]}", deadline, server)[0] == 200
     finally:

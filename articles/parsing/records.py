@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Kinds of body block, in reading order.
-PARAGRAPH = "p"
-SUBHEAD = "subhead"
-CAPTION = "caption"
+# Body blocks and their kinds are the shared text rules' (text.bodytext, no Django).
+from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD, Block  # noqa: F401 (re-exported)
 
 
 class PageRejected(Exception):
@@ -21,12 +19,6 @@ class PageRejected(Exception):
         self.file_name = file_name
         self.reason = reason
         super().__init__(f"{file_name}: {reason}")
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str  # PARAGRAPH, SUBHEAD or CAPTION
-    text: str
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ import json
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from articles.bodytext import blocks_to_text
 from articles.parsing.records import ArticleRecord
+from text.bodytext import blocks_to_text
 
 if TYPE_CHECKING:
     from articles.models import Article

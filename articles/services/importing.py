@@ -18,7 +18,6 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from articles.bodytext import blocks_to_text
 from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
@@ -32,9 +31,10 @@ from articles.services.fingerprints import (
     shingles,
 )
 from articles.services.naming import reporter_create, unique_slug
-from articles.signals import articles_changed
-from articles.slugs import pinyin_slug
-from articles.textstats import char_count
+from articles.signals import announce_changed
+from text.bodytext import blocks_to_text
+from text.slugs import pinyin_slug
+from text.textstats import body_char_count
 
 CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
 DUPLICATE = "duplicate"  # the same file content is already imported under another name
@@ -107,9 +107,6 @@ def pages_import(
             result = PageImportResult(file_name=exc.file_name, status=REFUSED, error=exc.reason)
         else:
             result = page_import(page=record, publish=publish, dry_run=dry_run)
-            if result.changed_ids and not dry_run:
-                # After the page's transaction: listeners index and tag what is stored.
-                articles_changed.send(sender=Article, article_ids=result.changed_ids)
         report.results.append(result)
         if on_result:
             on_result(result)
@@ -157,7 +154,10 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
     for record in page.articles:
         result.warnings.extend(f"#{record.position} {record.title or '(no headline)'}: {w}" for w in record.warnings)
     if dry_run:
-        transaction.set_rollback(True)
+        transaction.set_rollback(True)  # and so nothing is announced
+    else:
+        # After the page's transaction commits: listeners index and tag what is stored.
+        announce_changed(result.changed_ids)
     return result
 
 
@@ -333,7 +333,7 @@ class _ArticleWriter:
         """An article the new parse no longer finds: drop it unless people already rely on it.
         Returns whether it was kept."""
         pristine = fingerprint(article_content(article)) == article.import_hash
-        if pristine and article.status not in Article.PUBLIC_STATUSES:
+        if pristine and not article.is_public:
             token = _retiring.set(True)
             try:
                 article.delete()
@@ -386,9 +386,9 @@ class _ArticleWriter:
         article.warnings = record.warnings
         article.import_key = import_key(record)
         article.import_hash = new_hash
-        article.char_count = char_count("\n".join(record.paragraphs + record.subheads))
+        article.char_count = body_char_count(record.blocks)
         article.slug = pinyin_slug(record.title or record.body[:30])
-        if self.publish and article.status not in Article.PUBLIC_STATUSES:
+        if self.publish and not article.is_public:
             article.status = Article.Status.PUBLISHED
             article.published_at = timezone.now()
 

@@ -1,21 +1,44 @@
-"""Rows named after Chinese text: a unique pinyin slug, and a new reporter with one."""
+"""Rows named after Chinese text: unique pinyin slugs, and a new reporter with one.
+
+The one unique-slug rule for every model with a unique ``slug`` (columns,
+reporters, entities, tags): the pinyin slug, then -2, -3 … while taken.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django.db.models import Model
 
 from articles.models import Reporter
-from articles.slugs import pinyin_slug
+from text.slugs import pinyin_slug
+
+BULK_TRIES = 5  # suffixes looked up at once; rarer clashes are looked up one by one
 
 
 def unique_slug(model: type[Model], text: str) -> str:
     """The pinyin slug of text, with -2, -3 … when another row of model has it."""
-    base = pinyin_slug(text)
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return unique_slugs(model, [text])[text]
+
+
+def unique_slugs(model: type[Model], texts: Iterable[str]) -> dict[str, str]:
+    """unique_slug() for many texts in one query (more only when a slug is taken BULK_TRIES times),
+    each also unique among the others."""
+    bases = {text: pinyin_slug(text) for text in texts}
+    tries = {text: [base, *(f"{base}-{n}" for n in range(2, BULK_TRIES + 1))] for text, base in bases.items()}
+    taken = set(model.objects.filter(slug__in=[s for t in tries.values() for s in t]).values_list("slug", flat=True))
+    slugs: dict[str, str] = {}
+    for text, base in bases.items():
+        slug = next((s for s in tries[text] if s not in taken), None)
+        n = BULK_TRIES
+        while slug is None:
+            n += 1
+            candidate = f"{base}-{n}"
+            if candidate not in taken and not model.objects.filter(slug=candidate).exists():
+                slug = candidate
+        taken.add(slug)
+        slugs[text] = slug
+    return slugs
 
 
 def reporter_create(*, name: str, outlet: str) -> Reporter:

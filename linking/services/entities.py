@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from articles.slugs import pinyin_slug
+from articles.services.naming import unique_slug
 from linking.models import Entity, EntitySuggestion
 from linking.services.extraction import articles_extract
 
@@ -14,7 +14,7 @@ def suggestion_accept(*, suggestion: EntitySuggestion, name: str = "", kind: str
     """Make the suggested name an entity (or an alias's entity, if it exists) and link its articles."""
     entity = Entity.objects.filter(name=name or suggestion.name).first()
     if entity is None:
-        entity = Entity(name=name or suggestion.name, kind=kind or suggestion.kind, slug=free_entity_slug(name or suggestion.name))
+        entity = Entity(name=name or suggestion.name, kind=kind or suggestion.kind, slug=unique_slug(Entity, name or suggestion.name))
         entity.full_clean()
         entity.save()
     suggestion.status = EntitySuggestion.Status.ACCEPTED
@@ -32,12 +32,3 @@ def suggestion_reject(*, suggestion: EntitySuggestion) -> EntitySuggestion:
     suggestion.full_clean()
     suggestion.save(update_fields=["status"])
     return suggestion
-
-
-def free_entity_slug(name: str) -> str:
-    base = pinyin_slug(name)[:90]
-    slug, n = base, 1
-    while Entity.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug

@@ -6,7 +6,6 @@ whatever the batch size: jieba does the slow part, in Python.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,14 +16,14 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles import words
 from articles.models import Article, Byline
-from articles.slugs import pinyin_slug
+from articles.services.naming import unique_slugs
 from linking import simhash
 from linking.gazetteer import NameFinder
 from linking.keywords import keywords, term_vector
 from linking.models import Alias, AutoTag, Entity, EntitySuggestion, Mention, Profile
 from linking.names import unknown_names
+from text import words
 
 # jieba tags many ordinary words as names; one seen twice in a story is worth an editor's look.
 SUGGESTION_MIN_OCCURRENCES = 2
@@ -133,14 +132,7 @@ def tags_for_names(*, names: set[str]) -> dict[str, Tag]:
     missing = sorted(names - tags.keys())
     if not missing:
         return tags
-    bases = {name: pinyin_slug(name)[:90] for name in missing}
-    tries = {name: [base, *(f"{base}-{n}" for n in range(2, 6))] for name, base in bases.items()}
-    taken = set(Tag.objects.filter(slug__in=[s for t in tries.values() for s in t]).values_list("slug", flat=True))
-    new = []
-    for name in missing:
-        slug = next((s for s in tries[name] if s not in taken), f"{bases[name]}-{zlib.crc32(name.encode()) % 10**6}")
-        taken.add(slug)
-        new.append(Tag(name=name, slug=slug))
+    new = [Tag(name=name, slug=slug) for name, slug in unique_slugs(Tag, missing).items()]
     # Another import may create the same tag at the same moment: keep whichever won.
     Tag.objects.bulk_create(new, ignore_conflicts=True)
     tags.update((t.name, t) for t in Tag.objects.filter(name__in=missing))

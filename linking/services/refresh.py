@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from articles import pagecache
 from articles.models import Article
 from linking.services.duplicates import duplicates_detect
 from linking.services.extraction import articles_extract
 from linking.services.related import suggestions_refresh
+from linking.signals import links_changed
 
 BATCH_SIZE = 50
 
@@ -18,7 +18,8 @@ def articles_link(*, article_ids: Iterable[int]) -> None:
     found = articles_extract(article_ids=article_ids)
     suggestions_refresh(article_ids=found)
     duplicates_detect(article_ids=found)
-    pagecache.invalidate()  # tags, mentions and links were bulk-written: no save signals fired
+    # Tags, mentions and links were bulk-written: no save signals fired.
+    links_changed.send(sender=Article, article_ids=list(found))
 
 
 def all_articles_link(*, extract: bool = True, on_progress: Callable[[int, int], None] | None = None) -> int:
@@ -32,5 +33,5 @@ def all_articles_link(*, extract: bool = True, on_progress: Callable[[int, int],
             suggestions_refresh(article_ids=batch)
         if on_progress:
             on_progress(start + len(batch), len(ids))
-    pagecache.invalidate()
+    links_changed.send(sender=Article, article_ids=None)
     return len(ids)

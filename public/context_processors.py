@@ -1,0 +1,36 @@
+"""Template context for every public page: the site's name and its section menu."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from public import pagecache, seo
+from public.selectors import section_groups
+
+
+def site(request: HttpRequest) -> dict:
+    # Lazy, and cached per page-cache generation: the menu costs no query on
+    # pages that do not show it (the admin) and one query per change elsewhere.
+    return {
+        "site_name": settings.SITE_NAME,
+        "menu_sections": SimpleLazyObject(_menu),
+        "canonical_url": _canonical(request),
+    }
+
+
+def _canonical(request: HttpRequest) -> str:
+    # The path on SITE_URL; of the query string only a page number counts.
+    page = request.GET.get("page", "")
+    suffix = f"?page={page}" if page.isdigit() and page != "1" else ""
+    return seo.absolute_url(request.path) + suffix
+
+
+def _menu() -> list[tuple[str, str]]:
+    return cache.get_or_set(
+        f"newsroom:menu:{pagecache.generation()}",
+        lambda: [(g.section.name, g.section.get_absolute_url()) for g in section_groups()],
+        settings.PAGE_CACHE_SECONDS,
+    )

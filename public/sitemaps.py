@@ -1,0 +1,76 @@
+"""sitemap.xml (an index of per-kind sitemaps) and the Google News sitemap."""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
+from public import seo
+from public.selectors import news_sitemap_articles
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+    limit = 10000  # per sitemap page; the index lists the pages
+
+    def items(self) -> QuerySet[Article]:
+        # Only what get_absolute_url and lastmod read: no bodies.
+        return Article.objects.published().only("pk", "slug", "published_at", "created_at", "updated_at").order_by("pk")
+
+    def lastmod(self, item: Article):
+        return item.updated_at
+
+
+class _WithPublishedArticles(Sitemap):
+    """Sections, columns, reporters and pages that have at least one published article."""
+
+    changefreq = "daily"
+    model: type
+    published = None  # an Exists() over published articles, per model
+
+    def items(self) -> QuerySet:
+        return self.model.objects.filter(self.published).order_by("pk")
+
+
+class SectionSitemap(_WithPublishedArticles):
+    model = Section
+    published = Exists(Article.objects.published().filter(section=OuterRef("pk")))
+
+
+class ColumnSitemap(_WithPublishedArticles):
+    model = Column
+    published = Exists(Article.objects.published().filter(column=OuterRef("pk")))
+
+
+class ReporterSitemap(_WithPublishedArticles):
+    model = Reporter
+    published = Exists(Byline.objects.filter(Article.published_q("article"), reporter=OuterRef("pk")))
+
+
+class SourcePageSitemap(_WithPublishedArticles):
+    model = SourcePage
+    published = Exists(Article.objects.published().filter(source_page=OuterRef("pk")))
+
+    def items(self) -> QuerySet:
+        return super().items().defer("raw_text", "parse_warnings")
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "columns": ColumnSitemap,
+    "reporters": ReporterSitemap,
+    "pages": SourcePageSitemap,
+}
+
+
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """Google News sitemap: articles of the last two days, else the newest ones (see news_sitemap_articles)."""
+    articles, recent = news_sitemap_articles()
+    entries = [(seo.absolute_url(a.get_absolute_url()), a) for a in articles]
+    return render(request, "public/news_sitemap.xml", {"entries": entries, "recent": recent},
+                  content_type="application/xml; charset=utf-8")

@@ -1,0 +1,57 @@
+"""Public URLs. Article URLs carry the date and slug for readers and search
+engines, but only the id decides which article is shown."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, register_converter
+
+from public import entities, feeds, sitemaps, views
+
+
+class FixedDigits:
+    """Zero-padded numbers such as "2024" and "03"; reverse() is given strings."""
+
+    regex = "[0-9]+"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int | str) -> str:
+        return str(value)
+
+
+register_converter(FixedDigits, "digits")
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "articles/<digits:year>/<digits:month>/<digits:day>/<int:pk>-<slug:slug>/",
+        views.article_detail,
+        name="detail",
+    ),
+    # Shortened links (no slug) redirect to the canonical URL.
+    path("articles/<int:pk>/", views.article_detail, name="short"),
+    path("sections/<slug:slug>/", views.section_detail, name="section"),
+    path("columns/<slug:slug>/", views.column_detail, name="column"),
+    path("reporters/<slug:slug>/", views.reporter_detail, name="reporter"),
+    # Tag slugs keep Chinese characters (taggit's unicode slugs), so <str>.
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("pages/<str:ref>/", views.source_page_detail, name="source_page"),
+    path("archive/<digits:year>/<digits:month>/", views.archive_month, name="archive_month"),
+    path("archive/<digits:year>/<digits:month>/<digits:day>/", views.archive_day, name="archive_day"),
+    path("entities/<slug:slug>/", entities.entity_detail, name="entity"),
+    path("search/", views.search, name="search"),
+    path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss"),
+    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
+    path("sections/<slug:slug>/rss/", feeds.SectionFeed(), name="section_rss"),
+    path("sections/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_atom"),
+    path("reporters/<slug:slug>/rss/", feeds.ReporterFeed(), name="reporter_rss"),
+    path("reporters/<slug:slug>/atom/", feeds.ReporterAtomFeed(), name="reporter_atom"),
+    path("sitemap.xml", sitemap_views.index,
+         {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "public:sitemap_section"}, name="sitemap_index"),
+    # Before sitemap-<section>.xml, which would take "news" for a section name.
+    path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots"),
+]

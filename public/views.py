@@ -1,0 +1,200 @@
+"""The public site: only published articles are ever shown; drafts are 404s.
+
+Every page view is wrapped in pagecache.cached_page, so a page renders once
+per change (see public.pagecache).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
+
+from articles.models import Article, Column, Reporter, Section, SourcePage
+from linking.rendering import link_first_mentions
+from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
+from public import seo
+from public.pagecache import cached_page
+from public.selectors import (
+    NewestFirst,
+    article_for_page,
+    home_groups,
+    published_articles,
+    published_between,
+)
+from search.highlight import highlight, snippet
+from search.selectors import parse_query, search_ranked
+from text.bodytext import text_to_blocks
+
+HOME_LATEST = 20
+HOME_PER_SECTION = 6
+PER_PAGE = 20
+
+
+def public_page(view):
+    """GET and HEAD only, served from the page cache."""
+    return require_safe(cached_page(view))
+
+
+def _feeds(kind: str, slug: str) -> tuple[str, str]:
+    return reverse(f"public:{kind}_rss", args=[slug]), reverse(f"public:{kind}_atom", args=[slug])
+
+
+def _page(request: HttpRequest, items: NewestFirst | list[int], per_page: int = PER_PAGE) -> Page:
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def _published_or_404(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """Columns, reporters, tags and pages are made by imports of drafts too: a page
+    of one with nothing published yet would tell readers what is unpublished."""
+    if not queryset.exists():
+        raise Http404("nothing published here yet")
+    return queryset
+
+
+def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article], **context) -> HttpResponse:
+    context.update(heading=heading, page_obj=_page(request, NewestFirst(queryset)))
+    return render(request, "public/listing.html", context)
+
+
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/home.html", {
+        "latest": NewestFirst(published_articles())[:HOME_LATEST],  # includes articles with no section
+        "groups": home_groups(per_section=HOME_PER_SECTION),
+    })
+
+
+@public_page
+def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpResponse:
+    # Drafts 404 like missing articles, so their existence is not revealed.
+    article = article_for_page(pk)
+    if article is None:
+        raise Http404("no such published article")
+    canonical = article.get_absolute_url()
+    if request.path != canonical:
+        # Wrong date or an old slug after a headline change: send readers and
+        # crawlers to the one canonical address.
+        return redirect(canonical, permanent=True)
+    blocks = text_to_blocks(article.body)
+    mentions = mentions_for_display(article=article)
+    return render(request, "public/article_detail.html", {
+        "article": article,
+        # The first mention of each entity links to its page; the plain blocks
+        # feed the meta description and JSON-LD, which must not carry markup.
+        "blocks": link_first_mentions(blocks=blocks, mentions=mentions),
+        "entities": [mention.entity for mention in mentions],
+        "related": related_for_display(article=article),
+        "description": seo.description(article, blocks),
+        "json_ld": seo.news_article_json_ld(article, blocks=blocks),
+    })
+
+
+@public_page
+def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    section = get_object_or_404(Section, slug=slug)
+    queryset = published_articles().in_section(section)
+    return _listing(request, heading=str(section), queryset=queryset, feeds=_feeds("section", slug))
+
+
+@public_page
+def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    column = get_object_or_404(Column, slug=slug)
+    queryset = _published_or_404(published_articles().in_column(column))
+    return _listing(request, heading=f"栏目：{column.name}", queryset=queryset)
+
+
+@public_page
+def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    reporter = get_object_or_404(Reporter, slug=slug)
+    queryset = _published_or_404(published_articles().by_reporter(reporter))
+    return _listing(request, heading=reporter.name, queryset=queryset, reporter=reporter, feeds=_feeds("reporter", slug))
+
+
+@public_page
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        # A renamed or merged tag: its old address keeps working.
+        renamed = tag_for_old_slug(slug=slug)
+        if renamed is None:
+            raise Http404("no such tag")
+        return redirect("public:tag", slug=renamed.slug, permanent=True)
+    queryset = _published_or_404(published_articles().tagged(tag))
+    return _listing(request, heading=f"标签：{tag.name}", queryset=queryset)
+
+
+@public_page
+def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
+    """A printed page (版面): its published articles in printed order. ref is the id or the file name without .txt."""
+    # isdigit() alone takes "²" (which int() refuses) and "１２" (a second address for page 12).
+    is_id = ref.isascii() and ref.isdigit()
+    lookup = {"pk": int(ref)} if is_id else {"file_name__in": [ref, f"{ref}.txt"]}
+    page = get_object_or_404(SourcePage.objects.defer("raw_text"), **lookup)
+    articles = _published_or_404(published_articles().on_page(page))
+    return render(request, "public/source_page.html", {"source_page": page, "articles": articles})
+
+
+@public_page
+def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
+    first = _date(year, month, day)
+    queryset = published_between(first, _day_after(first))
+    return _listing(request, heading=f"{first.year}年{first.month}月{first.day}日", queryset=queryset)
+
+
+@public_page
+def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    first = _date(year, month, 1)
+    following = _date(year + 1, 1, 1) if month == 12 else _date(year, month + 1, 1)
+    return _listing(request, heading=f"{first.year}年{first.month}月", queryset=published_between(first, following))
+
+
+def _day_after(day: date) -> date:
+    if day == date.max:  # 9999-12-31 has no following midnight to end its archive
+        raise Http404("no such date")
+    return day + timedelta(days=1)
+
+
+def _date(year: int, month: int, day: int) -> date:
+    """A day an archive can start or end on; any other is a 404."""
+    try:
+        value = date(year, month, day)
+    except (ValueError, OverflowError):  # OverflowError: a year too large for C
+        raise Http404("no such date") from None
+    # Archives are bounded by local midnights, stored as UTC datetimes: the
+    # midnight of date.min in a zone east of UTC falls before year 1.
+    if value == date.min:
+        raise Http404("no such date")
+    return value
+
+
+@public_page
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    words = parse_query(query).words
+    page_obj = _page(request, search_ranked(query))  # a page of ids, best first
+    found = published_articles().in_bulk(page_obj.object_list)
+    hits = [
+        {"article": a, "title": highlight(a.display_title, words), "snippet": highlight(snippet(a.body, words), words)}
+        for a in (found[pk] for pk in page_obj.object_list if pk in found)
+    ]
+    return render(request, "public/search.html", {"query": query, "page_obj": page_obj, "hits": hits})
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /desk/",
+        "Disallow: /search/",  # endless query URLs; the sitemaps list every article
+        f"Sitemap: {seo.absolute_url(reverse('public:sitemap_index'))}",
+        f"Sitemap: {seo.absolute_url(reverse('public:news_sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

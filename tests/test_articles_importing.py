@@ -1,0 +1,949 @@
+"""articles.services.importing and the import_seeds command that drives it.
+
+Every test works on copies of the seed pages under tmp_path, so pages can be
+edited, re-encoded or spoiled without touching seeds/.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article, Byline, Column, Reporter, SourcePage
+from articles.parsing import parse_page, read_page
+from articles.parsing.decoding import MAX_BYTES
+from articles.services.importing import (
+    CREATED,
+    DUPLICATE,
+    REFUSED,
+    UNCHANGED,
+    UPDATED,
+    collect_paths,
+    page_import,
+    pages_import,
+)
+from articles import signals
+from editorial import operations
+from tests.desk import desk  # noqa: F401  (fixture)
+from tests.seedpages import SEED_PREFIXES, seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def quiet_listeners(monkeypatch):
+    """These tests are about the importer: the search index and the tagger that
+    listen to articles_changed have their own tests, and would only slow these.
+    (Announcements wait for a commit, which most tests never make; the
+    transactional ones do.)"""
+    monkeypatch.setattr(signals, "send_changed", lambda article_ids: None)
+
+ARTICLES_PER_PAGE = {"000": 6, "001": 2, "002": 6, "003": 8, "004": 9}
+EDITOR_KEPT = "the editor's version was kept"
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def copy_seed(prefix: str, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(seed_path(prefix), folder))
+
+
+@pytest.fixture
+def seed_dir(tmp_path) -> Path:
+    """A folder holding copies of all five seed pages."""
+    folder = tmp_path / "seeds"
+    for prefix in SEED_PREFIXES:
+        copy_seed(prefix, folder)
+    return folder
+
+
+def import_folder(folder: Path, **options):
+    return pages_import(paths=collect_paths([folder]), **options)
+
+
+def import_file(path: Path, **options):
+    report = pages_import(paths=[path], **options)
+    assert len(report.results) == 1
+    return report.results[0]
+
+
+def edited_copy(prefix: str, folder: Path, old: str, new: str) -> Path:
+    """A copy of a seed page, same file name, with one unique passage replaced."""
+    source = seed_path(prefix)
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur exactly once in {source.name}"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    target.write_bytes(text.replace(old, new).encode("utf-8"))
+    return target
+
+
+def page_articles(prefix: str):
+    return Article.objects.filter(source_page__file_name=seed_path(prefix).name)
+
+
+def article_at(prefix: str, position: int) -> Article:
+    return page_articles(prefix).get(position=position)
+
+
+def snapshot(prefix: str | None = None) -> dict[int, tuple]:
+    """id -> (updated_at, title, body) for the articles of one page, or all."""
+    qs = page_articles(prefix) if prefix else Article.objects.all()
+    return {a.pk: (a.updated_at, a.title, a.body) for a in qs}
+
+
+def bylines_of(article: Article) -> list[tuple[str, str, int]]:
+    return [(b.reporter.name, b.role, b.position) for b in article.bylines.select_related("reporter")]
+
+
+# Passages of page 002 used to make "a new version" of the page. Each lies in
+# the body of one article and occurs once in the file.
+P002_ART5_OLD = "全市排名第二"  # #5 对新获批或新引进的国家级检验检测中心奖励100万元
+P002_ART5_NEW = "全市排名第一"
+P002_ART2_OLD = "每天限量1500张"  # #2 青岛市总工会启动 “夏送清凉”活动
+P002_ART2_NEW = "每天限量3000张"
+
+
+# --- first import ------------------------------------------------------------
+
+
+def test_importing_the_seeds_creates_pages_articles_and_reporters(seed_dir):
+    report = import_folder(seed_dir)
+
+    assert [r.status for r in report.results] == [CREATED] * 5
+    assert [r.articles_created for r in report.results] == list(ARTICLES_PER_PAGE.values())
+    assert not report.refused
+    assert SourcePage.objects.count() == 5
+    assert Article.objects.count() == 31
+    for prefix, n in ARTICLES_PER_PAGE.items():
+        assert page_articles(prefix).count() == n
+        assert list(page_articles(prefix).order_by("position").values_list("position", flat=True)) == list(
+            range(1, n + 1)
+        )
+    assert report.total("reporters_created") == Reporter.objects.count()
+    assert Article.objects.filter(status=Article.Status.IMPORTED).count() == 31
+
+    source = SourcePage.objects.get(file_name=seed_path("000").name)
+    assert source.raw_text == seed_path("000").read_text(encoding="utf-8")
+    assert source.encoding == "utf-8"
+    assert source.outlet == "青岛日报/观海新闻"
+
+
+@pytest.mark.parametrize(
+    ("name", "pages"),
+    [("黄飞", {"000", "003"}), ("李德银", {"000", "002"})],
+)
+def test_a_reporter_on_two_pages_is_one_reporter_with_two_bylines(seed_dir, name, pages):
+    import_folder(seed_dir)
+
+    reporter = Reporter.objects.get(name=name)  # .get(): exactly one
+    assert reporter.outlet == "青岛日报/观海新闻"
+    files = {b.article.source_page.file_name[:3] for b in reporter.bylines.select_related("article__source_page")}
+    assert reporter.bylines.count() == 2
+    assert files == pages
+
+
+def test_reporters_are_unique_by_name_and_outlet(seed_dir):
+    import_folder(seed_dir)
+
+    pairs = list(Reporter.objects.values_list("name", "outlet"))
+    assert len(pairs) == len(set(pairs))
+    assert Reporter.objects.filter(name="白晓", outlet="大众日报").get().bylines.count() == 3
+    slugs = list(Reporter.objects.values_list("slug", flat=True))
+    assert all(SLUG_RE.match(s) for s in slugs)
+    assert len(slugs) == len(set(slugs))
+
+
+def test_bylines_keep_role_and_printed_order(seed_dir):
+    import_folder(seed_dir)
+
+    assert bylines_of(article_at("002", 4)) == [("王萌", "记者", 1), ("王鹏辉", "见习记者", 2)]
+    assert bylines_of(article_at("000", 5)) == [("李德银", "记者", 1), ("刘伟", "通讯员", 2)]
+    assert bylines_of(article_at("004", 1)) == [("薄克国", "记者", 1), ("张少丰", "通讯员", 2), ("王秀梅", "通讯员", 3)]
+    assert bylines_of(article_at("003", 2)) == [("余瑞新", "记者", 1), ("车芳如", "实习生", 2)]
+    assert bylines_of(article_at("003", 3)) == []  # continued from page one: no byline printed here
+
+
+def test_imported_article_fields(seed_dir):
+    import_folder(seed_dir)
+
+    first = article_at("000", 1)
+    assert first.column.name == "强信心·稳经济·促发展"
+    assert first.title == "青岛电商“聚变”，澎湃消费强引擎"
+    assert first.subtitle == "众多电商产业基地快速崛起，前8个月网络零售额增速高于全国11个百分点"
+    assert first.body.startswith("青岛的线上消费在消费市场恢复中表现出极强的拉动作用。")
+    assert "\n\n## 基地崛起\n\n" in first.body
+    assert first.char_count > 1000
+    assert first.import_key == f"t:{first.title}"
+    assert len(first.import_hash) == 64
+
+    assert article_at("003", 3).continued_from == "第一版"
+    assert "■ 官路水库工程项目建设全线拉开。" in article_at("000", 6).body
+    assert Column.objects.filter(name="强信心·稳经济·促发展").count() == 1
+
+
+# --- idempotency ---------------------------------------------------------------
+
+
+def test_importing_twice_creates_nothing_new(seed_dir):
+    import_folder(seed_dir)
+    before = snapshot()
+    counts = [m.objects.count() for m in (SourcePage, Article, Reporter, Byline, Column)]
+    byline_ids = sorted(Byline.objects.values_list("pk", flat=True))
+    imported_at = dict(SourcePage.objects.values_list("file_name", "imported_at"))
+
+    report = import_folder(seed_dir)
+
+    assert [r.status for r in report.results] == [UNCHANGED] * 5
+    assert [r.articles_unchanged for r in report.results] == list(ARTICLES_PER_PAGE.values())
+    assert report.total("articles_created") == report.total("articles_updated") == 0
+    assert report.total("reporters_created") == 0
+    assert [m.objects.count() for m in (SourcePage, Article, Reporter, Byline, Column)] == counts
+    assert snapshot() == before  # same ids, same updated_at
+    assert sorted(Byline.objects.values_list("pk", flat=True)) == byline_ids
+    assert dict(SourcePage.objects.values_list("file_name", "imported_at")) == imported_at
+
+
+def test_the_same_page_from_another_folder_is_unchanged(seed_dir, tmp_path):
+    import_folder(seed_dir)
+    before = snapshot("003")
+
+    result = import_file(copy_seed("003", tmp_path / "elsewhere"))
+
+    assert result.status == UNCHANGED
+    assert snapshot("003") == before
+    assert SourcePage.objects.count() == 5
+
+
+# --- re-import of a changed page -------------------------------------------------
+
+
+def test_a_changed_page_updates_the_changed_article_in_place(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    changed = article_at("002", 5)
+    before = snapshot("002")
+    old_sha = SourcePage.objects.get().sha256
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert result.status == UPDATED
+    assert (result.articles_updated, result.articles_unchanged, result.articles_created) == (1, 5, 0)
+    assert result.articles_removed == result.articles_protected == 0
+    assert SourcePage.objects.count() == 1
+    assert Article.objects.count() == 6  # no duplicates
+    after = snapshot("002")
+    assert set(after) == set(before)  # the same ids
+    updated = Article.objects.get(pk=changed.pk)
+    assert P002_ART5_NEW in updated.body and P002_ART5_OLD not in updated.body
+    assert updated.updated_at > changed.updated_at
+    assert updated.import_hash != changed.import_hash
+    assert updated.version == changed.version + 1  # an editor holding the old version gets a conflict
+    assert {pk: v for pk, v in after.items() if pk != changed.pk} == {
+        pk: v for pk, v in before.items() if pk != changed.pk
+    }
+    assert bylines_of(updated) == [("周伟", "记者", 1)]
+    source = SourcePage.objects.get()
+    assert source.sha256 != old_sha
+    assert P002_ART5_NEW in source.raw_text
+
+
+def test_editor_edits_survive_a_reimport_of_a_changed_page(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    article = article_at("002", 5)
+    article.title = "编辑改过的标题"
+    article.body = "编辑改写的第一段。\n\n编辑改写的第二段。"
+    article.save()  # as the admin form would
+    others = snapshot("002")
+    del others[article.pk]
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert result.status == UPDATED
+    assert result.articles_protected == 1
+    assert (result.articles_updated, result.articles_unchanged, result.articles_created) == (0, 5, 0)
+    kept = Article.objects.get(pk=article.pk)
+    assert kept.title == "编辑改过的标题"
+    assert kept.body == "编辑改写的第一段。\n\n编辑改写的第二段。"
+    assert any(EDITOR_KEPT in w for w in kept.warnings)
+    assert Article.objects.count() == 6
+    after = snapshot("002")
+    del after[article.pk]
+    assert after == others
+
+
+def test_editor_edits_survive_when_another_article_of_the_page_changes(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    article = article_at("002", 5)
+    article.body = "编辑改写的正文。"
+    article.save()
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART2_OLD, P002_ART2_NEW))
+
+    assert result.articles_updated == 1  # #2
+    assert result.articles_protected == 0
+    assert Article.objects.get(pk=article.pk).body == "编辑改写的正文。"
+    assert P002_ART2_NEW in article_at("002", 2).body
+
+
+def test_editor_byline_edit_is_protected(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    article = article_at("002", 5)
+    article.bylines.update(role="特约记者")
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert result.articles_protected == 1
+    assert bylines_of(article) == [("周伟", "特约记者", 1)]
+    assert P002_ART5_OLD in Article.objects.get(pk=article.pk).body
+
+
+def test_articles_dropped_from_a_page_are_removed_unless_published_or_edited(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    published = article_at("002", 6)
+    published.status, published.published_at = Article.Status.PUBLISHED, timezone.now()
+    published.save()
+    edited = article_at("002", 4)
+    edited.subtitle = "编辑加的副题"
+    edited.save()
+    dropped = article_at("002", 5)
+
+    # The new version of the page ends before #4: #4, #5 and #6 are gone.
+    page = parse_page(read_page(seed_path("002")))
+    cut = page.articles[3].span[0]
+    shortened = tmp_path / "v2" / seed_path("002").name
+    shortened.parent.mkdir()
+    shortened.write_text(page.text[:cut], encoding="utf-8")
+
+    result = import_file(shortened)
+
+    assert result.status == UPDATED
+    assert result.articles_removed == 1
+    assert result.articles_unchanged == 3
+    assert not Article.objects.filter(pk=dropped.pk).exists()
+    assert Article.objects.get(pk=published.pk).status == Article.Status.PUBLISHED
+    assert Article.objects.get(pk=edited.pk).subtitle == "编辑加的副题"
+    assert Article.objects.count() == 5
+    gone = [w for w in result.warnings if "no longer found on the page" in w]
+    assert len(gone) == 2
+    assert any(published.title in w for w in gone)
+    assert any(edited.title in w for w in gone)
+    assert not any(dropped.title in w for w in gone)
+
+
+# --- identity across re-imports ---------------------------------------------------
+
+
+def page_layout(file_name: str) -> list[tuple[int, int, int]]:
+    """(position, span_start, span_end) of a page's articles, in page order."""
+    return list(
+        Article.objects.filter(source_page__file_name=file_name)
+        .order_by("position")
+        .values_list("position", "span_start", "span_end")
+    )
+
+
+def assert_layout_is_sound(file_name: str) -> None:
+    """Positions 1..n, and spans in page order that never overlap."""
+    layout = page_layout(file_name)
+    assert [p for p, _, _ in layout] == list(range(1, len(layout) + 1)), layout
+    assert all(end <= nxt for (_, _, end), (_, nxt, _) in zip(layout, layout[1:])), layout
+
+
+TWIN_PAGE = (
+    "# 同一个标题\n\n□本报记者 张三\n\n本报10月10日讯 {first}\n\n"
+    "# 同一个标题\n\n□本报记者 李四\n\n本报10月11日讯 {second}\n"
+)
+
+
+def test_two_articles_with_one_headline_stay_two_and_are_both_updated(tmp_path):
+    path = tmp_path / "200_twins.txt"
+    path.write_text(TWIN_PAGE.format(first="第一篇正文。", second="第二篇正文。"), encoding="utf-8")
+    import_file(path)
+    zhang, li = Article.objects.order_by("position")
+
+    for version in (2, 3):
+        first, second = f"第一篇正文，第{version}稿。", f"第二篇正文，第{version}稿。"
+        path.write_text(TWIN_PAGE.format(first=first, second=second), encoding="utf-8")
+        result = import_file(path)
+
+        assert (result.articles_updated, result.articles_created, result.articles_removed) == (2, 0, 0)
+        assert Article.objects.count() == 2
+        assert Article.objects.get(pk=zhang.pk).body == first
+        assert Article.objects.get(pk=li.pk).body == second
+        assert bylines_of(Article.objects.get(pk=li.pk)) == [("李四", "记者", 1)]
+    assert_layout_is_sound(path.name)
+
+
+def test_an_article_merged_on_the_desk_is_not_brought_back(tmp_path, desk):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    second, third = article_at("002", 2), article_at("002", 3)
+    merged = operations.articles_merge(article=second, user=desk("editor"), other=third)
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert result.articles_created == 0
+    assert result.articles_suppressed == 1
+    assert any(third.title in w and "removed or merged by an editor" in w for w in result.warnings)
+    assert Article.objects.count() == 5
+    assert not Article.objects.filter(title=third.title).exists()
+    kept = Article.objects.get(pk=merged.pk)
+    assert kept.body == merged.body  # the editor's merge stands
+    # It still covers the printed text of both, and the page stays in order.
+    page = parse_page(read_page(tmp_path / "v2" / seed_path("002").name))
+    assert (kept.span_start, kept.span_end) == (page.articles[1].span[0], page.articles[2].span[1])
+    assert P002_ART5_NEW in article_at("002", 4).body
+    assert_layout_is_sound(seed_path("002").name)
+
+    again = import_file(edited_copy("002", tmp_path / "v3", P002_ART2_OLD, P002_ART2_NEW))
+    assert again.articles_created == 0 and Article.objects.count() == 5  # and it stays away
+
+
+def test_an_article_that_absorbed_two_neighbours_keeps_covering_all_three(tmp_path, desk):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    editor = desk("editor")
+    merged = operations.articles_merge(article=article_at("002", 2), user=editor, other=article_at("002", 3))
+    merged = operations.articles_merge(article=merged, user=editor, other=article_at("002", 3))  # the old #4
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert (result.articles_created, result.articles_suppressed) == (0, 2)
+    page = parse_page(read_page(tmp_path / "v2" / seed_path("002").name))
+    kept = Article.objects.get(pk=merged.pk)
+    assert (kept.position, kept.span_start, kept.span_end) == (2, page.articles[1].span[0], page.articles[3].span[1])
+    assert_layout_is_sound(seed_path("002").name)
+
+
+def test_an_article_an_editor_deleted_is_not_brought_back(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    deleted = article_at("002", 6)
+    deleted.delete()  # as the admin's delete does
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert (result.articles_created, result.articles_suppressed) == (0, 1)
+    assert not Article.objects.filter(title=deleted.title).exists()
+    assert_layout_is_sound(seed_path("002").name)
+
+
+def test_an_article_the_importer_dropped_comes_back_when_the_page_does(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    page = parse_page(read_page(seed_path("002")))
+    shortened = tmp_path / "v2" / seed_path("002").name
+    shortened.parent.mkdir()
+    shortened.write_text(page.text[: page.articles[5].span[0]], encoding="utf-8")
+    assert import_file(shortened).articles_removed == 1
+
+    result = import_file(copy_seed("002", tmp_path / "v3"))
+
+    assert (result.articles_created, result.articles_suppressed) == (1, 0)
+    assert page_articles("002").count() == 6
+
+
+@pytest.mark.parametrize("kept_by", ["published", "edited"])
+def test_a_changed_headline_does_not_duplicate_a_published_or_edited_article(tmp_path, kept_by):
+    import_file(copy_seed("000", tmp_path / "v1"))
+    article = article_at("000", 5)
+    assert article.title.startswith("办好17件")
+    if kept_by == "published":
+        article.status, article.published_at = Article.Status.PUBLISHED, timezone.now()
+    else:
+        article.body = "编辑改写的正文。"
+    article.save()
+
+    result = import_file(edited_copy("000", tmp_path / "v2", "办好17件民生实事", "办好18件民生实事"))
+
+    assert result.articles_created == 0
+    assert Article.objects.count() == 6
+    assert list(page_articles("000").filter(position=5).values_list("pk", flat=True)) == [article.pk]
+    same = Article.objects.get(pk=article.pk)
+    if kept_by == "published":
+        assert same.title.startswith("办好18件")  # untouched by editors: follows the page
+        assert same.status == Article.Status.PUBLISHED
+    else:
+        assert same.body == "编辑改写的正文。" and same.title.startswith("办好17件")
+        assert result.articles_protected == 1
+    assert_layout_is_sound(seed_path("000").name)
+
+
+def test_a_kept_article_that_left_the_page_moves_after_its_articles_without_a_span(tmp_path):
+    import_file(copy_seed("000", tmp_path / "v1"))
+    kept = article_at("000", 4)
+    kept.subtitle = "编辑加的副题"
+    kept.save()
+    page = parse_page(read_page(seed_path("000")))
+    start, end = page.articles[3].span
+    without = tmp_path / "v2" / seed_path("000").name
+    without.parent.mkdir()
+    without.write_text(page.text[:start] + page.text[end + 2 :], encoding="utf-8")
+
+    result = import_file(without)
+
+    moved = Article.objects.get(pk=kept.pk)
+    assert moved.subtitle == "编辑加的副题"
+    assert moved.position == 6
+    assert moved.span_start == moved.span_end == len(SourcePage.objects.get().raw_text)
+    assert article_at("000", 4).title.startswith("办好17件")
+    assert any("no longer found on the page" in w for w in moved.warnings)
+    assert any(kept.title in w and "no longer found on the page" in w for w in result.warnings)
+    assert_layout_is_sound(seed_path("000").name)
+
+    import_file(edited_copy("000", tmp_path / "v3", "办好17件民生实事", "办好18件民生实事"))
+    assert len([w for w in Article.objects.get(pk=kept.pk).warnings if "no longer found" in w]) == 1
+
+
+def test_a_split_off_part_stays_beside_its_article_on_reimport(tmp_path, desk):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    head = article_at("002", 1)
+    tail = operations.article_split(article=head, user=desk("editor"), block_index=5)
+
+    result = import_file(edited_copy("002", tmp_path / "v2", P002_ART2_OLD, P002_ART2_NEW))
+
+    assert result.articles_created == 0
+    assert not any("no longer found" in w for w in result.warnings)
+    assert Article.objects.count() == 7
+    assert (Article.objects.get(pk=head.pk).position, Article.objects.get(pk=tail.pk).position) == (1, 2)
+    assert P002_ART2_NEW in article_at("002", 3).body
+    layout = page_layout(seed_path("002").name)
+    page = parse_page(read_page(tmp_path / "v2" / seed_path("002").name))
+    assert (layout[0][1], layout[1][2]) == page.articles[0].span  # the two still share the first article's text
+    assert_layout_is_sound(seed_path("002").name)
+
+
+def test_the_same_page_under_another_name_is_reported_as_a_duplicate(tmp_path):
+    first = copy_seed("003", tmp_path)
+    twin = tmp_path / "003_again.txt"
+    twin.write_bytes(first.read_bytes())
+    import_file(first)
+
+    result = import_file(twin)
+
+    assert result.status == DUPLICATE
+    assert first.name in result.error
+    assert result.articles == 0
+    assert list(SourcePage.objects.values_list("file_name", flat=True)) == [first.name]
+    assert Article.objects.count() == ARTICLES_PER_PAGE["003"]
+
+
+def test_the_command_reports_a_duplicate_page_by_name(tmp_path):
+    first = copy_seed("001", tmp_path)
+    (tmp_path / "001_copy.txt").write_bytes(first.read_bytes())
+    out = StringIO()
+
+    call_command("import_seeds", str(tmp_path), stdout=out)  # a duplicate is not a refusal
+
+    line = next(ln for ln in out.getvalue().splitlines() if "001_copy.txt" in ln and DUPLICATE in ln)
+    assert first.name in line
+    assert SourcePage.objects.count() == 1
+
+
+# --- atomicity -----------------------------------------------------------------
+
+
+def _fail_on_call(monkeypatch, n: int) -> list[int]:
+    calls: list[int] = []
+    real = Byline.objects.bulk_create
+
+    def bulk_create(objs, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == n:
+            raise RuntimeError("database went away")
+        return real(objs, *args, **kwargs)
+
+    monkeypatch.setattr("articles.services.importing.Byline.objects.bulk_create", bulk_create)
+    return calls
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_that_fails_midway_leaves_nothing_behind(tmp_path, monkeypatch):
+    import_file(copy_seed("000", tmp_path))
+    before = snapshot("000")
+    reporters = set(Reporter.objects.values_list("name", flat=True))
+    calls = _fail_on_call(monkeypatch, 3)
+
+    with pytest.raises(RuntimeError, match="database went away"):
+        import_file(copy_seed("002", tmp_path))
+
+    assert len(calls) == 3  # two articles of page 002 had been written before the failure
+    assert not SourcePage.objects.filter(file_name=seed_path("002").name).exists()
+    assert not page_articles("002").exists()
+    assert Article.objects.count() == 6
+    assert set(Reporter.objects.values_list("name", flat=True)) == reporters  # 刘萍 etc. rolled back
+    assert not Reporter.objects.filter(name="刘萍").exists()
+    assert SourcePage.objects.get().file_name == seed_path("000").name
+    assert snapshot("000") == before
+    assert Byline.objects.filter(article__source_page__file_name=seed_path("000").name).count() == 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_reimport_keeps_the_previous_version(tmp_path, monkeypatch):
+    import_file(copy_seed("002", tmp_path / "v1"))
+    source = SourcePage.objects.get()
+    before = snapshot("002")
+    bylines = Byline.objects.count()
+    _fail_on_call(monkeypatch, 1)
+
+    # Rewriting the article's bylines fails after its new text was saved.
+    with pytest.raises(RuntimeError):
+        import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW))
+
+    assert SourcePage.objects.get().sha256 == source.sha256
+    assert snapshot("002") == before
+    assert Byline.objects.count() == bylines
+
+    monkeypatch.undo()
+    result = import_file(tmp_path / "v2" / seed_path("002").name)
+    assert result.status == UPDATED and result.articles_updated == 1
+
+
+# --- refused input -------------------------------------------------------------
+
+
+BAD_FILES = {
+    # name: (content, words the refusal must contain)
+    "0000_binary.txt": (os.urandom(2000) + b"\x00\x00" + os.urandom(2000), "binary"),
+    "001a_empty.txt": (b"", "empty"),
+    "002a_blank.txt": (b" \n\n\t\n", "empty"),
+    "002b_huge.txt": ("青岛".encode() * (MAX_BYTES // 6) + b"x" * 10, "over the"),
+    "003a_notes.txt": ("本版责编：张三  美编：李四\n\n广告\n\n1\n2\n3\n".encode(), "no recognisable article"),
+    "zzz_undecodable.txt": ("## 青岛新闻\n\n正文".encode() + b"\xff\xfe\xff" * 20, "not UTF-8 or GB18030"),
+}
+
+
+@pytest.fixture
+def mixed_dir(tmp_path) -> Path:
+    """Two good seed pages among files that must all be refused."""
+    folder = tmp_path / "incoming"
+    copy_seed("001", folder)
+    copy_seed("004", folder)
+    for name, (content, _) in BAD_FILES.items():
+        (folder / name).write_bytes(content)
+    assert (folder / "002b_huge.txt").stat().st_size > MAX_BYTES
+    return folder
+
+
+def test_bad_files_are_refused_with_name_and_reason_and_the_good_ones_imported(mixed_dir):
+    out, err = StringIO(), StringIO()
+
+    with pytest.raises(CommandError, match=r"6 of 8 file\(s\) refused"):
+        call_command("import_seeds", str(mixed_dir), stdout=out, stderr=err)
+
+    output = out.getvalue() + err.getvalue()
+    for name, (_, reason) in BAD_FILES.items():
+        line = next((ln for ln in output.splitlines() if name in ln and "refused" in ln), None)
+        assert line is not None, f"{name} not reported as refused:\n{output}"
+        assert reason in line, line
+        assert not SourcePage.objects.filter(file_name=name).exists()
+    assert set(SourcePage.objects.values_list("file_name", flat=True)) == {seed_path("001").name, seed_path("004").name}
+    assert Article.objects.count() == 2 + 9
+    assert "2 imported, 6 refused" in out.getvalue()
+
+
+def test_refusals_in_the_json_report(mixed_dir):
+    out, err = StringIO(), StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_seeds", str(mixed_dir), "--json", stdout=out, stderr=err)
+
+    report = json.loads(out.getvalue())
+    refused = {p["file"]: p["error"] for p in report["pages"] if p["status"] == REFUSED}
+    assert set(refused) == set(BAD_FILES)
+    for name, (_, reason) in BAD_FILES.items():
+        assert reason in refused[name]
+    assert report["totals"]["refused"] == 6
+    assert report["totals"]["pages"] == 2
+    assert report["totals"]["articles"] == 11
+
+
+def test_pages_import_reports_refusals_without_raising(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00" * 100)
+    good = copy_seed("001", tmp_path)
+
+    report = pages_import(paths=[bad, good])
+
+    assert [r.status for r in report.results] == [REFUSED, CREATED]
+    assert report.refused[0].file_name == "bad.txt"
+    assert "binary" in report.refused[0].error
+    assert SourcePage.objects.count() == 1
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    report = pages_import(paths=[tmp_path / "nowhere.txt"])
+
+    assert report.refused[0].file_name == "nowhere.txt"
+    assert "cannot read" in report.refused[0].error
+    assert SourcePage.objects.count() == 0
+
+
+def test_an_empty_folder_is_an_error(tmp_path):
+    with pytest.raises(CommandError, match="no files"):
+        call_command("import_seeds", str(tmp_path), stdout=StringIO())
+
+
+# --- encodings -----------------------------------------------------------------
+
+
+def test_a_gb18030_page_imports_like_its_utf8_original(tmp_path):
+    utf8 = copy_seed("000", tmp_path / "utf8")
+    gb = tmp_path / "gb" / "000_gb18030.txt"
+    gb.parent.mkdir()
+    gb.write_bytes(utf8.read_text(encoding="utf-8").encode("gb18030"))
+    with pytest.raises(UnicodeDecodeError):
+        gb.read_bytes().decode("utf-8")  # really not UTF-8
+
+    import_file(utf8)
+    result = import_file(gb)
+
+    assert result.status == CREATED
+    assert any("GB18030" in w for w in result.warnings)
+    source = SourcePage.objects.get(file_name="000_gb18030.txt")
+    assert source.encoding == "gb18030"
+    assert any("GB18030" in w for w in source.parse_warnings)
+    assert source.raw_text == SourcePage.objects.get(file_name=utf8.name).raw_text
+
+    def content(file_name):
+        return [
+            (a.position, a.column_id, a.kicker, a.title, a.subtitle, a.body, a.dateline, a.dateline_date, a.slug,
+             a.import_hash, bylines_of(a))
+            for a in Article.objects.filter(source_page__file_name=file_name).order_by("position")
+        ]
+
+    assert len(content(gb.name)) == 6
+    assert content(gb.name) == content(utf8.name)
+    assert Reporter.objects.filter(name="黄飞").count() == 1
+
+
+def test_a_utf8_page_with_bom_imports_as_utf8(tmp_path):
+    path = tmp_path / "000_bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + seed_path("000").read_bytes())
+
+    result = import_file(path)
+
+    assert result.status == CREATED and result.articles_created == 6
+    assert SourcePage.objects.get().encoding == "utf-8"
+    assert not any("GB18030" in w for w in result.warnings)
+
+
+# --- command options -----------------------------------------------------------
+
+
+def test_dry_run_writes_nothing_but_reports_the_counts(seed_dir):
+    out = StringIO()
+
+    call_command("import_seeds", str(seed_dir), "--dry-run", stdout=out)
+
+    for model in (SourcePage, Article, Reporter, Byline, Column):
+        assert model.objects.count() == 0, model
+    text = out.getvalue()
+    assert "dry run: nothing was written" in text
+    total = next(ln for ln in text.splitlines() if ln.startswith("total"))
+    assert "5 imported, 0 refused" in total
+    assert re.search(r"\b31\b", total)
+    for prefix, n in ARTICLES_PER_PAGE.items():
+        assert f"{seed_path(prefix).name}: created, {n} articles" in text
+
+
+def test_dry_run_json_reports_what_would_happen(seed_dir):
+    out = StringIO()
+
+    call_command("import_seeds", str(seed_dir), "--dry-run", "--json", stdout=out, stderr=StringIO())
+
+    report = json.loads(out.getvalue())
+    assert report["dry_run"] is True
+    assert report["totals"]["articles"] == 31
+    assert [p["articles_created"] for p in report["pages"]] == list(ARTICLES_PER_PAGE.values())
+    assert Article.objects.count() == 0
+
+
+def test_dry_run_after_an_import_changes_nothing(seed_dir, tmp_path):
+    import_folder(seed_dir)
+    before = snapshot()
+    changed = edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW)
+
+    result = import_file(changed, dry_run=True)
+
+    assert result.status == UPDATED and result.articles_updated == 1
+    assert snapshot() == before
+    assert P002_ART5_OLD in SourcePage.objects.get(file_name=changed.name).raw_text
+
+
+def test_publish_publishes_every_imported_article(seed_dir):
+    start = timezone.now()
+
+    call_command("import_seeds", str(seed_dir), "--publish", stdout=StringIO())
+
+    assert Article.objects.count() == 31
+    assert not Article.objects.exclude(status=Article.Status.PUBLISHED).exists()
+    assert not Article.objects.filter(published_at__isnull=True).exists()
+    assert not Article.objects.filter(published_at__lt=start).exists()
+
+
+def test_without_publish_articles_await_review(seed_dir):
+    call_command("import_seeds", str(seed_dir), stdout=StringIO())
+
+    assert Article.objects.filter(status=Article.Status.IMPORTED, published_at__isnull=True).count() == 31
+
+
+def test_publish_keeps_the_first_publishing_time_on_update(tmp_path):
+    import_file(copy_seed("002", tmp_path / "v1"), publish=True)
+    first = article_at("002", 5).published_at
+
+    import_file(edited_copy("002", tmp_path / "v2", P002_ART5_OLD, P002_ART5_NEW), publish=True)
+
+    assert article_at("002", 5).published_at == first
+
+
+def test_json_report_has_per_page_results_and_totals(seed_dir):
+    out, err = StringIO(), StringIO()
+
+    call_command("import_seeds", str(seed_dir), "--json", stdout=out, stderr=err)
+
+    report = json.loads(out.getvalue())  # stdout is only the JSON; progress goes to stderr
+    assert report["dry_run"] is False
+    assert [p["file"] for p in report["pages"]] == [seed_path(p).name for p in SEED_PREFIXES]
+    assert {p["status"] for p in report["pages"]} == {CREATED}
+    assert [p["articles"] for p in report["pages"]] == list(ARTICLES_PER_PAGE.values())
+    for page in report["pages"]:
+        assert page["error"] == ""
+        assert isinstance(page["warnings"], list)
+    assert report["totals"] == {
+        "pages": 5,
+        "refused": 0,
+        "articles": 31,
+        "reporters_created": Reporter.objects.count(),
+        "warnings": sum(len(p["warnings"]) for p in report["pages"]),
+    }
+    assert seed_path("000").name in err.getvalue()
+
+    again = StringIO()
+    call_command("import_seeds", str(seed_dir), "--json", stdout=again, stderr=StringIO())
+    second = json.loads(again.getvalue())
+    assert {p["status"] for p in second["pages"]} == {UNCHANGED}
+    assert second["totals"]["articles"] == 31
+    assert second["totals"]["reporters_created"] == 0
+
+
+def test_command_accepts_single_files(tmp_path):
+    out = StringIO()
+
+    call_command("import_seeds", str(copy_seed("001", tmp_path)), str(copy_seed("003", tmp_path)), stdout=out)
+
+    assert SourcePage.objects.count() == 2
+    assert Article.objects.count() == 10
+
+
+def test_command_skips_hidden_files(seed_dir):
+    (seed_dir / ".DS_Store").write_bytes(b"\x00\x01binary")
+
+    call_command("import_seeds", str(seed_dir), stdout=StringIO())  # no CommandError
+
+    assert SourcePage.objects.count() == 5
+
+
+# --- derived fields ------------------------------------------------------------
+
+
+def test_dateline_date_without_a_year_is_month_and_day(seed_dir):
+    import_folder(seed_dir)
+
+    assert article_at("000", 2).dateline == "本报10月10日讯"
+    assert article_at("000", 2).dateline_date == "--10-10"
+    assert article_at("002", 2).dateline_date == "--08-05"
+    assert article_at("004", 2).dateline == "本报青岛讯"
+    assert article_at("004", 2).dateline_date == ""
+    assert article_at("000", 1).dateline == article_at("000", 1).dateline_date == ""
+
+
+def test_dateline_date_uses_the_year_of_the_edition(db):
+    page = dataclasses.replace(parse_page(read_page(seed_path("000"))), edition_date="2023-10-11")
+
+    page_import(page=page)
+
+    assert article_at("000", 2).dateline_date == "2023-10-10"
+    assert SourcePage.objects.get().edition_date.isoformat() == "2023-10-11"
+
+
+def test_slugs_are_pinyin_by_word_and_never_empty(seed_dir):
+    import_folder(seed_dir)
+
+    assert article_at("000", 1).slug == "qingdao-dianshang-jubian-pengpai-xiaofei-qiang-yinqing"
+    untitled = article_at("004", 7)
+    assert untitled.title == ""
+    assert untitled.slug not in ("", "article")
+    assert SLUG_RE.match(untitled.slug)
+    assert untitled.slug.startswith("you-shandongsheng")  # 由山东省农业机械科学研究所…
+    for slug in Article.objects.values_list("slug", flat=True):
+        assert slug and SLUG_RE.match(slug) and len(slug) <= 60, slug
+
+
+# --- queries -------------------------------------------------------------------
+
+
+# Measured on SQLite and PostgreSQL: 96 statements for page 000 (6 articles,
+# 7 bylines, 5 new columns), that is look-ups, slug checks and full_clean()
+# queries per article, reporter and column, plus the page's SAVEPOINT/RELEASE.
+FIRST_IMPORT_MAX_QUERIES = 100
+TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
+
+
+def data_queries(ctx) -> list[str]:
+    """The statements that read or write rows (not transaction control)."""
+    return [q["sql"] for q in ctx.captured_queries if not TRANSACTION_CONTROL.match(q["sql"])]
+
+
+def test_importing_a_page_uses_a_bounded_number_of_queries(tmp_path, django_assert_max_num_queries):
+    path = copy_seed("000", tmp_path)
+    page = parse_page(read_page(path))
+
+    # page_import alone: what listeners of articles_changed do is theirs to bound.
+    with django_assert_max_num_queries(FIRST_IMPORT_MAX_QUERIES):
+        result = page_import(page=page)
+    assert result.articles_created == 6
+
+    with django_assert_max_num_queries(5) as ctx:
+        again = import_file(path)
+    assert again.status == UNCHANGED
+    assert again.articles_unchanged == 6
+    # Known columns, the locked read of the page, the count of its articles.
+    assert len(data_queries(ctx)) <= 3, data_queries(ctx)
+
+
+def test_an_unchanged_folder_is_skipped_in_a_few_queries(seed_dir):
+    import_folder(seed_dir)
+
+    with CaptureQueriesContext(connection) as ctx:
+        report = import_folder(seed_dir)
+
+    assert [r.status for r in report.results] == [UNCHANGED] * 5
+    # One look-up of the columns, then per page a locked read and a count.
+    assert len(data_queries(ctx)) <= 1 + 5 * 2, data_queries(ctx)
+
+
+def test_each_imported_page_announces_its_changed_articles(seed_dir, announcements):
+    with announcements() as sent:
+        import_folder(seed_dir)
+        import_folder(seed_dir)  # unchanged pages announce nothing
+
+    assert len(sent) == 5
+    assert sorted(pk for ids in sent for pk in ids) == sorted(Article.objects.values_list("pk", flat=True))
+
+
+def test_a_dry_run_announces_nothing(seed_dir, announcements):
+    with announcements() as sent:
+        report = import_folder(seed_dir, dry_run=True)
+    assert report.total("articles_created") == 31
+    assert sent == []
