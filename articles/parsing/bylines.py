@@ -23,6 +23,10 @@ _NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 # An outlet is a short run of words such as 青岛日报/观海新闻.
 _OUTLET_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z·/]{2,20}$")
 _OUTLET_SUFFIXES = ("报", "新闻", "社", "台", "网", "端", "刊")
+# 报道 / 摄影报道 closes a byline, sometimes twice over (记者 白晓 报道 报道).
+_TRAILING_REPORT_RE = re.compile(r"(?:\s*报道)+$")
+# Words of a byline that are never a person's name.
+NOT_NAMES = frozenset({"报道", "摄影", "摄影报道", "记者", "通讯员", "实习生", "本报", "编辑", "整理", "编译", "供图", "报道组"})
 _INLINE_TAIL_RE = re.compile(r"[(（]([^()（）]{4,40})[)）]\s*$")
 
 
@@ -33,7 +37,7 @@ def parse_byline(text: str) -> list[BylineRecord] | None:
     s = s.lstrip("□").strip()
     if s[:1] in "(（" and s[-1:] in ")）":
         s = s[1:-1].strip()
-    s = re.sub(r"\s*报道$", "", s)
+    s = _TRAILING_REPORT_RE.sub("", s)
     if not s or len(s) > 60:
         return None
     parts = _ROLE_RE.split(s)
@@ -54,7 +58,7 @@ def parse_byline(text: str) -> list[BylineRecord] | None:
         return None
     for role, names_text in pairs:
         names = names_text.split()
-        if not names or not all(_NAME_RE.match(n) for n in names):
+        if not names or not all(_is_name(n) for n in names):
             return None
         people.extend(BylineRecord(name=n, role=role, outlet=outlet) for n in names)
     if not people:
@@ -73,6 +77,10 @@ def split_inline_byline(paragraph: str) -> tuple[str, list[BylineRecord] | None]
     if not people:
         return paragraph, None
     return paragraph[: match.start()].rstrip(), people
+
+
+def _is_name(text: str) -> bool:
+    return bool(_NAME_RE.match(text)) and text not in NOT_NAMES
 
 
 def _is_outlet(text: str) -> bool:

@@ -23,6 +23,7 @@ DATELINE = "dateline"  # a paragraph opening with 本报…讯
 JUMP = "jump"  # a paragraph opening with (上接第一版)
 CAPTION = "caption"
 FOOTER = "footer"
+HEADER = "header"  # masthead / page header: date, 星期, 第X版, 版名, 责任编辑 (page metadata)
 PARA = "para"
 
 HEADLINE_KINDS = frozenset({HEADING, SHORT, KICKER, SUBLINE})

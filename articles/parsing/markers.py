@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 # 电 closes a dateline only after a date or the agency itself (新华社北京10月9日电,
@@ -21,7 +22,20 @@ def split_dateline(text: str) -> tuple[str, int | None, int | None, str]:
         return "", None, None, text
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
+    if not is_valid_month_day(month, day):
+        month = day = None
     return match.group(1), month, day, text[match.end():]
+
+
+def is_valid_month_day(month: int | None, day: int | None) -> bool:
+    """True unless a month or day is given that no calendar has (13月, 2月30日, 32日)."""
+    if month is None and day is None:
+        return True
+    try:
+        datetime.date(2000, 1 if month is None else month, 1 if day is None else day)  # a leap year: 2月29日 is real
+    except ValueError:
+        return False
+    return True
 
 
 def split_jump_from(text: str) -> tuple[str, str]:

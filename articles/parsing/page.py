@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import replace
 
 from .body import build_article
 from .decoding import DecodedPage
-from .lines import FOOTER, split_lines
-from .records import ArticleRecord, BylineRecord, PageRecord, PageRejected
+from .lines import FOOTER, HEADER, split_lines
+from .records import (
+    MAX_FILE_NAME,
+    MAX_LENGTHS,
+    MAX_NAME,
+    MAX_OUTLET,
+    MAX_PAGE_LABEL,
+    MAX_ROLE,
+    PARAGRAPH,
+    ArticleRecord,
+    Block,
+    BylineRecord,
+    PageRecord,
+    PageRejected,
+)
 from .segment import segment
 
 _NEWSPAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|时报|都市报))")
@@ -38,7 +52,45 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     record.outlet = _page_outlet(record)
     for article in record.articles:
         article.bylines = _with_outlets(article.bylines, record.outlet)
+        _fit_fields(article)
+    record.outlet = _cut(record.outlet, MAX_OUTLET)
+    record.page_label = _cut(record.page_label, MAX_PAGE_LABEL)
+    if len(record.file_name) > MAX_FILE_NAME:
+        record.warnings.append(f"file name cut to {MAX_FILE_NAME} characters")
+        record.file_name = record.file_name[:MAX_FILE_NAME]
     return record
+
+
+_HEADLINE_PARTS = ("subtitle", "title", "kicker", "column")
+
+
+def _fit_fields(article: ArticleRecord) -> None:
+    """Keep every field within what the database stores: a headline part that
+    long is body text read as a headline, so it goes back to the body; the
+    short fields (which the patterns bound anyway) are cut."""
+    for name in _HEADLINE_PARTS:  # bottom up, so the body gets them in printed order
+        text = getattr(article, name)
+        if len(text) > MAX_LENGTHS[name]:
+            setattr(article, name, "")
+            article.blocks.insert(0, Block(PARAGRAPH, text))
+            article.warnings.append(
+                f"{name} of {len(text)} characters is over {MAX_LENGTHS[name]}: kept as body text"
+            )
+    for name in ("dateline", "continued_from", "continues_to"):
+        text = getattr(article, name)
+        if len(text) > MAX_LENGTHS[name]:
+            setattr(article, name, text[: MAX_LENGTHS[name]])
+            article.warnings.append(f"{name} cut to {MAX_LENGTHS[name]} characters")
+    if any(len(p.name) > MAX_NAME or len(p.role) > MAX_ROLE or len(p.outlet) > MAX_OUTLET for p in article.bylines):
+        article.bylines = [
+            replace(p, name=p.name[:MAX_NAME], role=p.role[:MAX_ROLE], outlet=p.outlet[:MAX_OUTLET])
+            for p in article.bylines
+        ]
+        article.warnings.append("a byline field was cut to the length the database stores")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text[:limit]
 
 
 def _with_outlets(people: list[BylineRecord], page_outlet: str) -> list[BylineRecord]:
@@ -58,10 +110,15 @@ def _recognisable(article: ArticleRecord) -> bool:
 def _read_header(lines, record: PageRecord) -> None:
     for line in lines:
         if match := _EDITION_DATE_RE.match(line.text):
+            line.kind = HEADER
             year, month, day = (int(g) for g in match.groups())
-            record.edition_date = f"{year:04d}-{month:02d}-{day:02d}"
+            try:
+                record.edition_date = datetime.date(year, month, day).isoformat()
+            except ValueError:
+                record.warnings.append(f"masthead date is not a real date, ignored: {match.group(0)}")
         if match := _PAGE_LABEL_RE.match(line.text):
             record.page_label = match.group(1)
+            line.kind = HEADER
 
 
 def _page_outlet(record: PageRecord) -> str:

@@ -8,6 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Longest text each field may hold: the max_length of the field that stores it
+# (articles/models.py). A longer headline part was not a headline.
+MAX_LENGTHS = {
+    "column": 50,
+    "kicker": 200,
+    "title": 200,
+    "subtitle": 300,
+    "dateline": 100,
+    "continued_from": 50,
+    "continues_to": 50,
+}
+MAX_NAME, MAX_OUTLET, MAX_ROLE = 50, 100, 20
+MAX_PAGE_LABEL = 50
+MAX_FILE_NAME = 255
+
 # Kinds of body block, in reading order.
 PARAGRAPH = "p"
 SUBHEAD = "subhead"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, DATELINE, FOOTER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+from .lines import BYLINE, DATELINE, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMA_RE = re.compile(r"[，,]")
@@ -33,7 +33,7 @@ class Chunk:
 
 
 def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> list[Chunk]:
-    lines = [line for line in lines if line.kind != FOOTER]
+    lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
     chunks: list[Chunk] = []
     current = Chunk(headline=None)
     i = 0
