@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import markers
-from .bylines import split_inline_byline
+from .bylines import split_inline_byline, split_leading_byline
 from .lines import _CLOSERS, BYLINE, CAPTION, DATELINE, HEADING, JUMP, PARA, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
@@ -86,10 +86,16 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
     pieces: list[_Piece] = []
     for line in lines:
         text = line.text
-        if line.kind == DATELINE and not record.dateline and not pieces:
-            record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(text)
+        if line.kind in (DATELINE, PARA) and not record.dateline and not pieces:
+            record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(
+                text, first_paragraph=True
+            )
             text = text.strip()
-            if record.dateline_month is None and record.dateline_day is None and re.search(r"\d日", record.dateline):
+            # 本报北京3月4日电（记者王浩、李心萍）: the byline inside the dateline's brackets.
+            text, people = split_leading_byline(text)
+            if people:
+                record.bylines.extend(people)
+            if record.dateline_month is None and record.dateline_day is None and re.search(r"日[讯电訊電〕】\]]", record.dateline):
                 record.warnings.append(f"dateline date is not a real date, kept as printed only: {record.dateline}")
         elif line.kind == JUMP and not record.continued_from and not pieces:
             record.continued_from, text = markers.split_jump_from(text)

@@ -65,7 +65,7 @@ def choose_stack(run: list[Line], known_columns: frozenset[str] = frozenset()) -
 def _fits(stack: tuple[str, ...], lines: list[Line], known: frozenset[str]) -> bool:
     for i, (role, line) in enumerate(zip(stack, lines)):
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if role == KICK and line.kind != KICKER:
+        if role == KICK and line.kind != KICKER and not _stacked_kicker(line, following):
             return False
         if role != KICK and line.kind == KICKER and len(stack) > 1:
             return False
@@ -76,6 +76,23 @@ def _fits(stack: tuple[str, ...], lines: list[Line], known: frozenset[str]) -> b
         if role == COLUMN and not _fits_column(line, following, known):
             return False
     return True
+
+
+# The series tag closes the 主题: 北京世园会交出精彩答卷（权威发布）.
+_TAG_RE = re.compile(r"[（(][^（）()]{2,16}[)）]$")
+
+
+def _stacked_kicker(line: Line, following: Line | None) -> bool:
+    """A plain line set directly over the title (no blank line between) is its 引题:
+    副题 under a title are printed with a leading ——, so two plain stacked lines
+    read 引题 + 主题 (胡春华强调 / 确保剩余贫困人口全部如期脱贫)."""
+    return (
+        following is not None
+        and line.kind not in (SUBLINE, HEADING)
+        and following.kind not in (SUBLINE, KICKER)
+        and following.gap == 0
+        and not _TAG_RE.search(line.text)
+    )
 
 
 def _fits_subtitle(line: Line, title: Line) -> bool:
@@ -100,7 +117,7 @@ def _build(stack: tuple[str, ...], lines: list[Line]) -> Headline:
     for role, line in zip(stack, lines):
         text = line.text
         if role == KICK:
-            text = text.removesuffix("——").rstrip("—").strip()
+            text = text.strip()  # as printed, with its closing —— (corpus/README.md: text copied exactly)
         elif role == SUB:
             text = text.lstrip("—").strip()
         setattr(headline, role, text)

@@ -62,8 +62,32 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
 
 
+# Subheads are often marked: ●减污，为长江减负, ■入脑入心, 一、…, （一）…, 1. …
+SUBHEAD_MARK_RE = re.compile(r"^(?:[●■◆▲△◇□○▶►☆★]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+# A headline may carry a tag naming its series in brackets: 北京世园会交出精彩答卷（权威发布）.
+_TAG_RE = re.compile(r"[（(][^（）()]{2,12}[)）]$")
+MAX_TAGGED_TITLE = 40
+
+
+def is_marked_subhead(line: Line) -> bool:
+    return bool(SUBHEAD_MARK_RE.match(line.text))
+
+
+def _stacked(a: Line, b: Line) -> bool:
+    """Two headline lines set one under the other with no blank line: a headline
+    stack (引题 over 主题, 主题 over 副题); subheads stand alone."""
+    return b.gap == 0 and not is_marked_subhead(a) and not is_marked_subhead(b)
+
+
 def _starts_article(run: list[Line], following: Line | None, *, at_page_start: bool) -> bool:
     if at_page_start:
+        return True
+    if following is None:
+        return False
+    if any(_stacked(a, b) for a, b in zip(run, run[1:])):
+        return True
+    last = run[-1]
+    if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
         return True
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP):
         return True
