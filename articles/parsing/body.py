@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _CLOSERS, BYLINE, CAPTION, DATELINE, HEADING, JUMP, PARA, Line, ends_sentence
+from .lines import _CLOSERS, BYLINE, CAPTION, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk
@@ -104,7 +104,7 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
             continue
         if line.kind == CAPTION:
             pieces.append(_Piece("caption", text))
-        elif line.kind == HEADING:
+        elif line.kind in (HEADING, MARKED):
             pieces.append(_Piece("heading", text))
         elif line.kind in (PARA, DATELINE, JUMP):
             pieces.append(_Piece("para", text))

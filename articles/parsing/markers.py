@@ -78,7 +78,7 @@ def split_dateline(text: str, *, first_paragraph: bool = False) -> tuple[str, in
         return "", None, None, text
     dateline = match.group(1)
     following = text[len(dateline): len(dateline) + 1]
-    if "日" not in dateline and "\u4e00" <= following <= "\u9fff":
+    if "日" not in dateline and dateline[0] not in "（(〔【[" and "\u4e00" <= following <= "\u9fff":
         return "", None, None, text  # 本报电视节目…: a word, not a dateline set apart
     if not is_valid_month_day(month, day):
         month = day = None

@@ -95,5 +95,6 @@ class PageRecord:
     outlet: str = ""
     edition_date: str = ""  # ISO date when the page states it
     page_label: str = ""  # e.g. "第一版" when the page states it
+    page_name: str = ""  # 版名, e.g. "要闻", when the page header states it
     articles: list[ArticleRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -91,7 +91,10 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
         return True
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP):
         return True
-    if any(line.kind in (KICKER, SUBLINE) for line in run):
+    # A kicker over a title, a subtitle under one. A lone line ending with —— is a
+    # run-in lead of the body (抓党性教育，筑牢初心使命——), a lone ——李云鹤 the
+    # attribution of a quote.
+    if any(line.kind == KICKER for line in run[:-1]) or any(line.kind == SUBLINE for line in run[1:]):
         return True
     if any(line.kind == HEADING and line.level == 1 for line in run):
         return True
