@@ -276,6 +276,7 @@ def test_seed_headline(prefix, position, column, kicker, title, subtitle):
 
 
 def test_kickers_and_subtitles_lose_their_dashes():
+    # The —— joining them to the title is typography, not headline text.
     for prefix in ("000", "001", "002", "003", "004"):
         for art in parsed(prefix).articles:
             assert not art.kicker.endswith("—")

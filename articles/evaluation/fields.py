@@ -85,11 +85,21 @@ def _items(expected: Counter, got: Counter) -> ItemCounts:
     return ItemCounts(sum((expected & got).values()), sum(got.values()), sum(expected.values()))
 
 
+# The —— that joins a 引题 or 副题 to its title is typography: keys copy it as
+# printed, the parser drops it, and neither way is a different headline.
+_DASHED = ("kicker", "subtitle")
+
+
+def _headline_part(name: str, value: str | None) -> str:
+    text = norm(value)
+    return text.strip("—-") if name in _DASHED else text
+
+
 def found_fields(article) -> dict[str, object]:
     """The parser's ArticleRecord in the key's terms, normalised."""
     body = norm(article.body)
     return {
-        **{name: norm(getattr(article, name)) for name in STRING_FIELDS},
+        **{name: _headline_part(name, getattr(article, name)) for name in STRING_FIELDS},
         "reporters": Counter((norm(b.name), norm(b.role)) for b in article.bylines),
         "dateline_date": (article.dateline_month, article.dateline_day),
         "body_start": body[:BODY_CHARS],
@@ -102,7 +112,7 @@ def found_fields(article) -> dict[str, object]:
 def gold_fields(article: dict) -> dict[str, object]:
     """A key article, normalised the same way."""
     return {
-        **{name: norm(article.get(name)) for name in STRING_FIELDS},
+        **{name: _headline_part(name, article.get(name)) for name in STRING_FIELDS},
         "reporters": Counter((norm(r.get("name")), norm(r.get("role"))) for r in article.get("reporters") or []),
         "dateline_date": gold_month_day(article.get("dateline_date", "")),
         "body_start": norm(article.get("body_start")),

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from . import markers
-from .bylines import split_inline_byline
-from .lines import BYLINE, CAPTION, DATELINE, HEADING, JUMP, PARA, Line, ends_sentence
+from .bylines import split_inline_byline, split_leading_byline
+from .lines import _CLOSERS, BYLINE, CAPTION, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk
@@ -21,6 +21,7 @@ from .segment import Chunk
 MAX_SUBHEAD = 30
 MIN_HIGHLIGHT = 20  # shorter lines are too common to call repeats
 HIGHLIGHT_PROBE = 16
+FIND_BUDGET = 2_000_000  # characters str.find may scan for highlight boxes on one article
 MAX_BOX_TITLE = 20
 _COMMA_RE = re.compile(r"[，,]")
 _LATIN_EDGE_RE = re.compile(r"[A-Za-z]")
@@ -85,9 +86,17 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
     pieces: list[_Piece] = []
     for line in lines:
         text = line.text
-        if line.kind == DATELINE and not record.dateline and not pieces:
-            record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(text)
+        if line.kind in (DATELINE, PARA) and not record.dateline and not pieces:
+            record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(
+                text, first_paragraph=True
+            )
             text = text.strip()
+            # 本报北京3月4日电（记者王浩、李心萍）: the byline inside the dateline's brackets.
+            text, people = split_leading_byline(text)
+            if people:
+                record.bylines.extend(people)
+            if record.dateline_month is None and record.dateline_day is None and re.search(r"日[讯电訊電〕】\]]", record.dateline):
+                record.warnings.append(f"dateline date is not a real date, kept as printed only: {record.dateline}")
         elif line.kind == JUMP and not record.continued_from and not pieces:
             record.continued_from, text = markers.split_jump_from(text)
             text = text.strip()
@@ -95,7 +104,7 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
             continue
         if line.kind == CAPTION:
             pieces.append(_Piece("caption", text))
-        elif line.kind == HEADING:
+        elif line.kind in (HEADING, MARKED):
             pieces.append(_Piece("heading", text))
         elif line.kind in (PARA, DATELINE, JUMP):
             pieces.append(_Piece("para", text))
@@ -106,9 +115,10 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
 
 def _drop_highlight_boxes(pieces: list[_Piece], record: ArticleRecord) -> list[_Piece]:
     """Drop pull-out boxes: an unfinished sentence that the body repeats further down."""
+    repeated = _repeated_later(pieces)
     kept: list[_Piece] = []
     for i, piece in enumerate(pieces):
-        if _is_highlight(piece, pieces[i + 1:]):
+        if i in repeated:
             if kept and kept[-1].kind == "short" and len(kept[-1].text) <= MAX_BOX_TITLE:
                 kept.pop()  # the box's own little title
             record.warnings.append(f"dropped a highlight box that repeats the body: {piece.text[:20]}…")
@@ -117,55 +127,114 @@ def _drop_highlight_boxes(pieces: list[_Piece], record: ArticleRecord) -> list[_
     return kept
 
 
-def _is_highlight(piece: _Piece, later: list[_Piece]) -> bool:
+def _probe(piece: _Piece) -> str | None:
+    """The middle of a line that may be a highlight box, or None if it cannot be one."""
     text = piece.text
     if piece.kind not in ("para", "short") or len(text) < MIN_HIGHLIGHT or ends_sentence(text):
-        return False
+        return None
     middle = len(text) // 2
-    probe = text[max(0, middle - HIGHLIGHT_PROBE // 2): middle + HIGHLIGHT_PROBE // 2]
-    return probe in "".join(p.text for p in later if p.kind == "para")
+    return text[max(0, middle - HIGHLIGHT_PROBE // 2): middle + HIGHLIGHT_PROBE // 2]
+
+
+def _repeated_later(pieces: list[_Piece]) -> set[int]:
+    """Indexes of pieces whose probe occurs in the paragraphs after them (joined).
+
+    In time linear in the text: either a few str.find calls (small articles),
+    or one pass over every window of the joined paragraphs, remembering where
+    each probe last occurs.
+    """
+    probes = {i: p for i, piece in enumerate(pieces) if (p := _probe(piece)) is not None}
+    if not probes:
+        return set()
+    # after[i]: offset in `joined` where the paragraphs after piece i begin.
+    after: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for piece in pieces:
+        if piece.kind == "para":
+            parts.append(piece.text)
+            offset += len(piece.text)
+        after.append(offset)
+    joined = "".join(parts)
+    if len(probes) * len(joined) <= FIND_BUDGET:
+        return {i for i, probe in probes.items() if joined.find(probe, after[i]) >= 0}
+    last_seen: dict[str, int] = {}
+    for size in {len(p) for p in probes.values()}:
+        wanted = {p for p in probes.values() if len(p) == size}
+        for k in range(len(joined) - size + 1):
+            window = joined[k: k + size]
+            if window in wanted:
+                last_seen[window] = k
+    return {i for i, probe in probes.items() if last_seen.get(probe, -1) >= after[i]}
+
+
+class _Para:
+    """A paragraph being rebuilt from pieces; joined once, at the end."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, text: str):
+        self.parts = [text]
+
+    @property
+    def tail(self) -> str:
+        """Enough of the end to tell whether the paragraph ends a sentence."""
+        k = len(self.parts) - 1
+        while k > 0 and not self.parts[k].rstrip().rstrip(_CLOSERS):
+            k -= 1
+        return "".join(self.parts[k:])
+
+    def add(self, text: str) -> None:
+        if _LATIN_EDGE_RE.match(self.parts[-1][-1:]) and _LATIN_EDGE_RE.match(text[:1]):
+            self.parts.append(" ")
+        self.parts.append(text)
 
 
 def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
-    blocks: list[Block] = []
+    blocks: list[Block | _Para] = []
     joins = 0
     crossed_captions: set[int] = set()  # a caption may interrupt more than one join
+    last_text: int | None = None  # index of the last block that is not a caption
     for i, piece in enumerate(pieces):
+        following = pieces[i + 1] if i + 1 < len(pieces) else None
+        is_last_after = i + 2 == len(pieces)
         if piece.kind == "caption":
             blocks.append(Block(CAPTION_BLOCK, piece.text))
             continue
+        previous = blocks[last_text] if last_text is not None else None
         if piece.kind == "heading":
-            if blocks and blocks[-1].kind == SUBHEAD and i > 0 and pieces[i - 1].kind == "heading":
-                blocks[-1] = Block(SUBHEAD, f"{blocks[-1].text} {piece.text}")
+            if isinstance(previous, Block) and previous.kind == SUBHEAD and last_text == len(blocks) - 1 and pieces[i - 1].kind == "heading":
+                blocks[-1] = Block(SUBHEAD, f"{previous.text} {piece.text}")
             else:
                 blocks.append(Block(SUBHEAD, piece.text))
+                last_text = len(blocks) - 1
             continue
-        if piece.kind == "short" and _is_subhead(piece, blocks, pieces[i + 1:]):
+        if piece.kind == "short" and _is_subhead(piece, previous, following, is_last_after):
             blocks.append(Block(SUBHEAD, piece.text))
+            last_text = len(blocks) - 1
             continue
-        last_text = _last_text_index(blocks)
-        if last_text is not None and blocks[last_text].kind == PARAGRAPH and not ends_sentence(blocks[last_text].text):
-            blocks[last_text] = Block(PARAGRAPH, _join(blocks[last_text].text, piece.text))
+        if isinstance(previous, _Para) and not ends_sentence(previous.tail):
+            previous.add(piece.text)
             joins += 1
-            crossed_captions.update(k for k in range(last_text + 1, len(blocks)) if blocks[k].kind == CAPTION_BLOCK)
+            crossed_captions.update(range(last_text + 1, len(blocks)))
             continue
-        blocks.append(Block(PARAGRAPH, piece.text))
+        blocks.append(_Para(piece.text))
+        last_text = len(blocks) - 1
     if joins:
         record.warnings.append(f"rejoined {joins} paragraph(s) broken by column ends")
     if crossed_captions:
         record.warnings.append(f"moved {len(crossed_captions)} caption(s) out of the sentence they interrupted")
-    return blocks
+    return [Block(PARAGRAPH, "".join(b.parts)) if isinstance(b, _Para) else b for b in blocks]
 
 
-def _is_subhead(piece: _Piece, blocks: list[Block], rest: list[_Piece]) -> bool:
+def _is_subhead(piece: _Piece, previous: Block | _Para | None, following: _Piece | None, following_is_last: bool) -> bool:
     if len(piece.text) > MAX_SUBHEAD or _COMMA_RE.search(piece.text):
         return False
-    if not rest or not _reads_as_text(rest[0], is_last=len(rest) == 1):
+    if following is None or not _reads_as_text(following, is_last=following_is_last):
         return False
-    last_text = _last_text_index(blocks)
-    if last_text is None or blocks[last_text].kind != PARAGRAPH:
+    if not isinstance(previous, _Para):
         return True
-    return ends_sentence(blocks[last_text].text)
+    return ends_sentence(previous.tail)
 
 
 def _reads_as_text(piece: _Piece, *, is_last: bool) -> bool:
@@ -176,19 +245,6 @@ def _reads_as_text(piece: _Piece, *, is_last: bool) -> bool:
     return piece.kind == "short" and (
         is_last or len(piece.text) > MAX_SUBHEAD or bool(_COMMA_RE.search(piece.text))
     )
-
-
-def _last_text_index(blocks: list[Block]) -> int | None:
-    for k in range(len(blocks) - 1, -1, -1):
-        if blocks[k].kind != CAPTION_BLOCK:
-            return k
-    return None
-
-
-def _join(left: str, right: str) -> str:
-    if _LATIN_EDGE_RE.match(left[-1:]) and _LATIN_EDGE_RE.match(right[:1]):
-        return f"{left} {right}"
-    return left + right
 
 
 def _take_tail(record: ArticleRecord) -> None:

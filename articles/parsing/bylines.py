@@ -1,13 +1,19 @@
 """Recognise and parse bylines: who wrote or photographed an article, in which role.
 
-Handles the shapes printed on the seed pages::
+Chinese papers print credits in a few conventional shapes, wherever they fall::
 
-    □青岛日报/观海新闻记者 李德银 通讯员 刘伟
-    □ 本报记者 薄克国            (with 本报通讯员 张少丰 王秀梅 on the next line)
-    □ 记者 李媛 通讯员 丁厚冉 报道
-    观海新闻/青岛晚报 记者 李沛     (at the end of the body)
-    (观海新闻/青岛晚报 记者 张琰)   (inline, closing the last paragraph)
-    刘栋 摄影报道
+    □青岛日报/观海新闻记者 李德银 通讯员 刘伟     (outlet, role, names; role, names)
+    本报记者 王浩  本报通讯员 张少丰 王秀梅       (本报 = this paper)
+    记者 李媛 通讯员 丁厚冉 报道                  (closing 报道)
+    本报北京3月4日电（记者王浩、李心萍）           (inside the dateline's brackets)
+    (观海新闻/青岛晚报 记者 张琰)                  (closing the last paragraph)
+    黄  娴                                         (a two-character name padded to three)
+    刘栋 摄影报道 / 王春摄 / 本报记者 王春摄 / 图/王春 / 文/图 王春 / 王春供图
+
+Role words are those of corpus/README.md: every staff-reporter variant
+(本报记者, 新华社记者, 全媒体记者, 融媒体记者, 首席记者, 特派记者, 驻X记者)
+is 记者; 特约记者, 见习记者, 实习生, 通讯员 (特约通讯员 too), 编译, 整理,
+摄影 (X摄, 摄影 X, 摄影记者 X, 图/X) and 供图 (X供图) are kept apart.
 """
 
 from __future__ import annotations
@@ -16,52 +22,166 @@ import re
 
 from .records import BylineRecord
 
-# Longest first, so 见习记者 is not read as 记者.
-ROLES = ("见习记者", "特约记者", "首席记者", "摄影记者", "记者", "通讯员", "实习生", "摄影")
-_ROLE_RE = re.compile(r"(?:本报)?(" + "|".join(ROLES) + r")")
-_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-# An outlet is a short run of words such as 青岛日报/观海新闻.
+# Printed role -> recorded role. Longest first in the pattern, so 见习记者 is not 见习 + 记者.
+_ROLE_WORDS = {
+    "特约通讯员": "通讯员",
+    "通讯员": "通讯员",
+    "全媒体记者": "记者",
+    "融媒体记者": "记者",
+    "首席记者": "记者",
+    "特派记者": "记者",
+    "特约记者": "特约记者",
+    "见习记者": "见习记者",
+    "摄影记者": "摄影",
+    "記者": "记者",
+    "记者": "记者",
+    "实习生": "实习生",
+    "實習生": "实习生",
+    "通訊員": "通讯员",
+    "编译": "编译",
+    "编辑整理": "整理",
+    "整理": "整理",
+    "摄影": "摄影",
+    "攝影": "摄影",
+    "摄": "摄影",
+}
+ROLES = tuple(sorted(_ROLE_WORDS, key=len, reverse=True))
+_ROLE_ALT = "|".join(r for r in ROLES if r != "摄")
+# 驻X记者 (本报驻广西记者): a place of at most six characters between 驻 and 记者.
+_ROLE_RE = re.compile(r"(?:本报)?((?:驻[\u4e00-\u9fff]{1,6}?)?(?:" + _ROLE_ALT + r"))")
+_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}$")
+# An outlet is a short run of words such as 青岛日报/观海新闻, 新华社, 人民日报.
 _OUTLET_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z·/]{2,20}$")
-_OUTLET_SUFFIXES = ("报", "新闻", "社", "台", "网", "端", "刊")
-_INLINE_TAIL_RE = re.compile(r"[(（]([^()（）]{4,40})[)）]\s*$")
+_OUTLET_SUFFIXES = ("报", "新闻", "社", "台", "网", "端", "刊", "中心", "客户端")
+_INLINE_TAIL_RE = re.compile(r"[(（]([^()（）]{3,40})[)）]\s*$")
+_LEADING_RE = re.compile(r"^\s*[(（]([^()（）]{3,60})[)）]\s*")
+# 报道 / 摄影报道 closes a byline, sometimes twice over (记者 白晓 报道 报道).
+_TRAILING_REPORT_RE = re.compile(r"(?:\s*报道)+$")
+# A column tag printed after a photo credit: 王春摄（影像中国）.
+_TRAILING_TAG_RE = re.compile(r"\s*[(（][^()（）]{2,12}[)）]$")
+_NAME_SEP_RE = re.compile(r"[、，,；;\s]+")
+# Words of a byline that are never a person's name.
+NOT_NAMES = frozenset(
+    {"报道", "摄影", "摄影报道", "记者", "通讯员", "实习生", "本报", "编辑", "整理", "编译", "供图", "报道组", "新华社", "本报讯"}
+)
+# 图/王春, 文/李心萍 图/王春, 文/图 王春, 文图/王春
+_SLASH_RE = re.compile(r"(文/图|文图)\s+|(文/图|文图|图文|文|图|摄影|摄)\s*[/／:：]\s*")
+_PHOTO_TAIL_RE = re.compile(r"^(.*?)(?<![\u4e00-\u9fff]{5})\s*(摄影|摄|供图)$")
+
+
+def role_of(printed: str) -> str:
+    """The recorded role for a printed role word (本报驻广西记者 -> 记者)."""
+    if printed.startswith("驻"):
+        return "记者"
+    return _ROLE_WORDS.get(printed, printed)
+
+
+def _clean(text: str) -> str:
+    s = text.strip().replace("\u3000", " ")
+    s = s.lstrip("□").strip()
+    if s[:1] in "(（" and s[-1:] in ")）":
+        s = s[1:-1].strip()
+    return s
 
 
 def parse_byline(text: str) -> list[BylineRecord] | None:
     """Return the people named by a whole-line byline, or None if it is not one."""
-    s = text.strip()
-    boxed = s.startswith("□")
-    s = s.lstrip("□").strip()
-    if s[:1] in "(（" and s[-1:] in ")）":
-        s = s[1:-1].strip()
-    s = re.sub(r"\s*报道$", "", s)
+    boxed = text.strip().startswith("□")
+    s = _clean(text)
+    s = _TRAILING_REPORT_RE.sub("", s)
     if not s or len(s) > 60:
         return None
+    people = _parse_slashed(s)
+    if people is None:
+        people = _parse_roles(s)
+    if people is None:
+        people = _parse_photo_tail(s)
+    if not people:
+        return None
+    if not boxed and len(people) > 6:
+        return None
+    return people
+
+
+def _names(text: str) -> list[str] | None:
+    """Names separated by spaces or 、; single characters padded apart (黄  娴) joined again."""
+    tokens = [t for t in _NAME_SEP_RE.split(text.strip()) if t]
+    names: list[str] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if len(token) == 1 and k + 1 < len(tokens) and len(tokens[k + 1]) == 1:
+            token += tokens[k + 1]
+            k += 1
+        names.append(token)
+        k += 1
+    if not names or not all(_is_name(n) for n in names):
+        return None
+    return names
+
+
+def _parse_roles(s: str) -> list[BylineRecord] | None:
     parts = _ROLE_RE.split(s)
     # parts = [lead, role1, names1, role2, names2, ...]
     lead = parts[0].strip()
     pairs = list(zip(parts[1::2], parts[2::2]))
     if not pairs:
         return None
-    people: list[BylineRecord] = []
     outlet = ""
     if lead and _is_outlet(lead):
         outlet = lead
     elif lead:
         # "刘栋 摄影": names first, role last.
-        names = lead.split()
-        if len(pairs) == 1 and not pairs[0][1].strip() and all(_NAME_RE.match(n) for n in names):
-            return [BylineRecord(name=n, role=pairs[0][0], outlet="") for n in names]
+        names = _names(lead)
+        if len(pairs) == 1 and not pairs[0][1].strip() and names:
+            return [BylineRecord(name=n, role=role_of(pairs[0][0]), outlet="") for n in names]
         return None
-    for role, names_text in pairs:
-        names = names_text.split()
-        if not names or not all(_NAME_RE.match(n) for n in names):
+    people: list[BylineRecord] = []
+    for k, (role, names_text) in enumerate(pairs):
+        names_text = names_text.strip()
+        role_name = role_of(role)
+        # 本报记者 王春摄: the reporter took the photograph.
+        if names_text.endswith("摄") and not names_text.endswith("摄影"):
+            names_text, role_name = names_text[:-1], "摄影"
+        elif names_text.endswith("摄影") and k == len(pairs) - 1:
+            names_text, role_name = names_text[:-2], "摄影"
+        names = _names(names_text)
+        if not names:
             return None
-        people.extend(BylineRecord(name=n, role=role, outlet=outlet) for n in names)
-    if not people:
+        people.extend(BylineRecord(name=n, role=role_name, outlet=outlet) for n in names)
+    return people or None
+
+
+def _parse_slashed(s: str) -> list[BylineRecord] | None:
+    """文/李心萍 图/王春, 图/王春, 文/图 王春."""
+    if "/" not in s and "／" not in s and not re.match(r"^(文/图|文图)\s", s):
         return None
-    if not boxed and len(people) > 6:
+    marks = list(_SLASH_RE.finditer(s))
+    if not marks or marks[0].start() != 0:
         return None
+    people: list[BylineRecord] = []
+    for k, mark in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
+        names = _names(s[mark.end(): end])
+        if not names:
+            return None
+        word = mark.group(1) or mark.group(2)
+        roles = {"文": ["记者"], "图": ["摄影"], "摄": ["摄影"], "摄影": ["摄影"]}.get(word, ["记者", "摄影"])
+        for name in names:
+            people.extend(BylineRecord(name=name, role=r) for r in roles)
     return people
+
+
+def _parse_photo_tail(s: str) -> list[BylineRecord] | None:
+    """王春摄, 王春 摄影, 常碧罗  邹  乐摄影报道（影像中国）, 新华社记者 王春摄, 王春供图."""
+    s = _TRAILING_TAG_RE.sub("", s).strip()
+    s = _TRAILING_REPORT_RE.sub("", s)
+    for suffix, role in (("供图", "供图"), ("摄影", "摄影"), ("摄", "摄影")):
+        if s.endswith(suffix):
+            names = _names(s[: -len(suffix)])
+            if names:
+                return [BylineRecord(name=n, role=role) for n in names]
+    return None
 
 
 def split_inline_byline(paragraph: str) -> tuple[str, list[BylineRecord] | None]:
@@ -73,6 +193,38 @@ def split_inline_byline(paragraph: str) -> tuple[str, list[BylineRecord] | None]
     if not people:
         return paragraph, None
     return paragraph[: match.start()].rstrip(), people
+
+
+def split_leading_byline(text: str) -> tuple[str, list[BylineRecord] | None]:
+    """Take the bracketed byline that follows a dateline: （记者王浩、李心萍）正文……"""
+    match = _LEADING_RE.match(text)
+    if not match:
+        return text, None
+    people = parse_byline(match.group(1))
+    if not people:
+        return text, None
+    return text[match.end():], people
+
+
+def split_photo_credit(text: str) -> tuple[str, list[BylineRecord] | None]:
+    """A photo credit closing a caption: 图为……。  王春摄 / （新华社记者 王春摄）."""
+    match = re.search(r"[(（]?([^()（）。！？]{2,30}?(?:摄影?|供图))[)）]?(?:\s*[(（][^()（）]{2,12}[)）])?\s*$", text)
+    if not match or match.start() == 0:
+        return text, None
+    head = text[: match.start()]
+    if not head.rstrip().endswith(("。", "！", "？", "”", "）", ")", " ")) and not re.search(r"\s$", head):
+        return text, None
+    candidate = match.group(1).strip()
+    # The credit is what follows the last space or sentence end.
+    candidate = re.split(r"[。！？]\s*", candidate)[-1].strip()
+    people = parse_byline(candidate)
+    if not people:
+        return text, None
+    return head.rstrip(), people
+
+
+def _is_name(text: str) -> bool:
+    return bool(_NAME_RE.match(text)) and text not in NOT_NAMES and not text.endswith(("记者", "通讯员"))
 
 
 def _is_outlet(text: str) -> bool:

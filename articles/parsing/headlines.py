@@ -65,7 +65,7 @@ def choose_stack(run: list[Line], known_columns: frozenset[str] = frozenset()) -
 def _fits(stack: tuple[str, ...], lines: list[Line], known: frozenset[str]) -> bool:
     for i, (role, line) in enumerate(zip(stack, lines)):
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if role == KICK and line.kind != KICKER:
+        if role == KICK and line.kind != KICKER and not _stacked_kicker(line, following):
             return False
         if role != KICK and line.kind == KICKER and len(stack) > 1:
             return False
@@ -76,6 +76,44 @@ def _fits(stack: tuple[str, ...], lines: list[Line], known: frozenset[str]) -> b
         if role == COLUMN and not _fits_column(line, following, known):
             return False
     return True
+
+
+# The series tag closes the 主题: 北京世园会交出精彩答卷（权威发布）.
+_TAG_RE = re.compile(r"[（(][^（）()]{2,16}[)）]$")
+
+
+# 引题 conventions: it names who spoke or acted (胡春华强调, 中宣部、人社部印发通知,
+# 黄坤明会见……时强调) or the source (中央纪委国家监委网站); 副题 conventions: it
+# gives the figures or the document (10个省级政府被评为A级, 公布《……》).
+_KICKER_END_RE = re.compile(r"(?:强调|指出|表示|要求|通知|印发|提出|宣布|致信|致辞|讲话|寄语|网站|发文|批示|答记者问)$")
+_KICKER_VERB_RE = re.compile(r"发布|印发|部署|召开|举行|出台|启动|会见|考察|主持")
+_DETAIL_RE = re.compile(r"\d|[《〈、]|[一二三四五六七八九十百千万]+[个项条家名所亿]")
+
+
+def _stacked_kicker(line: Line, following: Line | None) -> bool:
+    """A plain line set directly over the title (no blank line between): 引题 or,
+    when the line under it reads as 副题, the title itself. Ties go to 引题, as
+    a 副题 is most often printed with its leading ——."""
+    if (
+        following is None
+        or line.kind in (SUBLINE, HEADING)
+        or following.kind in (SUBLINE, KICKER)
+        or following.gap != 0
+        or _TAG_RE.search(line.text)
+    ):
+        return False
+    if _TAG_RE.search(following.text) or line.kind == KICKER:
+        return True
+    a, b = line.text, following.text
+    score = 0.0
+    if _KICKER_END_RE.search(a):
+        score += 2
+    elif _KICKER_VERB_RE.search(a):
+        score += 1
+    score += (len(a) < len(b)) - (len(a) > len(b))
+    if _DETAIL_RE.search(b) and not _DETAIL_RE.search(a):
+        score -= 1.5
+    return score >= 0
 
 
 def _fits_subtitle(line: Line, title: Line) -> bool:
@@ -99,8 +137,10 @@ def _build(stack: tuple[str, ...], lines: list[Line]) -> Headline:
     headline = Headline()
     for role, line in zip(stack, lines):
         text = line.text
+        # The —— joining a 引题 to the title below, or a 副题 to the title
+        # above, is typography, not part of either: readers' pages set them apart.
         if role == KICK:
-            text = text.removesuffix("——").rstrip("—").strip()
+            text = text.rstrip("—").strip()
         elif role == SUB:
             text = text.lstrip("—").strip()
         setattr(headline, role, text)

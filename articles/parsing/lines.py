@@ -23,6 +23,8 @@ DATELINE = "dateline"  # a paragraph opening with 本报…讯
 JUMP = "jump"  # a paragraph opening with (上接第一版)
 CAPTION = "caption"
 FOOTER = "footer"
+MARKED = "marked"  # a subhead set off by a mark: ●减污，为长江减负, ■入脑入心…, 一、…
+HEADER = "header"  # masthead / page header: date, 星期, 第X版, 版名, 责任编辑 (page metadata)
 PARA = "para"
 
 HEADLINE_KINDS = frozenset({HEADING, SHORT, KICKER, SUBLINE})
@@ -34,7 +36,11 @@ _OPEN_ENDS = "，,、：:；;（(“《—-"
 
 MAX_SHORT = 60  # longest title or subhead we accept
 MAX_KICKER = 120  # kickers can run long: 助力打造……50.1亿元——
-MAX_GAPPED_CAPTION = 40  # a short sentence set apart by blank lines is a caption
+MAX_GAPPED_CAPTION = 40
+MAX_MARKED = 40  # a marked subhead: ●减污，为长江减负
+# Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
+BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
+_MARK_RE = re.compile(r"^[●■◆▲◇○▶►☆★]")  # a short sentence set apart by blank lines is a caption
 
 
 @dataclass
@@ -91,9 +97,11 @@ def classify(line: Line) -> Line:
         return line
     if markers.is_footer(text):
         line.kind = FOOTER
-    elif text.startswith("■"):
-        line.kind = CAPTION
+    elif text.startswith("■") and (ends_sentence(text) or "图为" in text):
+        line.kind = CAPTION  # ■图为施工现场。: a caption
         line.text = text.lstrip("■").strip()
+    elif text in BOX_LABELS or (_MARK_RE.match(text) and len(text) <= MAX_MARKED and not ends_sentence(text)):
+        line.kind = MARKED
     elif (people := parse_byline(text)) is not None:
         line.kind = BYLINE
         line.people = people

@@ -2,26 +2,101 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
-# 电 closes a dateline only after a date or the agency itself (新华社北京10月9日电,
+# The conventions of a Chinese dateline (电头): who sent it (本报 = this paper, a
+# news agency 新华社/中新社/中央社, a site 中新网/人民网, a paper's short name
+# 南都), optionally where and when, closed by 讯 (own reporting) or 电 (wired):
+# 本报讯, 本报北京3月4日电, 新华社北京10月9日电, 中新网3月4日电, 南都讯,
+# 据新华社北京1月5日电, and the traditional 本報訊, 〔中央社東京四日電〕.
+# 电 closes a dateline only after a date or the sender itself (新华社北京10月9日电,
 # 新华社电), so a paragraph such as 本报记者走访电商基地… is not read as one.
+_DAY = r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _DATELINE_RE = re.compile(
-    r"^((?:本报|新华社|中新社)(?:[\u4e00-\u9fff]{0,8}?)?(?:(\d{1,2})月(\d{1,2})日)?(?:(?<![资通快简喜音视短])讯|(?<=[日社报])电))(?!员)\s*"
+    r"^((?:本报|本報|(?:据)?(?:新华社|新華社|中新社|中央社|中新网|中新網|人民网|人民網|新华网|新華網|央视网|央视新闻|法新社|路透社|美联社|共同社|塔斯社|韩联社))"
+    r"(?:[\u4e00-\u9fff]{0,8}?)?(?:(\d{1,2})月" + _DAY + r"日)?(?:(?<![资通快简喜音视短])[讯訊]|(?<=[日社报報网網])[电電]))(?![员員])\s*"
 )
+# A paper's short name before 讯, set apart by a space or bracket: 南都讯 记者…, 扬子晚报讯（记者…）.
+_SHORT_SENDER_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}(?<![资通快简喜音视短])[讯訊])(?=\s|[（(])\s*")
+# 〔中央社東京四日電〕, 【新华社北京3月4日电】
+_BRACKETED_RE = re.compile(
+    r"^([〔【\[]([\u4e00-\u9fff]{2,4}社)[\u4e00-\u9fff]{0,8}?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    + _DAY + r"日[电電][〕】\]])\s*"
+)
+# （南京） opening the first paragraph of old-style pages: a place in brackets.
+_PLACE_RE = re.compile(r"^([（(][\u4e00-\u9fff]{2,4}[)）])\s*(?=[\u4e00-\u9fff“])")
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "廿": 20, "卅": 30}
+
+
+def _number(text: str | None) -> int | None:
+    """12 or 十二 / 廿四 / 三十一 as an int."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN_DIGITS.get(text)
+    total = 0
+    if text[0] in "十廿卅":
+        total = _CN_DIGITS[text[0]]
+        rest = text[1:]
+    elif len(text) >= 2 and text[1] == "十":
+        total = _CN_DIGITS.get(text[0], 0) * 10
+        rest = text[2:]
+    else:
+        return None
+    if rest:
+        if len(rest) != 1 or rest not in _CN_DIGITS or _CN_DIGITS[rest] >= 10:
+            return None
+        total += _CN_DIGITS[rest]
+    return total
+
+
 _JUMP_FROM_RE = re.compile(r"^[(（](?:上接|紧接)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*")
 _JUMP_TO_RE = re.compile(r"\s*[(（](?:下转|转)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*$")
 _FOOTER_RE = re.compile(r"^[◆◇★]|更多精彩内容请关注|扫码(?:关注|下载)")
 
 
-def split_dateline(text: str) -> tuple[str, int | None, int | None, str]:
-    """Return (dateline, month, day, rest); dateline is "" when there is none."""
+def split_dateline(text: str, *, first_paragraph: bool = False) -> tuple[str, int | None, int | None, str]:
+    """Return (dateline, month, day, rest); dateline is "" when there is none.
+
+    first_paragraph: also read an old-style place in brackets, （南京）, which
+    only opens the first paragraph of an article.
+    """
     match = _DATELINE_RE.match(text)
-    if not match:
+    month = day = None
+    if match:
+        month, day = _number(match.group(2)), _number(match.group(3))
+    elif match := _BRACKETED_RE.match(text):
+        month, day = _number(match.group(3)), _number(match.group(4))
+    elif match := _SHORT_SENDER_RE.match(text):
+        pass
+    elif first_paragraph and (match := _PLACE_RE.match(text)) and not _ROLE_HINT_RE.search(match.group(1)):
+        pass
+    else:
         return "", None, None, text
-    month = int(match.group(2)) if match.group(2) else None
-    day = int(match.group(3)) if match.group(3) else None
-    return match.group(1), month, day, text[match.end():]
+    dateline = match.group(1)
+    following = text[len(dateline): len(dateline) + 1]
+    if "日" not in dateline and dateline[0] not in "（(〔【[" and "\u4e00" <= following <= "\u9fff":
+        return "", None, None, text  # 本报电视节目…: a word, not a dateline set apart
+    if not is_valid_month_day(month, day):
+        month = day = None
+    return dateline, month, day, text[match.end():]
+
+
+_ROLE_HINT_RE = re.compile(r"记者|通讯员|摄|图|上接|下转|续|完|编|报")
+
+
+def is_valid_month_day(month: int | None, day: int | None) -> bool:
+    """True unless a month or day is given that no calendar has (13月, 2月30日, 32日)."""
+    if month is None and day is None:
+        return True
+    try:
+        datetime.date(2000, 1 if month is None else month, 1 if day is None else day)  # a leap year: 2月29日 is real
+    except ValueError:
+        return False
+    return True
 
 
 def split_jump_from(text: str) -> tuple[str, str]:

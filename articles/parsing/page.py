@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import replace
 
 from .body import build_article
 from .decoding import DecodedPage
-from .lines import FOOTER, split_lines
-from .records import ArticleRecord, BylineRecord, PageRecord, PageRejected
+from .lines import FOOTER, HEADER, split_lines
+from .records import (
+    MAX_FILE_NAME,
+    MAX_LENGTHS,
+    MAX_NAME,
+    MAX_OUTLET,
+    MAX_PAGE_LABEL,
+    MAX_ROLE,
+    PARAGRAPH,
+    ArticleRecord,
+    Block,
+    BylineRecord,
+    PageRecord,
+    PageRejected,
+)
 from .segment import segment
 
 _NEWSPAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|时报|都市报))")
-_EDITION_DATE_RE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*星期[一二三四五六日天]")
-_PAGE_LABEL_RE = re.compile(r"^(第[一二三四五六七八九十\d]+版|[A-Z]\d{1,2}版?)(?:\s|$|[:：])")
-HEADER_LINES = 3
 
 
 def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()) -> PageRecord:
@@ -27,7 +38,7 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
         encoding=page.encoding,
         warnings=list(page.warnings),
     )
-    _read_header(lines[:HEADER_LINES], record)
+    _read_header(lines, record)
     footers = sum(1 for line in lines if line.kind == FOOTER)
     if footers:
         record.warnings.append(f"dropped {footers} footer line(s)")
@@ -38,7 +49,45 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     record.outlet = _page_outlet(record)
     for article in record.articles:
         article.bylines = _with_outlets(article.bylines, record.outlet)
+        _fit_fields(article)
+    record.outlet = _cut(record.outlet, MAX_OUTLET)
+    record.page_label = _cut(record.page_label, MAX_PAGE_LABEL)
+    if len(record.file_name) > MAX_FILE_NAME:
+        record.warnings.append(f"file name cut to {MAX_FILE_NAME} characters")
+        record.file_name = record.file_name[:MAX_FILE_NAME]
     return record
+
+
+_HEADLINE_PARTS = ("subtitle", "title", "kicker", "column")
+
+
+def _fit_fields(article: ArticleRecord) -> None:
+    """Keep every field within what the database stores: a headline part that
+    long is body text read as a headline, so it goes back to the body; the
+    short fields (which the patterns bound anyway) are cut."""
+    for name in _HEADLINE_PARTS:  # bottom up, so the body gets them in printed order
+        text = getattr(article, name)
+        if len(text) > MAX_LENGTHS[name]:
+            setattr(article, name, "")
+            article.blocks.insert(0, Block(PARAGRAPH, text))
+            article.warnings.append(
+                f"{name} of {len(text)} characters is over {MAX_LENGTHS[name]}: kept as body text"
+            )
+    for name in ("dateline", "continued_from", "continues_to"):
+        text = getattr(article, name)
+        if len(text) > MAX_LENGTHS[name]:
+            setattr(article, name, text[: MAX_LENGTHS[name]])
+            article.warnings.append(f"{name} cut to {MAX_LENGTHS[name]} characters")
+    if any(len(p.name) > MAX_NAME or len(p.role) > MAX_ROLE or len(p.outlet) > MAX_OUTLET for p in article.bylines):
+        article.bylines = [
+            replace(p, name=p.name[:MAX_NAME], role=p.role[:MAX_ROLE], outlet=p.outlet[:MAX_OUTLET])
+            for p in article.bylines
+        ]
+        article.warnings.append("a byline field was cut to the length the database stores")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text[:limit]
 
 
 def _with_outlets(people: list[BylineRecord], page_outlet: str) -> list[BylineRecord]:
@@ -55,13 +104,99 @@ def _recognisable(article: ArticleRecord) -> bool:
     return has_body and bool(article.title or article.bylines or article.dateline)
 
 
+_CN_NUM = "〇零一二三四五六七八九十"
+_DATE_TOKEN_RE = re.compile(
+    r"^(?:公元)?(\d{4}|[" + _CN_NUM + r"]{4})年(\d{1,2}|[" + _CN_NUM + r"]{1,3})月(\d{1,2}|[" + _CN_NUM + r"]{1,3})日"
+    r"(?:[(（]?星期[一二三四五六日天][)）]?)?$"
+)
+_WEEKDAY_RE = re.compile(r"^[(（]?(?:星期|礼拜|週|周)[一二三四五六日天][)）]?$")
+_LUNAR_RE = re.compile(r"^(?:农历|夏历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
+_PAGE_TOKEN_RE = re.compile(r"^(第[" + _CN_NUM + r"百\d]+版|[A-Z]\d{1,2}版?|\d{1,2}版)(?:[:：·|｜](.*))?$")
+_EDITOR_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|責任編輯|编辑|編輯|美编|美編|校对|校對|版式|设计|制图|责编|视觉)(?:[:：]|$)")
+MAX_HEADER_LINES = 8
+MAX_PAGE_NAME = 10
+
+
+def is_page_credit(text: str) -> bool:
+    """本版编辑：张三  美编：李四  校对：王五 — the page's staff, not an article's."""
+    parts = [p for p in re.split(r"\s+", text) if p]
+    return len(text) <= 60 and bool(parts) and bool(_EDITOR_RE.match(parts[0])) and (
+        "：" in text or ":" in text or len(parts) > 1
+    )
+
+
 def _read_header(lines, record: PageRecord) -> None:
+    """Masthead and page header lines at the top (date, 星期, 第X版, 版名, 责任编辑)
+    are page metadata; they are marked HEADER and never read as an article."""
+    for index, line in enumerate(lines[:MAX_HEADER_LINES]):
+        if index and line.gap:  # the header is the first block of lines
+            break
+        if not _read_header_line(line, record):
+            break
+        line.kind = HEADER
     for line in lines:
-        if match := _EDITION_DATE_RE.match(line.text):
-            year, month, day = (int(g) for g in match.groups())
-            record.edition_date = f"{year:04d}-{month:02d}-{day:02d}"
-        if match := _PAGE_LABEL_RE.match(line.text):
-            record.page_label = match.group(1)
+        if line.kind not in (HEADER, FOOTER) and is_page_credit(line.text):
+            line.kind = HEADER
+            record.warnings.append(f"page credit line kept out of the articles: {line.text[:20]}")
+
+
+def _read_header_line(line, record: PageRecord) -> bool:
+    tokens = [t for t in re.split(r"[\s]+", line.text) if t]
+    known = 0
+    names: list[str] = []
+    found: dict[str, str] = {}
+    for token in tokens:
+        if match := _DATE_TOKEN_RE.match(token):
+            found["date"] = token
+            year, month, day = (_cn_int(g) for g in match.groups())
+            try:
+                found["edition_date"] = datetime.date(year, month, day).isoformat()
+            except (ValueError, TypeError):
+                found["bad_date"] = match.group(0)
+            known += 1
+        elif _WEEKDAY_RE.match(token) or _LUNAR_RE.match(token):
+            known += 1
+        elif match := _PAGE_TOKEN_RE.match(token):
+            found["page_label"] = match.group(1)
+            if match.group(2):
+                names.append(match.group(2).strip())
+            known += 1
+        elif _EDITOR_RE.match(token):
+            known += 1
+        elif len(token) <= MAX_PAGE_NAME and not re.search(r"[，。！？、,]", token):
+            names.append(token)
+        else:
+            return False
+    if not known:
+        return False
+    if names and "page_label" not in found and "date" not in found:
+        return False
+    if "edition_date" in found:
+        record.edition_date = found["edition_date"]
+    if "bad_date" in found:
+        record.warnings.append(f"masthead date is not a real date, ignored: {found['bad_date']}")
+    if "page_label" in found:
+        record.page_label = found["page_label"]
+    names = [n for n in names if not _EDITOR_RE.match(n)]
+    if names and not record.page_name:
+        record.page_name = names[0].strip("：:·|｜")
+    return True
+
+
+def _cn_int(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits["零"] = 0
+    if len(text) == 4 and all(c in digits for c in text):  # 一九四七
+        return int("".join(str(digits[c]) for c in text))
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + digits.get(text[1], 0)
+    if len(text) >= 2 and text[1] == "十":
+        return digits.get(text[0], 0) * 10 + (digits.get(text[2], 0) if len(text) > 2 else 0)
+    return digits.get(text) if len(text) == 1 else None
 
 
 def _page_outlet(record: PageRecord) -> str:

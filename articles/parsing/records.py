@@ -11,6 +11,21 @@ from dataclasses import dataclass, field
 # Body blocks and their kinds are the shared text rules' (text.bodytext, no Django).
 from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD, Block  # noqa: F401 (re-exported)
 
+# Longest text each field may hold: the max_length of the field that stores it
+# (articles/models.py). A longer headline part was not a headline.
+MAX_LENGTHS = {
+    "column": 50,
+    "kicker": 200,
+    "title": 200,
+    "subtitle": 300,
+    "dateline": 100,
+    "continued_from": 50,
+    "continues_to": 50,
+}
+MAX_NAME, MAX_OUTLET, MAX_ROLE = 50, 100, 20
+MAX_PAGE_LABEL = 50
+MAX_FILE_NAME = 255
+
 
 class PageRejected(Exception):
     """A file that cannot be imported; the message names the file and the reason."""
@@ -72,5 +87,6 @@ class PageRecord:
     outlet: str = ""
     edition_date: str = ""  # ISO date when the page states it
     page_label: str = ""  # e.g. "第一版" when the page states it
+    page_name: str = ""  # 版名, e.g. "要闻", when the page header states it
     articles: list[ArticleRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, DATELINE, FOOTER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+from .lines import BYLINE, DATELINE, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMA_RE = re.compile(r"[，,]")
@@ -33,7 +33,7 @@ class Chunk:
 
 
 def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> list[Chunk]:
-    lines = [line for line in lines if line.kind != FOOTER]
+    lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
     chunks: list[Chunk] = []
     current = Chunk(headline=None)
     i = 0
@@ -62,12 +62,39 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
 
 
+# Subheads are often marked: ●减污，为长江减负, ■入脑入心, 一、…, （一）…, 1. …
+SUBHEAD_MARK_RE = re.compile(r"^(?:[●■◆▲△◇□○▶►☆★]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+# A headline may carry a tag naming its series in brackets: 北京世园会交出精彩答卷（权威发布）.
+_TAG_RE = re.compile(r"[（(][^（）()]{2,12}[)）]$")
+MAX_TAGGED_TITLE = 40
+
+
+def is_marked_subhead(line: Line) -> bool:
+    return bool(SUBHEAD_MARK_RE.match(line.text))
+
+
+def _stacked(a: Line, b: Line) -> bool:
+    """Two headline lines set one under the other with no blank line: a headline
+    stack (引题 over 主题, 主题 over 副题); subheads stand alone."""
+    return b.gap == 0 and not is_marked_subhead(a) and not is_marked_subhead(b)
+
+
 def _starts_article(run: list[Line], following: Line | None, *, at_page_start: bool) -> bool:
     if at_page_start:
         return True
+    if following is None:
+        return False
+    if any(_stacked(a, b) for a, b in zip(run, run[1:])):
+        return True
+    last = run[-1]
+    if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
+        return True
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP):
         return True
-    if any(line.kind in (KICKER, SUBLINE) for line in run):
+    # A kicker over a title, a subtitle under one. A lone line ending with —— is a
+    # run-in lead of the body (抓党性教育，筑牢初心使命——), a lone ——李云鹤 the
+    # attribution of a quote.
+    if any(line.kind == KICKER for line in run[:-1]) or any(line.kind == SUBLINE for line in run[1:]):
         return True
     if any(line.kind == HEADING and line.level == 1 for line in run):
         return True

@@ -1,0 +1,145 @@
+"""Conventions of Chinese newspapers (issue 8 §3-4), each on a page modelled on
+real ones: plain PDF text, no # marks, no layout of any one paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.parsing import decode_page, parse_page
+from articles.parsing.bylines import parse_byline
+from articles.parsing.markers import split_dateline
+
+P1 = "国家移民管理局近日公布数据，去年全国边检机关共查验出入境人员6.7亿人次。"
+P2 = "各地各部门认真落实部署，工作取得明显成效。"
+
+
+def parse_text(text: str):
+    return parse_page(decode_page("page.txt", text.encode("utf-8")))
+
+
+def people(records):
+    return [(p.name, p.role) for p in records]
+
+
+@pytest.mark.parametrize(
+    "text, dateline, month, day",
+    [
+        ("本报讯 " + P1, "本报讯", None, None),
+        ("本报3月4日讯 " + P1, "本报3月4日讯", 3, 4),
+        ("本报北京3月4日电 " + P1, "本报北京3月4日电", 3, 4),
+        ("新华社北京1月5日电  " + P1, "新华社北京1月5日电", 1, 5),
+        ("中新网3月4日电 " + P1, "中新网3月4日电", 3, 4),
+        ("南都讯 " + P1, "南都讯", None, None),
+        ("据新华社北京1月5日电  " + P1, "据新华社北京1月5日电", 1, 5),
+        ("〔中央社東京四日電〕" + P1, "〔中央社東京四日電〕", None, 4),
+        ("本報訊 " + P1, "本報訊", None, None),
+    ],
+)
+def test_datelines(text, dateline, month, day):
+    assert split_dateline(text)[:3] == (dateline, month, day)
+
+
+def test_headline_containing_benbao_dian_is_not_a_dateline():
+    assert split_dateline("本报电视节目获全国大奖")[0] == ""
+
+
+def test_place_in_brackets_opens_an_old_style_first_paragraph():
+    article = parse_text("市府召开会议\n\n（南京）市府昨日召开会议，讨论本年度预算。\n").articles[0]
+    assert article.dateline == "（南京）"
+    assert article.paragraphs[0].startswith("市府昨日")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("本报北京3月4日电（记者王浩、李心萍）" + P1, [("王浩", "记者"), ("李心萍", "记者")]),
+        ("本报讯（记者 林建安 通讯员 黄小依）" + P1, [("林建安", "记者"), ("黄小依", "通讯员")]),
+    ],
+)
+def test_byline_inside_the_datelines_brackets(text, expected):
+    article = parse_text("去年出入境人员达6.7亿人次\n\n" + text + "\n").articles[0]
+    assert people(article.bylines) == expected
+    assert article.paragraphs[0] == P1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("本报记者 黄  娴", [("黄娴", "记者")]),
+        ("全媒体记者 张三", [("张三", "记者")]),
+        ("融媒体记者 张三", [("张三", "记者")]),
+        ("首席记者 张三", [("张三", "记者")]),
+        ("特派记者 张三", [("张三", "记者")]),
+        ("特约记者 张三", [("张三", "特约记者")]),
+        ("本报驻广西记者 庞革平", [("庞革平", "记者")]),
+        ("见习记者 张三", [("张三", "见习记者")]),
+        ("实习生 张三", [("张三", "实习生")]),
+        ("特约通讯员 张三", [("张三", "通讯员")]),
+        ("编译 张三", [("张三", "编译")]),
+        ("整理 张三", [("张三", "整理")]),
+        ("王春摄", [("王春", "摄影")]),
+        ("本报记者 王春摄", [("王春", "摄影")]),
+        ("图/王春", [("王春", "摄影")]),
+        ("王春供图", [("王春", "供图")]),
+        ("常碧罗  邹  乐摄影报道（影像中国）", [("常碧罗", "摄影"), ("邹乐", "摄影")]),
+    ],
+)
+def test_byline_roles_follow_the_corpus_readme(text, expected):
+    assert people(parse_byline(text)) == expected
+
+
+def test_stacked_plain_lines_are_kicker_and_title_and_start_an_article():
+    page = parse_text(
+        "第一篇报道的标题\n\n本报讯 " + P1 + "\n\n" + P2 + "\n\n胡春华强调\n确保剩余贫困人口全部如期脱贫\n\n" + P2 + "\n"
+    )
+    assert [a.title for a in page.articles] == ["第一篇报道的标题", "确保剩余贫困人口全部如期脱贫"]
+    assert page.articles[1].kicker == "胡春华强调"
+
+
+def test_stacked_title_over_figures_is_title_and_subtitle():
+    page = parse_text("第一篇\n\n本报讯 " + P1 + "\n\n保障农民工工资支付工作考核结果公布\n10个省级政府被评为A级\n\n" + P2 + "\n")
+    second = page.articles[1]
+    assert (second.kicker, second.title, second.subtitle) == ("", "保障农民工工资支付工作考核结果公布", "10个省级政府被评为A级")
+
+
+def test_title_with_a_series_tag_starts_an_article():
+    page = parse_text("第一篇\n\n本报讯 " + P1 + "\n\n看谁推得快（动感2020）\n\n" + P2 + "\n")
+    assert [a.title for a in page.articles] == ["第一篇", "看谁推得快（动感2020）"]
+
+
+def test_marked_subheads_and_box_labels_are_subheads():
+    page = parse_text("标题\n\n本报讯 " + P1 + "\n\n●减污，为长江减负\n\n" + P2 + "\n\n核心阅读\n\n" + P2 + "\n")
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["●减污，为长江减负", "核心阅读"]
+    assert page.articles[0].subtitle == ""
+
+
+def test_run_in_lead_ending_with_dashes_is_not_a_headline():
+    page = parse_text("标题\n\n本报讯 " + P1 + "\n\n抓党性教育，筑牢初心使命——\n\n" + P2 + "\n")
+    assert len(page.articles) == 1
+    assert page.articles[0].kicker == ""
+
+
+def test_quote_attribution_is_not_a_subtitle():
+    page = parse_text("接续壁画里的千年时光（中国梦·家国情）\n\n“文物是老祖宗留给我们的文化遗产。”\n\n——李云鹤\n\n" + P2 + "\n")
+    assert len(page.articles) == 1
+
+
+@pytest.mark.parametrize(
+    "header, date, label, name",
+    [
+        ("2020年1月6日\n星期一\n第11版", "2020-01-06", "第11版", ""),
+        ("2020年1月14日\u3000星期二\u3000第04版", "2020-01-14", "第04版", ""),
+        ("2024年5月6日 星期一 第01版：要闻 责任编辑：张三", "2024-05-06", "第01版", "要闻"),
+    ],
+)
+def test_masthead_lines_are_page_metadata_not_an_article(header, date, label, name):
+    page = parse_text(header + "\n\n去年出入境人员达6.7亿人次\n\n本报讯 " + P1 + "\n")
+    assert (page.edition_date, page.page_label, page.page_name) == (date, label, name)
+    assert [a.title for a in page.articles] == ["去年出入境人员达6.7亿人次"]
+    assert page.articles[0].column == ""
+
+
+def test_page_credit_lines_are_not_body():
+    page = parse_text("标题\n\n本报讯 " + P1 + "\n\n本版编辑：张三  美编：李四  校对：王五\n")
+    assert all("编辑" not in p for p in page.articles[0].paragraphs)
