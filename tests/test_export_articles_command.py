@@ -32,7 +32,7 @@ def exported(django_db_setup, django_db_blocker):
 
         with transaction.atomic():
             call_command("loaddata", str(FIXTURES / "gazetteer.json"), verbosity=0)
-            pages_import(paths=sorted(SEED_DIR.glob("*.txt")), publish=True)
+            pages_import(paths=sorted(SEED_DIR.rglob("*.txt")), publish=True)
             out = {}
             for fmt in ("json", "ninjs"):
                 buffer = StringIO()

@@ -14,7 +14,7 @@ from linking.keywords import stop_words
 from linking.models import AutoTag, Entity, EntitySuggestion, Mention, Profile
 from linking.services.extraction import articles_extract
 from tests.linkingdata import gazetteer  # noqa: F401 (a fixture)
-from tests.seedpages import SEED_PREFIXES, seed_path
+from tests.seedpages import SEED_PREFIXES, copy_seed, seed_path
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ BANNED = {"记者", "表示", "今年", "进一步", "通讯员", "目前", "发
 
 @pytest.fixture
 def seeds(gazetteer, tmp_path):
-    paths = [shutil.copy(seed_path(prefix), tmp_path) for prefix in SEED_PREFIXES]
+    paths = [copy_seed(prefix, tmp_path) for prefix in SEED_PREFIXES]
     pages_import(paths=paths, publish=True)
 
 

@@ -30,7 +30,7 @@ class SearchBackendTests:
 
     @classmethod
     def setUpTestData(cls):
-        pages_import(paths=sorted(SEED_DIR.glob("*.txt")), publish=True)
+        pages_import(paths=sorted(SEED_DIR.rglob("*.txt")), publish=True)
         # Some stories withdrawn again: readers' search must leave them out.
         Article.objects.filter(pk__in=list(Article.objects.order_by("pk").values_list("pk", flat=True))[1::4]).update(status=Article.Status.DRAFT)
 

@@ -17,6 +17,7 @@ from articles.bodytext import blocks_to_text
 from articles.models import Article, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
+from articles.services import editions, jumps
 from articles.services.fingerprints import article_content, fingerprint, import_key, record_content
 from articles.services.naming import reporter_create, unique_slug
 from articles.signals import articles_changed
@@ -39,6 +40,7 @@ class PageImportResult:
     warnings: list[str] = field(default_factory=list)
     error: str = ""
     changed_ids: list[int] = field(default_factory=list)  # articles created or rewritten
+    edition: str = ""  # e.g. 青岛日报 2024-07-26 第1版 要闻; "" without an issue
 
     @property
     def articles(self) -> int:
@@ -57,14 +59,28 @@ class ImportReport:
         return sum(getattr(r, name) for r in self.results)
 
 
-def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the visible files inside folders, in name order."""
+PAGE_SUFFIX = ".txt"
+
+
+def collect_paths(paths: Iterable[str | Path], *, skipped: list[Path] | None = None) -> list[Path]:
+    """Files as given, and the page files (*.txt) anywhere inside folders, in path order.
+
+    Other visible files inside folders (README, JSON, images) are not pages:
+    they are appended to ``skipped``; hidden files and folders are ignored.
+    """
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if any(part.startswith(".") for part in relative) or not child.is_file():
+                continue
+            if child.suffix.lower() == PAGE_SUFFIX:
+                found.append(child)
+            elif skipped is not None:
+                skipped.append(child)
     return found
 
 
@@ -74,6 +90,7 @@ def pages_import(
     publish: bool = False,
     dry_run: bool = False,
     on_result: Callable[[PageImportResult], None] | None = None,
+    edition_options: editions.EditionOptions = editions.EditionOptions(),
 ) -> ImportReport:
     report = ImportReport()
     known_columns = frozenset(Column.objects.values_list("name", flat=True))
@@ -83,7 +100,13 @@ def pages_import(
         except PageRejected as exc:
             result = PageImportResult(file_name=exc.file_name, status=REFUSED, error=exc.reason)
         else:
-            result = page_import(page=record, publish=publish, dry_run=dry_run)
+            # Edition facts: masthead, then PUB/DATE/NN.txt folders, then the options.
+            edition = editions.page_edition(record, path=path, options=edition_options)
+            record.file_name = edition.file_name or record.file_name
+            try:
+                result = page_import(page=record, publish=publish, dry_run=dry_run, edition=edition)
+            except editions.EditionConflict as exc:
+                result = PageImportResult(file_name=record.file_name, status=REFUSED, error=str(exc))
             if result.changed_ids and not dry_run:
                 # After the page's transaction: listeners index and tag what is stored.
                 articles_changed.send(sender=Article, article_ids=result.changed_ids)
@@ -94,17 +117,22 @@ def pages_import(
 
 
 @transaction.atomic
-def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = False) -> PageImportResult:
+def page_import(
+    *, page: PageRecord, publish: bool = False, dry_run: bool = False, edition: editions.EditionFacts | None = None
+) -> PageImportResult:
     """Create or update the page and its articles; with dry_run, report and roll back."""
-    result = PageImportResult(file_name=page.file_name, status=UPDATED, warnings=list(page.warnings))
-    source = SourcePage.objects.select_for_update().filter(file_name=page.file_name).first()
-    if source is not None and source.sha256 == page.sha256:
+    edition = edition or editions.page_edition(page)
+    result = PageImportResult(file_name=page.file_name, status=UPDATED, warnings=[*page.warnings, *edition.warnings])
+    source = SourcePage.objects.select_for_update().filter(file_name=page.file_name).first() or editions.moved_page(page)
+    if source is not None and source.sha256 == page.sha256 and source.file_name == page.file_name \
+            and not editions.edition_differs(source, edition):
         result.status = UNCHANGED
         result.articles_unchanged = source.articles.count()
         return result
     if source is None:
         source = SourcePage(file_name=page.file_name)
         result.status = CREATED
+    source.file_name = page.file_name
     source.sha256 = page.sha256
     source.raw_text = page.text
     source.encoding = page.encoding
@@ -113,8 +141,10 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
     source.page_label = page.page_label
     source.parse_warnings = page.warnings
     source.imported_at = timezone.now()
+    editions.edition_apply(source, edition)  # issue, 版次, 版名 (articles.services.editions)
     source.full_clean()
     source.save()
+    result.edition = editions.edition_label(source)
 
     writer = _ArticleWriter(source=source, page=page, publish=publish, result=result)
     existing = {
@@ -125,6 +155,8 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
         writer.write(record, existing.pop(import_key(record), None))
     for stale in existing.values():
         writer.retire(stale)
+    # 转版: join this page's continued stories with the other pages of its issue.
+    result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids))
     for record in page.articles:
         result.warnings.extend(f"#{record.position} {record.title or '(no headline)'}: {w}" for w in record.warnings)
     if dry_run:
@@ -193,7 +225,7 @@ class _ArticleWriter:
         article.subtitle = record.subtitle
         article.body = blocks_to_text(record.blocks)
         article.dateline = record.dateline
-        article.dateline_date = _dateline_date(record, self.page.edition_date)
+        article.dateline_date = editions.dateline_iso(record.dateline_month, record.dateline_day, self.source.edition_date)
         article.continued_from = record.continued_from
         article.continues_to = record.continues_to
         article.warnings = record.warnings
@@ -201,9 +233,10 @@ class _ArticleWriter:
         article.import_hash = new_hash
         article.char_count = char_count("\n".join(record.paragraphs + record.subheads))
         article.slug = pinyin_slug(record.title or record.body[:30])
-        if self.publish and article.status not in Article.PUBLIC_STATUSES:
+        # A story printed in parts (转版) is published by jumps.join_issue once whole.
+        if self.publish and article.status not in Article.PUBLIC_STATUSES and not jumps.is_jump_part(record):
             article.status = Article.Status.PUBLISHED
-            article.published_at = timezone.now()
+            article.published_at = editions.publication_time(self.source.edition_date) or timezone.now()
 
     def _write_bylines(self, article: Article, record: ArticleRecord) -> None:
         article.bylines.all().delete()
@@ -229,11 +262,3 @@ class _ArticleWriter:
             column.save()
         return column
 
-
-def _dateline_date(record: ArticleRecord, edition_date: str) -> str:
-    """ISO date when the year is known from the page, else --MM-DD (ISO 8601 without year)."""
-    if not (record.dateline_month and record.dateline_day):
-        return ""
-    if edition_date:
-        return f"{edition_date[:4]}-{record.dateline_month:02d}-{record.dateline_day:02d}"
-    return f"--{record.dateline_month:02d}-{record.dateline_day:02d}"
