@@ -302,8 +302,12 @@ class Article(models.Model):
         """This article and the parts continued on later pages (转版), in printed order."""
         if self.pk is None:
             return [self]
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        rows = prefetched["continuations"] if "continuations" in prefetched else (
+            self.continuations.select_related("source_page").defer("source_page__raw_text", "source_page__parse_warnings")
+        )
         later = sorted(
-            self.continuations.select_related("source_page"),
+            rows,
             key=lambda a: (a.source_page.number or 0, a.source_page.page_label, a.position),
         )
         return [self, *later]
