@@ -300,9 +300,9 @@ class Article(models.Model):
     @property
     def parts(self) -> list[Article]:
         """This article and the parts continued on later pages (转版), in printed order."""
-        if self.pk is None:
-            return [self]
         prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if self.pk is None or not (self.continues_to or "continuations" in prefetched):
+            return [self]  # only a part that jumps (下转) has continuations: no query
         rows = prefetched["continuations"] if "continuations" in prefetched else (
             self.continuations.select_related("source_page").defer("source_page__raw_text", "source_page__parse_warnings")
         )
