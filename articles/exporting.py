@@ -12,13 +12,39 @@ from text.bodytext import text_to_blocks
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 
 
+def edition_of(article: Article) -> dict:
+    """The printed edition the article appeared in: publication, edition date, 版次, 版名 (None when unknown)."""
+    page = article.source_page
+    issue = page.issue
+    return {
+        "publication": issue.publication.name if issue else None,
+        "publication_slug": issue.publication.slug if issue else None,
+        "edition_date": page.edition_date.isoformat() if page.edition_date else None,
+        "page_number": page.number,
+        "page_name": page.name or None,
+    }
+
+
 def article_export(article: Article) -> dict:
-    """One article; expects the queryset from selectors.articles_for_export()."""
-    blocks = text_to_blocks(article.body)
+    """One article; expects the queryset from selectors.articles_for_export().
+
+    A story continued on another page (转版) is exported whole in its first part
+    (``body`` of every part, ``parts`` with each part's page and span); the later
+    part's own row says which article it continues (``continuation_of``).
+    """
+    parts = article.parts
+    blocks = [block for part in parts for block in text_to_blocks(part.body)]
     return {
         "source": article.source_page.file_name,
         "position": article.position,
         "span": [article.span_start, article.span_end],
+        **edition_of(article),
+        "parts": [
+            {"source": p.source_page.file_name, "page_number": p.source_page.number, "position": p.position,
+             "span": [p.span_start, p.span_end]}
+            for p in parts
+        ] if len(parts) > 1 else [],
+        "continuation_of": article.continuation_of_id,
         "column": article.column.name if article.column_id else "",
         "kicker": article.kicker,
         "title": article.title,
@@ -51,8 +77,9 @@ def article_export(article: Article) -> dict:
 
 
 def article_ninjs(article: Article) -> dict:
-    """One article as an IPTC ninjs 3.1 item."""
-    blocks = text_to_blocks(article.body)
+    """One article as an IPTC ninjs 3.1 item; the print edition is in altIds (ninjs has no field for it)."""
+    blocks = [block for part in article.parts for block in text_to_blocks(part.body)]
+    edition = edition_of(article)
     base = settings.SITE_URL.rstrip("/")
     headlines = [{"role": "main", "value": article.display_title}]
     headlines += [{"role": role, "value": value} for role, value in
@@ -76,8 +103,14 @@ def article_ninjs(article: Article) -> dict:
         ],
         "by": " ".join(f"{b.role} {b.reporter.name}" for b in article.bylines.all()),
         "slugline": article.slug,
-        "infoSources": [{"name": article.source_page.outlet or article.source_page.file_name, "role": "originator"}],
-        "altIds": [{"role": "source-page", "value": f"{article.source_page.file_name}#{article.position}"}],
+        "infoSources": [{"name": edition["publication"] or article.source_page.outlet or article.source_page.file_name,
+                         "role": "originator"}],
+        "altIds": [{"role": "source-page", "value": f"{article.source_page.file_name}#{article.position}"}] + [
+            {"role": role, "value": str(edition[key])}
+            for role, key in (("publication", "publication_slug"), ("edition-date", "edition_date"),
+                              ("page-number", "page_number"), ("page-name", "page_name"))
+            if edition[key] is not None
+        ],
     }
     people = [{"name": b.reporter.name, "rel": b.role, "uri": base + b.reporter.get_absolute_url()} for b in article.bylines.all()]
     if people:

@@ -81,8 +81,46 @@ class Column(models.Model):
         return reverse("public:column", kwargs={"slug": self.slug})
 
 
+class Publication(models.Model):
+    """A newspaper (报名), e.g. 青岛日报: the publisher of issues."""
+
+    name = models.CharField("报名", max_length=100, unique=True)
+    short_name = models.CharField("简称", max_length=50, blank=True)
+    slug = models.SlugField("别名", max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = "报纸"
+        verbose_name_plural = "报纸"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Issue(models.Model):
+    """One day's paper of one publication (期): the pages printed on an edition date."""
+
+    publication = models.ForeignKey(Publication, verbose_name="报纸", on_delete=models.PROTECT, related_name="issues")
+    edition_date = models.DateField("出版日期")
+
+    class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "期"
+        ordering = ["-edition_date", "publication"]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "edition_date"], name="issue_unique_publication_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication} {self.edition_date:%Y-%m-%d}"
+
+
 class SourcePage(models.Model):
-    """One imported newspaper page file, kept verbatim so every article can be traced back."""
+    """One printed page (版) of an issue, kept verbatim as imported so every article can be traced back.
+
+    ``issue``, ``number`` (版次) and ``name`` (版名) come from
+    articles.services.editions; a page imported without edition facts has none.
+    """
 
     file_name = models.CharField("文件名", max_length=255, unique=True)
     # Indexed: the importer looks a new file up by it, so the same page under another name is not imported twice.
@@ -91,7 +129,12 @@ class SourcePage(models.Model):
     encoding = models.CharField("编码", max_length=32, default="utf-8")
     outlet = models.CharField("媒体", max_length=100, blank=True)
     edition_date = models.DateField("出版日期", null=True, blank=True)
-    page_label = models.CharField("版次", max_length=50, blank=True)
+    page_label = models.CharField("版次", max_length=50, blank=True)  # as printed or derived: 第一版, A01
+    issue = models.ForeignKey(
+        Issue, verbose_name="期", null=True, blank=True, on_delete=models.PROTECT, related_name="pages"
+    )
+    number = models.PositiveSmallIntegerField("版次号", null=True, blank=True)
+    name = models.CharField("版名", max_length=50, blank=True)
     imported_at = models.DateTimeField("导入时间", default=timezone.now)
     parse_warnings = models.JSONField("解析警告", default=list, blank=True)
 
@@ -99,6 +142,13 @@ class SourcePage(models.Model):
         verbose_name = "原始版面"
         verbose_name_plural = "原始版面"
         ordering = ["file_name"]
+        constraints = [
+            # One file per printed page of an issue.
+            models.UniqueConstraint(
+                fields=["issue", "number"], name="sourcepage_unique_issue_number",
+                condition=models.Q(issue__isnull=False, number__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.file_name
@@ -137,7 +187,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     """The reads every layer repeats, by name: Article.objects.published().in_section(s).newest_first()."""
 
     def published(self) -> ArticleQuerySet:
-        """What readers may see: published articles, corrected ones included."""
+        """What readers may see: published articles, corrected ones included;
+        the later part of a story continued from another page (转版) is shown
+        only inside the first part, never as a story of its own."""
         return self.filter(Article.published_q())
 
     def in_section(self, section: Section) -> ArticleQuerySet:
@@ -225,6 +277,12 @@ class Article(models.Model):
     )
     continued_from = models.CharField("上接", max_length=50, blank=True)
     continues_to = models.CharField("下转", max_length=50, blank=True)
+    # 转版: the later part of a story printed on two pages points at the part
+    # it continues (articles.services.jumps). Readers see one article, the
+    # first part, with both bodies; the later part is never listed on its own.
+    continuation_of = models.ForeignKey(
+        "self", verbose_name="转版接续", null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations"
+    )
 
     section = models.ForeignKey(
         Section, verbose_name="版块", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
@@ -278,8 +336,10 @@ class Article(models.Model):
 
     @staticmethod
     def published_q(prefix: str = "") -> models.Q:
-        """The readers' filter, also across a relation: published_q("target") for target__status."""
-        return models.Q(**{f"{prefix}__status__in" if prefix else "status__in": Article.PUBLIC_STATUSES})
+        """The readers' filter, also across a relation: published_q("target") for target__status.
+        A later part of a story printed in two (转版) is read inside its first part, never alone."""
+        field = f"{prefix}__" if prefix else ""
+        return models.Q(**{f"{field}status__in": Article.PUBLIC_STATUSES, f"{field}continuation_of__isnull": True})
 
     @property
     def is_public(self) -> bool:
@@ -296,9 +356,31 @@ class Article(models.Model):
 
     @property
     def url_date(self) -> date:
-        """Date in the URL: local publishing date, else local creation date."""
+        """Date in the URL: local publishing date, else local creation date. An
+        article of a dated issue is published at its edition's time
+        (articles.services.editions.publication_time), so this is the edition date."""
         moment = self.published_at or self.created_at or timezone.now()
         return timezone.localdate(moment)
+
+    @property
+    def parts(self) -> list[Article]:
+        """This article and the parts continued on later pages (转版), in printed order."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if self.pk is None or not (self.continues_to or "continuations" in prefetched):
+            return [self]  # only a part that jumps (下转) has continuations: no query
+        rows = prefetched["continuations"] if "continuations" in prefetched else (
+            self.continuations.select_related("source_page").defer("source_page__raw_text", "source_page__parse_warnings")
+        )
+        later = sorted(
+            rows,
+            key=lambda a: (a.source_page.number or 0, a.source_page.page_label, a.position),
+        )
+        return [self, *later]
+
+    @property
+    def full_body(self) -> str:
+        """The body readers see: this part's, then each continuation's (format: text.bodytext)."""
+        return "\n\n".join(part.body for part in self.parts if part.body)
 
     def get_absolute_url(self) -> str:
         day = self.url_date

@@ -50,7 +50,7 @@ def _seed_templates() -> list[dict]:
     from articles.services.importing import pages_import
     from linking.models import Mention, Profile
 
-    pages_import(paths=sorted(SEEDS.glob("*.txt")), publish=True)
+    pages_import(paths=sorted(SEEDS.rglob("*.txt")), publish=True)
     content_type = ContentType.objects.get_for_model(Article)
     templates = []
     for article in Article.objects.prefetch_related("bylines").order_by("pk"):

@@ -52,7 +52,7 @@ def _seed_material() -> tuple[list, list[tuple[str, str]], list[int], list[int]]
     from articles.services.importing import pages_import
     from search.analysis import index_tokens
 
-    pages_import(paths=sorted((ROOT / "seeds").glob("*.txt")), publish=True)
+    pages_import(paths=sorted((ROOT / "seeds").rglob("*.txt")), publish=True)
     seeds = list(Article.objects.exclude(title=""))
     paragraphs = {b.text for a in seeds for b in text_to_blocks(a.body) if b.kind == "p"}
     segmented = [(p, " ".join(index_tokens(p))) for p in sorted(paragraphs)]

@@ -18,7 +18,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def seed_article_texts() -> list[str]:
     texts = []
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in sorted(SEEDS.rglob("*.txt")):
         page = parse_page(read_page(path))
         texts.extend(page.text[a.span[0]: a.span[1]] for a in page.articles if a.title)
     return texts

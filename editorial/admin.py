@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
+from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
 from editorial import services
 from editorial.errors import EditConflict
 from editorial.models import Note, Transition
@@ -56,15 +56,31 @@ class ColumnAdmin(admin.ModelAdmin):
         return obj.article_total
 
 
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "slug"]
+    search_fields = ["name", "short_name", "slug"]
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    list_display = ["publication", "edition_date"]
+    list_filter = ["publication"]
+    date_hierarchy = "edition_date"
+    list_select_related = ["publication"]
+
+
 @admin.register(SourcePage)
 class SourcePageAdmin(admin.ModelAdmin):
-    list_display = ["file_name", "outlet", "edition_date", "page_label", "encoding", "article_total", "imported_at"]
-    list_filter = ["outlet", "edition_date", "encoding"]
+    list_display = ["file_name", "issue", "number", "name", "outlet", "page_label", "encoding", "article_total", "imported_at"]
+    list_filter = ["issue__publication", "edition_date", "encoding"]
+    list_select_related = ["issue__publication"]
     search_fields = ["file_name", "outlet", "page_label"]
     date_hierarchy = "imported_at"
     # A source page is evidence of what was printed: editors read it, the importer writes it.
     readonly_fields = [
-        "file_name", "sha256", "encoding", "outlet", "edition_date", "page_label", "imported_at", "parse_warnings", "raw_text",
+        "file_name", "sha256", "encoding", "outlet", "issue", "edition_date", "number", "page_label", "name",
+        "imported_at", "parse_warnings", "raw_text",
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[SourcePage]:
@@ -230,11 +246,11 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = [
         "desk_links", "status", "published_at", "scheduled_at", "correction", "version",
         "source_page", "position", "span_start", "span_end", "import_key", "import_hash", "warnings",
-        "char_count", "created_at", "updated_at",
+        "char_count", "created_at", "updated_at", "continuation_of",
     ]
     fieldsets = [
         (None, {"fields": ["desk_links", "column", "kicker", "title", "subtitle", "dateline", "dateline_date", "body"]}),
-        ("版面接续", {"fields": ["continued_from", "continues_to"]}),
+        ("版面接续", {"fields": ["continued_from", "continues_to", "continuation_of"]}),
         (
             "发布",
             {"fields": ["status", "published_at", "scheduled_at", "correction", "section", "tags", "slug", "version", "seen_version"]},

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section
+from articles.services.editions import publication_time
 from editorial.errors import IllegalMove, InvalidOperation, NotAllowed, WorkflowError
 from editorial.models import Note, Transition
 from editorial.rules import User, can_add_note, can_edit, has_role_for
@@ -91,8 +92,10 @@ def article_send_back(*, article: Article, user: User, note: str = "") -> Articl
 
 @transaction.atomic
 def article_publish(*, article: Article, user: User, note: str = "") -> Article:
-    # A republished article keeps its first publication time, so its URL stays the same.
-    return _move(article=article, user=user, move=PUBLISH, note=note, published_at=article.published_at or timezone.now())
+    # A republished article keeps its first publication time, so its URL stays the same;
+    # an article of a dated issue is published at its edition's time (URL date = edition date).
+    first = article.published_at or publication_time(article.source_page.edition_date) or timezone.now()
+    return _move(article=article, user=user, move=PUBLISH, note=note, published_at=first)
 
 
 @transaction.atomic

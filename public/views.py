@@ -82,10 +82,13 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         # Wrong date or an old slug after a headline change: send readers and
         # crawlers to the one canonical address.
         return redirect(canonical, permanent=True)
-    blocks = text_to_blocks(article.body)
+    # 转版: a story continued on another page is shown whole, both parts in printed order.
+    parts = article.parts
+    blocks = text_to_blocks(article.full_body)
     mentions = mentions_for_display(article=article)
     return render(request, "public/article_detail.html", {
         "article": article,
+        "parts": parts,
         # The first mention of each entity links to its page; the plain blocks
         # feed the meta description and JSON-LD, which must not carry markup.
         "blocks": link_first_mentions(blocks=blocks, mentions=mentions),

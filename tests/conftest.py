@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from articles import signals
 from articles.models import Article, Byline, Reporter, SourcePage
-from tests.seedpages import REPO_ROOT, SEED_DIR
+from tests.seedpages import REPO_ROOT, SEED_PREFIXES, seed_path
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -75,7 +75,7 @@ def seeded_archive(django_db_setup, django_db_blocker) -> Iterator[None]:
             from articles.services.importing import pages_import
 
             call_command("loaddata", str(REPO_ROOT / "fixtures" / "gazetteer.json"), verbosity=0)
-            pages_import(paths=sorted(SEED_DIR.glob("*.txt")), publish=True)
+            pages_import(paths=[seed_path(prefix) for prefix in SEED_PREFIXES], publish=True)
         yield
         transaction.set_rollback(True)
 

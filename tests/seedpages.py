@@ -1,5 +1,7 @@
 """Shared access to the seed pages in ``seeds/`` for the parser tests.
 
+The seeds are laid out by edition, ``seeds/<publication>/<YYYY-MM-DD>/<NN>-<版名>.txt``
+(see seeds/README); tests still name them by their old prefixes 000 … 004.
 Parsing is pure and the seed files do not change during a run, so each page
 is parsed once and shared; tests must treat the records as read-only.
 """
@@ -7,20 +9,54 @@ is parsed once and shared; tests must treat the records as read-only.
 from __future__ import annotations
 
 import functools
+import shutil
 from pathlib import Path
 
 from articles.parsing import ArticleRecord, PageRecord, parse_page, read_page
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO_ROOT / "seeds"
-SEED_PREFIXES = ("000", "001", "002", "003", "004")
+SEED_KEY_DIR = REPO_ROOT / "corpus" / "seeds"
+# prefix -> path under seeds/ (and, as the importer names it, SourcePage.file_name)
+SEEDS = {
+    "000": "qingdao-ribao/2023-10-11/01-要闻.txt",
+    "001": "qingdao-wanbao/2022-09-05/01-城区.txt",
+    "002": "qingdao-ribao/2024-08-06/01-要闻.txt",
+    "003": "qingdao-ribao/2025-02-28/02-要闻.txt",
+    "004": "dazhong-ribao/2020-05-30/01-青岛新闻.txt",
+}
+SEED_PREFIXES = tuple(SEEDS)
 
 
 def seed_path(name_prefix: str) -> Path:
-    """The one seed file whose name starts with name_prefix (e.g. "000")."""
-    matches = sorted(SEED_DIR.glob(f"{name_prefix}*.txt"))
-    assert len(matches) == 1, f"expected one seed page starting {name_prefix!r}, found {matches}"
-    return matches[0]
+    """The seed file of a prefix ("000" … "004")."""
+    path = SEED_DIR / SEEDS[name_prefix]
+    assert path.is_file(), f"seed page {name_prefix!r} missing: {path}"
+    return path
+
+
+def seed_name(name_prefix: str) -> str:
+    """The SourcePage.file_name the importer gives the seed (its PUB/DATE/NN path)."""
+    return SEEDS[name_prefix]
+
+
+def seed_key_path(name_prefix: str) -> Path:
+    """The seed's answer key in corpus/seeds/."""
+    return SEED_KEY_DIR / Path(SEEDS[name_prefix]).with_suffix(".json")
+
+
+def copy_seed(name_prefix: str, folder: Path) -> Path:
+    """A copy of the seed under folder, in its PUB/DATE/NN layout (so it keeps its edition)."""
+    target = Path(folder) / SEEDS[name_prefix]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(seed_path(name_prefix), target))
+
+
+def flat_copy(name_prefix: str, folder: Path, name: str | None = None) -> Path:
+    """A copy of the seed directly in folder, named ``<prefix>.txt``: a page with no edition facts."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(seed_path(name_prefix), folder / (name or f"{name_prefix}.txt")))
 
 
 def seed_text(name_prefix: str) -> str:

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.seedpages import REPO_ROOT, seed_path
+from tests.seedpages import REPO_ROOT, seed_key_path, seed_path
 
 SEED_KEYS = REPO_ROOT / "corpus" / "seeds"
 
@@ -20,7 +20,7 @@ def _page(corpus, page_id, seed_prefix, *, title_of_first=None):
     target = corpus / "pages" / f"{page_id}.txt"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(source, target)
-    key = json.loads((SEED_KEYS / f"{source.stem}.json").read_text(encoding="utf-8"))
+    key = json.loads(seed_key_path(seed_prefix).read_text(encoding="utf-8"))
     key["page"] = page_id
     if title_of_first is not None:
         key["articles"][0]["title"] = title_of_first

@@ -22,12 +22,15 @@ def _seed_pages():
 
 
 def test_evaluation_every_seed_has_an_answer_key_in_the_readme_format():
-    stems = sorted(p.stem for p in SEED_DIR.glob("*.txt"))
-    keys = sorted(p.stem for p in (CORPUS / "seeds").glob("*.json"))
+    # The keys mirror the seeds' layout: seeds/<pub>/<date>/<NN>-<版名>.txt ↔ corpus/seeds/<same>.json
+    stems = sorted(p.relative_to(SEED_DIR).with_suffix("").as_posix() for p in SEED_DIR.rglob("*.txt"))
+    keys = sorted(p.relative_to(CORPUS / "seeds").with_suffix("").as_posix() for p in (CORPUS / "seeds").rglob("*.json"))
     assert keys == stems and len(stems) == 5
     for stem in stems:
         key = json.loads((CORPUS / "seeds" / f"{stem}.json").read_text(encoding="utf-8"))
         assert key["page"] == f"seeds/{stem}" and key["paper_slug"] == "qingdao"
+        publication, day, page = stem.split("/")
+        assert key["edition_date"] == day and key["page_number"] == int(page.split("-")[0])
         for article in key["articles"]:
             assert set(article) == set(ARTICLE_KEYS), (stem, article.get("title"))
 

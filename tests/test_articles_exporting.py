@@ -44,10 +44,10 @@ def test_export_lists_the_related_articles_the_page_shows(linked):
 
 
 def test_export_queries_do_not_grow_with_articles(linked, make_article, django_assert_num_queries):
-    with django_assert_num_queries(5):  # articles, then bylines, tags, mentions, related links
+    with django_assert_num_queries(6):  # articles, then bylines, continued parts, tags, mentions, related links
         first = [article_export(a) for a in articles_for_export()]
     for i in range(5):
         make_article(title=f"又一篇{i}")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         more = [article_export(a) for a in articles_for_export()]
     assert len(more) == len(first) + 5

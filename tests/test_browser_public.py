@@ -25,9 +25,10 @@ def test_reader_journey(live_server, transactional_db, browser_page, tmp_path):
     from articles.services.importing import pages_import
     from tests.seedpages import SEED_DIR
 
-    pages_import(paths=sorted(SEED_DIR.glob("*.txt")), publish=True)
+    pages_import(paths=sorted(SEED_DIR.rglob("*.txt")), publish=True)
     article = Article.objects.published().filter(title__contains="电商", bylines__isnull=False).order_by("pk").first()
     Article.objects.filter(pk=article.pk).update(published_at=timezone.now())  # first on the home page
+    article.refresh_from_db()  # published at its edition's time by the import; its URL date is now today's
     page = browser_page
 
     page.goto(live_server.url + "/")

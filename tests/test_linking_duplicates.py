@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
@@ -10,7 +9,7 @@ from articles.models import Article
 from articles.services.importing import pages_import
 from linking.models import NearDuplicate
 from linking.services.duplicates import duplicate_review, duplicates_detect
-from tests.seedpages import seed_path
+from tests.seedpages import copy_seed, seed_name, seed_path
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ def rescanned_copy(tmp_path):
 
 
 def test_a_rescanned_page_s_articles_are_flagged_as_near_duplicates(tmp_path, announcements):
-    original = shutil.copy(seed_path("000"), tmp_path)
+    original = copy_seed("000", tmp_path)
     with announcements(deliver=True):
         pages_import(paths=[original])
     assert not NearDuplicate.objects.exists()
@@ -39,7 +38,7 @@ def test_a_rescanned_page_s_articles_are_flagged_as_near_duplicates(tmp_path, an
 
     pairs = {(d.article.source_page.file_name, d.duplicate_of.source_page.file_name, d.article.title == d.duplicate_of.title)
              for d in NearDuplicate.objects.select_related("article__source_page", "duplicate_of__source_page")}
-    assert pairs == {("000_rescan.txt", seed_path("000").name, True)}
+    assert pairs == {("000_rescan.txt", seed_name("000"), True)}
     # Every article of the page has its twin flagged, and only its twin.
     assert NearDuplicate.objects.count() == Article.objects.filter(source_page__file_name="000_rescan.txt").count() == 6
     assert all(d.distance <= 7 for d in NearDuplicate.objects.all())
@@ -47,7 +46,7 @@ def test_a_rescanned_page_s_articles_are_flagged_as_near_duplicates(tmp_path, an
 
 def test_detection_is_idempotent_and_reviewable(tmp_path, announcements):
     with announcements(deliver=True):
-        pages_import(paths=[shutil.copy(seed_path("000"), tmp_path), rescanned_copy(tmp_path)])
+        pages_import(paths=[copy_seed("000", tmp_path), rescanned_copy(tmp_path)])
     ids = list(Article.objects.values_list("pk", flat=True))
     duplicates_detect(article_ids=ids)
     assert NearDuplicate.objects.count() == 6
@@ -60,5 +59,5 @@ def test_detection_is_idempotent_and_reviewable(tmp_path, announcements):
 
 def test_different_stories_are_not_flagged(tmp_path, announcements):
     with announcements(deliver=True):
-        pages_import(paths=[shutil.copy(seed_path(p), tmp_path) for p in ("000", "001", "002")])
+        pages_import(paths=[copy_seed(p, tmp_path) for p in ("000", "001", "002")])
     assert not NearDuplicate.objects.exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from django.db import connection
@@ -13,14 +12,14 @@ from articles.services.importing import pages_import
 from articles.signals import announce_changed
 from linking.models import Mention, Profile, RelatedLink
 from tests.linkingdata import gazetteer  # noqa: F401 (a fixture)
-from tests.seedpages import seed_path
+from tests.seedpages import copy_seed
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_imported_page_is_tagged_and_linked(gazetteer, tmp_path, announcements):
     with announcements(deliver=True):
-        pages_import(paths=[shutil.copy(seed_path("000"), tmp_path)], publish=True)
+        pages_import(paths=[copy_seed("000", tmp_path)], publish=True)
     articles = Article.objects.all()
     assert articles.count() == 6
     assert Profile.objects.count() == 6
@@ -41,8 +40,8 @@ def test_an_editorial_change_is_relinked(gazetteer, make_article, announcements)
 def test_the_receiver_s_queries_grow_with_articles_not_with_the_archive(gazetteer, tmp_path, announcements):
     """Per page: a fixed batch for extraction and duplicates, plus a bounded number per article."""
     with announcements(deliver=True):
-        pages_import(paths=[shutil.copy(seed_path(p), tmp_path) for p in ("002", "003", "004")])
-    page = shutil.copy(seed_path("000"), tmp_path)
+        pages_import(paths=[copy_seed(p, tmp_path) for p in ("002", "003", "004")])
+    page = copy_seed("000", tmp_path)
     with CaptureQueriesContext(connection) as whole, announcements(deliver=True):
         pages_import(paths=[page])
     articles = 6

@@ -7,9 +7,10 @@ A corpus directory (``corpus/``) holds:
   without the extension (``renmin/2024-05-06/01.printed``), the paper is the
   first path part;
 - ``split.json``: ``{"test_only_papers": [...], "pages": {id: "dev"|"test"}}``;
-- ``seeds/<stem>.json``: the answer keys of the committed seed pages, whose
-  text is ``../seeds/<stem>.txt`` (the repository's ``seeds/``). Seeds are
-  paper ``qingdao`` and always dev; their id is ``seeds/<stem>``.
+- ``seeds/<publication>/<YYYY-MM-DD>/<NN>-<版名>.json``: the answer keys of the
+  committed seed pages, whose text is the same path under ``../seeds/`` (the
+  repository's ``seeds/``) with ``.txt``. Seeds are paper ``qingdao`` and
+  always dev; their id is ``seeds/<path without extension>``.
 
 Honest evaluation leans to "test": a page that ``split.json`` does not name,
 a page of a test-only paper, or any page when ``split.json`` is missing, is
@@ -68,8 +69,9 @@ def find_pages(corpus: Path | str, *, split: str = "all", paper: str | None = No
     pages: list[CorpusPage] = []
 
     seeds_text = corpus.parent / "seeds"
-    for key_path in sorted((corpus / "seeds").glob("*.json")):
-        pages.append(CorpusPage(f"seeds/{key_path.stem}", SEED_PAPER, DEV, seeds_text / f"{key_path.stem}.txt", key_path))
+    for key_path in sorted((corpus / "seeds").rglob("*.json")):
+        stem = key_path.relative_to(corpus / "seeds").with_suffix("")
+        pages.append(CorpusPage(f"seeds/{stem.as_posix()}", SEED_PAPER, DEV, seeds_text / stem.with_suffix(".txt"), key_path))
 
     pages_dir = corpus / "pages"
     if pages_dir.is_dir():

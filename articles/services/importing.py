@@ -21,6 +21,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
+from articles.services import editions, jumps
 from articles.services.fingerprints import (
     article_content,
     containment,
@@ -62,6 +63,7 @@ class PageImportResult:
     warnings: list[str] = field(default_factory=list)
     error: str = ""
     changed_ids: list[int] = field(default_factory=list)  # articles created or rewritten
+    edition: str = ""  # e.g. 青岛日报 2024-07-26 第1版 要闻; "" without an issue
 
     @property
     def articles(self) -> int:
@@ -80,14 +82,28 @@ class ImportReport:
         return sum(getattr(r, name) for r in self.results)
 
 
-def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the visible files inside folders, in name order."""
+PAGE_SUFFIX = ".txt"
+
+
+def collect_paths(paths: Iterable[str | Path], *, skipped: list[Path] | None = None) -> list[Path]:
+    """Files as given, and the page files (*.txt) anywhere inside folders, in path order.
+
+    Other visible files inside folders (README, JSON, images) are not pages:
+    they are appended to ``skipped``; hidden files and folders are ignored.
+    """
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if any(part.startswith(".") for part in relative) or not child.is_file():
+                continue
+            if child.suffix.lower() == PAGE_SUFFIX:
+                found.append(child)
+            elif skipped is not None:
+                skipped.append(child)
     return found
 
 
@@ -97,6 +113,7 @@ def pages_import(
     publish: bool = False,
     dry_run: bool = False,
     on_result: Callable[[PageImportResult], None] | None = None,
+    edition_options: editions.EditionOptions = editions.EditionOptions(),
 ) -> ImportReport:
     report = ImportReport()
     known_columns = frozenset(Column.objects.values_list("name", flat=True))
@@ -106,7 +123,13 @@ def pages_import(
         except PageRejected as exc:
             result = PageImportResult(file_name=exc.file_name, status=REFUSED, error=exc.reason)
         else:
-            result = page_import(page=record, publish=publish, dry_run=dry_run)
+            # Edition facts: masthead, then PUB/DATE/NN.txt folders, then the options.
+            edition = editions.page_edition(record, path=path, options=edition_options)
+            record.file_name = edition.file_name or record.file_name
+            try:
+                result = page_import(page=record, publish=publish, dry_run=dry_run, edition=edition)
+            except editions.EditionConflict as exc:
+                result = PageImportResult(file_name=record.file_name, status=REFUSED, error=str(exc))
         report.results.append(result)
         if on_result:
             on_result(result)
@@ -114,15 +137,22 @@ def pages_import(
 
 
 @transaction.atomic
-def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = False) -> PageImportResult:
+def page_import(
+    *, page: PageRecord, publish: bool = False, dry_run: bool = False, edition: editions.EditionFacts | None = None
+) -> PageImportResult:
     """Create or update the page and its articles; with dry_run, report and roll back."""
-    result = PageImportResult(file_name=page.file_name, status=UPDATED, warnings=list(page.warnings))
-    source = SourcePage.objects.select_for_update().filter(file_name=page.file_name).first()
-    if source is not None and source.sha256 == page.sha256:
+    edition = edition or editions.page_edition(page)
+    result = PageImportResult(file_name=page.file_name, status=UPDATED, warnings=[*page.warnings, *edition.warnings])
+    source = SourcePage.objects.select_for_update().filter(file_name=page.file_name).first() or editions.moved_page(page)
+    if source is not None and source.sha256 == page.sha256 and source.file_name == page.file_name \
+            and not editions.edition_differs(source, edition):
         result.status = UNCHANGED
         result.articles_unchanged = source.articles.count()
         return result
-    twin = SourcePage.objects.filter(sha256=page.sha256).exclude(file_name=page.file_name).values_list("file_name", flat=True).first()
+    twins = SourcePage.objects.filter(sha256=page.sha256).exclude(file_name=page.file_name)
+    if source is not None:  # a page moved into the edition layout is itself, not its twin
+        twins = twins.exclude(pk=source.pk)
+    twin = twins.values_list("file_name", flat=True).first()
     if twin is not None:
         # The same bytes under another name (a re-sent or renamed file): importing
         # them again would print every article of the page twice.
@@ -133,6 +163,7 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
     if source is None:
         source = SourcePage(file_name=page.file_name)
         result.status = CREATED
+    source.file_name = page.file_name
     source.sha256 = page.sha256
     source.raw_text = page.text
     source.encoding = page.encoding
@@ -141,8 +172,10 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
     source.page_label = page.page_label
     source.parse_warnings = page.warnings
     source.imported_at = timezone.now()
+    editions.edition_apply(source, edition)  # issue, 版次, 版名 (articles.services.editions)
     source.full_clean()
     source.save()
+    result.edition = editions.edition_label(source)
 
     existing = list(
         source.articles.select_related("column").prefetch_related("bylines__reporter").order_by("position", "span_start", "pk")
@@ -151,6 +184,8 @@ def page_import(*, page: PageRecord, publish: bool = False, dry_run: bool = Fals
     writer = _ArticleWriter(source=source, page=page, publish=publish, result=result)
     for entry in _layout(page=page, old_text=old_text, existing=existing, tombstones=tombstones, writer=writer):
         entry.apply(writer)
+    # 转版: join this page's continued stories with the other pages of its issue.
+    result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids))
     for record in page.articles:
         result.warnings.extend(f"#{record.position} {record.title or '(no headline)'}: {w}" for w in record.warnings)
     if dry_run:
@@ -380,7 +415,7 @@ class _ArticleWriter:
         article.subtitle = record.subtitle
         article.body = blocks_to_text(record.blocks)
         article.dateline = record.dateline
-        article.dateline_date = _dateline_date(record, self.page.edition_date)
+        article.dateline_date = editions.dateline_iso(record.dateline_month, record.dateline_day, self.source.edition_date)
         article.continued_from = record.continued_from
         article.continues_to = record.continues_to
         article.warnings = record.warnings
@@ -388,9 +423,10 @@ class _ArticleWriter:
         article.import_hash = new_hash
         article.char_count = body_char_count(record.blocks)
         article.slug = pinyin_slug(record.title or record.body[:30])
-        if self.publish and not article.is_public:
+        # A story printed in parts (转版) is published by jumps.join_issue once whole.
+        if self.publish and not article.is_public and not jumps.is_jump_part(record):
             article.status = Article.Status.PUBLISHED
-            article.published_at = timezone.now()
+            article.published_at = editions.publication_time(self.source.edition_date) or timezone.now()
 
     def _write_bylines(self, article: Article, record: ArticleRecord) -> None:
         article.bylines.all().delete()
@@ -415,15 +451,6 @@ class _ArticleWriter:
             column.full_clean()
             column.save()
         return column
-
-
-def _dateline_date(record: ArticleRecord, edition_date: str) -> str:
-    """ISO date when the year is known from the page, else --MM-DD (ISO 8601 without year)."""
-    if not (record.dateline_month and record.dateline_day):
-        return ""
-    if edition_date:
-        return f"{edition_date[:4]}-{record.dateline_month:02d}-{record.dateline_day:02d}"
-    return f"--{record.dateline_month:02d}-{record.dateline_day:02d}"
 
 
 # --- tombstones: what editors removed stays removed ------------------------------

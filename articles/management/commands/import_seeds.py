@@ -8,23 +8,35 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.services.editions import EditionOptions
 from articles.services.importing import DUPLICATE, REFUSED, ImportReport, PageImportResult, collect_paths, pages_import
 
 
 class Command(BaseCommand):
-    help = "Import page text files or folders of them (default: seeds/). Each page is imported atomically."
+    help = (
+        "Import page text files or folders of them (default: seeds/, laid out PUBLICATION/YYYY-MM-DD/NN-版名.txt). "
+        "Each page is imported atomically."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="files or folders; default: the seeds/ folder")
         parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
         parser.add_argument("--publish", action="store_true", help="publish the imported articles")
         parser.add_argument("--json", dest="as_json", action="store_true", help="print a machine-readable report on stdout")
+        parser.add_argument("--publication", default="", help="publication slug or name for pages whose masthead and folder do not say")
+        parser.add_argument("--date", default="", help="edition date YYYY-MM-DD for pages that do not say")
+        parser.add_argument("--page", default="", help="版次 (3, 第三版, A03) for a single page file that does not say")
 
-    def handle(self, *args, paths, dry_run, publish, as_json, **options):
-        files = collect_paths(paths or [Path(settings.BASE_DIR) / "seeds"])
+    def handle(self, *args, paths, dry_run, publish, as_json, publication, date, page, **options):
+        skipped: list[Path] = []
+        files = collect_paths(paths or [Path(settings.BASE_DIR) / "seeds"], skipped=skipped)
+        progress = self.stderr if as_json else self.stdout
+        for path in skipped:
+            progress.write(f"skipped (not a *.txt page): {path}")
         if not files:
             raise CommandError("no files to import")
-        progress = self.stderr if as_json else self.stdout
+        if page and len(files) > 1:
+            raise CommandError("--page names the 版次 of one page file; give one file")
         counter = iter(range(1, len(files) + 1))
 
         def show(result: PageImportResult) -> None:
@@ -34,11 +46,15 @@ class Command(BaseCommand):
             elif result.status == DUPLICATE:
                 progress.write(self.style.WARNING(f"[{n}/{len(files)}] {result.file_name}: {DUPLICATE}: {result.error}"))
             else:
-                progress.write(f"[{n}/{len(files)}] {result.file_name}: {result.status}, {result.articles} articles")
+                edition = f" ({result.edition})" if result.edition else ""
+                progress.write(f"[{n}/{len(files)}] {result.file_name}: {result.status}, {result.articles} articles{edition}")
 
-        report = pages_import(paths=files, publish=publish, dry_run=dry_run, on_result=show)
+        report = pages_import(
+            paths=files, publish=publish, dry_run=dry_run, on_result=show,
+            edition_options=EditionOptions(publication=publication, date=date, page=page),
+        )
         if as_json:
-            self.stdout.write(_json_report(report, dry_run=dry_run))
+            self.stdout.write(_json_report(report, dry_run=dry_run, skipped=skipped))
         else:
             self.stdout.write(_summary_table(report, dry_run=dry_run))
         if report.refused:
@@ -68,11 +84,12 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _json_report(report: ImportReport, *, dry_run: bool) -> str:
+def _json_report(report: ImportReport, *, dry_run: bool, skipped: list[Path] = ()) -> str:
     pages = [
         {
             "file": r.file_name,
             "status": r.status,
+            "edition": r.edition,
             "error": r.error,
             "articles": r.articles,
             "articles_created": r.articles_created,
@@ -93,4 +110,4 @@ def _json_report(report: ImportReport, *, dry_run: bool) -> str:
         "reporters_created": report.total("reporters_created"),
         "warnings": sum(len(r.warnings) for r in report.results),
     }
-    return json.dumps({"dry_run": dry_run, "pages": pages, "totals": totals}, ensure_ascii=False, indent=2)
+    return json.dumps({"dry_run": dry_run, "pages": pages, "skipped": [str(p) for p in skipped], "totals": totals}, ensure_ascii=False, indent=2)
