@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 from articles.models import Article, Byline, Reporter, SourcePage
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    # Django tests SQLite in memory, where threads share one connection and never
+    # contend for the file lock the server's processes and threads do; a file per
+    # run tests the real thing, as PostgreSQL tests do, and keeps parallel runs apart.
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
 @pytest.fixture(autouse=True)

@@ -86,7 +86,8 @@ def pages_import(
             result = page_import(page=record, publish=publish, dry_run=dry_run)
             if result.changed_ids and not dry_run:
                 # After the page's transaction: listeners index and tag what is stored.
-                articles_changed.send(sender=Article, article_ids=result.changed_ids)
+                # Robust, since the page is committed: a failing listener is logged, not an import failure.
+                articles_changed.send_robust(sender=Article, article_ids=result.changed_ids)
         report.results.append(result)
         if on_result:
             on_result(result)
