@@ -10,6 +10,7 @@ edit. Receivers (the search index, tags and links, the page cache) get
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from functools import partial
 
@@ -19,6 +20,7 @@ from django.dispatch import Signal
 from articles.models import Article
 
 articles_changed = Signal()
+logger = logging.getLogger(__name__)
 
 
 def announce_changed(article_ids: Iterable[int], *, using: str | None = None) -> None:
@@ -33,5 +35,12 @@ def announce_changed(article_ids: Iterable[int], *, using: str | None = None) ->
 
 
 def send_changed(article_ids: list[int]) -> None:
-    """Deliver an announcement (tests/conftest.py's `announcements` fixture captures it here)."""
-    articles_changed.send(sender=Article, article_ids=article_ids)
+    """Deliver an announcement (tests/conftest.py's `announcements` fixture captures it here).
+
+    Robust: the write is committed by now, so a receiver that fails (the search
+    index on a busy database) is logged; it neither fails a stored save or import
+    nor stops the other receivers.
+    """
+    for receiver, error in articles_changed.send_robust(sender=Article, article_ids=article_ids):
+        if isinstance(error, Exception):
+            logger.error("articles_changed receiver %r failed", receiver, exc_info=error)

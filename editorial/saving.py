@@ -6,6 +6,11 @@ saw. The save first runs ``UPDATE … SET version = version + 1 WHERE version = 
 zero rows means someone saved in between, so nothing is written and the editor
 is shown what changed. The UPDATE also holds the row lock until commit, so two
 saves cannot both pass the check.
+
+Lock order: the article's page, then the article, as the importer takes them
+(articles.services.importing locks the page before writing its articles). A
+save made while its page is being imported waits for the import and then meets
+its new version as a conflict, instead of deadlocking with it.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from django.db import transaction
 from django.db.models import F
 from reversion.models import Version
 
-from articles.models import Article
+from articles.models import Article, SourcePage
 from articles.signals import announce_changed
 from editorial.errors import EditConflict, InvalidOperation
 from editorial.rules import User
@@ -51,6 +56,13 @@ def conflict(*, article_id: int, seen_version: int) -> EditConflict:
     )
 
 
+def lock_page(article: Article) -> None:
+    """Hold the article's page until commit (PostgreSQL; SQLite's IMMEDIATE transactions lock the whole file)."""
+    # NO KEY: nothing here deletes the page or changes its id, so inserts that
+    # merely reference it need not wait; the importer's FOR UPDATE still does.
+    list(SourcePage.objects.select_for_update(no_key=True).filter(pk=article.source_page_id).values_list("pk"))
+
+
 def _account(user: User | None) -> AbstractBaseUser | None:
     return user if user is not None and user.is_authenticated else None
 
@@ -64,6 +76,7 @@ def editing(*, article: Article, user: User | None, comment: str, also: Iterable
     saved and one revision records everything. Any exception rolls it all back.
     """
     with transaction.atomic():
+        lock_page(article)
         ensure_baseline(article)
         claim_version(article=article, seen_version=article.version)
         with reversion.create_revision():

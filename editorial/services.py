@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from reversion.models import Version
@@ -29,6 +29,7 @@ from editorial.selectors import version_bylines
 from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
 from text.bodytext import text_to_blocks
 from text.textstats import body_char_count
+from newsroom.contention import BUSY_MESSAGE, is_lock_timeout
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +173,12 @@ def _each(articles: Iterable[Article], change) -> BulkResult:
                 change(article)
         except WorkflowError as exc:
             result.refused.append(f"{article}: {exc.message}")
+        except OperationalError as exc:
+            # The articles before this one are committed: a busy database refuses
+            # this one here rather than failing the whole request as unsaved.
+            if not is_lock_timeout(exc):
+                raise
+            result.refused.append(f"{article}: {BUSY_MESSAGE}")
         else:
             result.done.append(article.pk)
     return result

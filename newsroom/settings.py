@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Turns a lock wait that ran out into a 409 to retry, instead of a 500.
+    "newsroom.contention.BusyDatabaseMiddleware",
 ]
 
 # Everything the site loads is its own: styles from a static file, no inline
@@ -127,6 +129,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A web server writes from several threads and processes at once. WAL lets
+    # readers go on while one writer writes; IMMEDIATE takes the write lock at
+    # BEGIN, so a transaction waits for it (up to the timeout, in seconds) instead
+    # of failing at once with "database is locked" when a read turns into a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
