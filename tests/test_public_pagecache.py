@@ -71,7 +71,7 @@ def test_relinking_refreshes_the_page(client, published_article, monkeypatch):
     url = published_article.get_absolute_url()
     client.get(url)
     # Extraction writes tags and mentions in bulk, which sends no save signals.
-    monkeypatch.setattr(refresh, "articles_extract", lambda *, article_ids: [])
+    monkeypatch.setattr(refresh, "articles_extract", lambda *, article_ids: list(article_ids))
     Article.objects.filter(pk=published_article.pk).update(subtitle="重新关联之后")
 
     refresh.articles_link(article_ids=[published_article.pk])
