@@ -17,16 +17,23 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site"])
+    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache"])
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
     parser.add_argument("--articles", type=int, default=100_000, help="links, site: synthetic articles in the archive")
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
+    parser.add_argument("--minutes", type=int, default=10, help="cache: simulated minutes")
+    parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     if args.which == "site":
         from bench import site_bench
 
         site_bench.run(articles=args.articles)
+        return
+    if args.which == "cache":
+        from bench import cache_bench
+
+        cache_bench.run(minutes=args.minutes, rate=args.rate)
         return
     if args.which == "links":
         from bench import link_bench

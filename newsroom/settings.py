@@ -176,14 +176,32 @@ LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "editorial:home"
 
 # Rendered public pages (public.pagecache). The per-process LocMemCache
-# needs no server; several server processes share invalidations only through a
-# shared cache (Memcached, Redis), otherwise PAGE_CACHE_SECONDS bounds staleness.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# needs no server but is seen by one process only: more than one server
+# process (gunicorn workers, machines) needs REDIS_URL, a cache they share, or
+# the others keep serving a page a change has made stale (an unpublished story
+# included) for up to PAGE_CACHE_SECONDS. CACHE_URL is read when REDIS_URL is
+# not set; CACHE_KEY_PREFIX keeps several sites (or test runs) apart in one
+# Redis database.
+CACHE_URL = os.environ.get("REDIS_URL", "").strip() or os.environ.get("CACHE_URL", "").strip()
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+            # A cache server that does not answer must not hang every page.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
-}
+elif CACHE_URL in ("", "locmem://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+else:
+    raise ImproperlyConfigured(f"REDIS_URL/CACHE_URL must be redis://, rediss://, unix:// or locmem://, not {CACHE_URL!r}")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 if not DEBUG:

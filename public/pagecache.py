@@ -1,80 +1,433 @@
-"""Whole rendered public pages in Django's cache, all made stale at once on any change.
+"""Whole rendered public pages in Django's cache, made stale by scope.
 
-Every key carries a generation number; invalidate() bumps it, so no list of
-affected URLs is ever needed. public.apps calls invalidate_on_change() for
-every model the pages show (saves and deletes), and listens to
-articles_changed and linking's links_changed for bulk writes, which send no
-save signals; the apps below never import this module. Old entries simply expire. The
-generation lives in the same cache, so every process sharing the cache sees
-the bump; with the default per-process LocMemCache, PAGE_CACHE_SECONDS bounds
-how stale another process can be.
+A *scope* names something pages show: ``article:<id>``, ``section:<slug>``,
+``column:<slug>``, ``reporter:<slug>``, ``tag:<slug>``, ``entity:<slug>``,
+``page:<id or file name>``, ``archive:<yyyy-mm-dd>``, ``archive:<yyyy-mm>``,
+``home``, ``search``, ``feeds``, ``public`` (any public article: pages of views
+this module does not know) and ``all`` (every page, and the section menu).
+Each scope has a generation in the cache (``newsroom:gen:<scope>``), a random
+token; bump() gives each scope it names a new token.
+
+A cached page depends on ``all``, on the scopes of its address (the section of
+``/sections/<slug>/``, the day of an archive day …), and on ``article:<id>``
+for every article loaded while it rendered (its listing, its related
+articles): it is stored with those generations as they were, and it is stale
+as soon as any of them differs. So a page stops showing an article the moment
+that article's scope is bumped, whichever list it was on, and a listing shows
+a newly published article once its section, reporter, tag, day … is bumped.
+
+What is bumped (receivers connected by connect(), from public.apps):
+
+- An article saved or deleted that was public before or is public after
+  (its state before is kept from when it was loaded, or read in pre_save):
+  its own scope, home, search, feeds, ``public``, its sections (and their
+  parents), column, printed page, day and month, reporters, tags, entities,
+  and the articles that show it as related. A draft that was never public
+  bumps nothing, so it costs readers no cache hit.
+- articles_changed (queryset updates, after commit) and links_changed: the
+  same for the articles among them that are public now, or unpublished; all
+  pages for links_changed(article_ids=None).
+- Bylines, tags, mentions and related links of public articles: that article's scopes.
+- Sections (the menu is on every page), and renames or deletions of columns,
+  reporters, entities, aliases and tags: ``all``. Creating one bumps nothing:
+  it shows nowhere until a public article uses it.
+
+Bumps happen at once and again when the transaction commits, so no other
+process can keep a page rendered from the data before the commit. A global
+clock token changes with every bump: a page is stored only if the clock did
+not move while it rendered (otherwise it might hold data from before a bump
+it did not see), and a cached page whose clock is still current is served
+without reading its scopes. Cost per request: a hit is one get_many (the
+page and the clock), plus one get_many of its scopes after any bump since it
+was stored; a miss adds one get_many and one set.
+
+The cache is Django's default cache: the per-process LocMemCache unless
+REDIS_URL is set (newsroom/settings.py); with more than one process, only a
+shared cache makes a change reach every process at once.
 """
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
-import time
-from functools import wraps
+import logging
+import secrets
+from collections.abc import Iterable
+from functools import partial, wraps
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
 
-GENERATION_KEY = "newsroom:pages:generation"
+from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
+from articles.signals import articles_changed
+from linking.models import Alias, Entity, Mention, RelatedLink
+from linking.signals import links_changed
+
+logger = logging.getLogger(__name__)
+
+ALL = "all"
+PUBLIC = "public"
+HOME = "home"
+SEARCH = "search"
+FEEDS = "feeds"
+CLOCK_KEY = "newsroom:pages:clock"
+# Any lifetime is correct (a generation that is gone matches no stored page);
+# this one only keeps idle generations from piling up in the cache.
+GENERATION_SECONDS = 24 * 60 * 60
+
+# The articles loaded while a page renders: the article scopes it depends on.
+_shown: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar("pagecache_shown", default=None)
+
+# What of an article decides where it is shown, as loaded (see _remember).
+_STATE_FIELDS = ("status", "published_at", "section_id", "column_id", "source_page_id")
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
+# --- generations -----------------------------------------------------------------
+
+
+def _gen_key(scope: str) -> str:
+    key = f"newsroom:gen:{scope}"
+    if len(key) > 200:  # long slugs: keep within every backend's key length
+        key = "newsroom:gen:#" + hashlib.sha256(scope.encode()).hexdigest()
+    return key
+
+
+def _token() -> str:
+    return secrets.token_hex(8)
+
+
+def bump(scopes: Iterable[str]) -> None:
+    """Make stale every cached page that depends on one of these scopes: now, and again on commit."""
+    scopes = frozenset(scopes)
+    if not scopes:
+        return
+    _bump_now(scopes)
+    if transaction.get_connection().in_atomic_block:
+        # A page rendered by another process between now and the commit still
+        # read the old rows; the second bump makes it stale too.
+        transaction.on_commit(partial(_bump_now, scopes))
+
+
+def _bump_now(scopes: frozenset[str]) -> None:
+    token = _token()
+    values = {CLOCK_KEY: token}  # first: whoever sees a new generation sees the new clock
+    values.update((_gen_key(scope), token) for scope in sorted(scopes))
+    cache.set_many(values, GENERATION_SECONDS)
+
+
+def generation() -> str:
+    """The generation of ``all``: changes when every page does (the section menu's key)."""
+    key = _gen_key(ALL)
+    value = cache.get(key)
     if value is None:
-        # Start from the clock, not 1, so a generation evicted from the cache
-        # never comes back to a number that old pages were stored under.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY, 0)
+        cache.add(key, _token(), GENERATION_SECONDS)
+        value = cache.get(key, "")
     return value
 
 
 def invalidate() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value is a new generation
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    """Make every cached page stale."""
+    bump([ALL])
 
 
-def invalidate_on_change(*models: type[Model]) -> None:
-    """Make every cached page stale whenever a row of these models is saved or deleted."""
-    for model in models:
-        label = model._meta.label
-        post_save.connect(on_change, sender=model, dispatch_uid=f"pagecache.save.{label}")
-        post_delete.connect(on_change, sender=model, dispatch_uid=f"pagecache.delete.{label}")
-
-
-def on_change(sender, **kwargs) -> None:
+def on_change(sender=None, **kwargs) -> None:
     """A signal receiver for invalidate()."""
     invalidate()
 
 
+# --- what a change bumps -----------------------------------------------------------
+
+
+def _day_scopes(published_at) -> set[str]:
+    if published_at is None:
+        return set()
+    day = timezone.localtime(published_at).date() if timezone.is_aware(published_at) else published_at.date()
+    return {f"archive:{day:%Y-%m-%d}", f"archive:{day:%Y-%m}"}
+
+
+def _page_scopes(page_id: int | None, file_name: str | None) -> set[str]:
+    scopes = {f"page:{page_id}"} if page_id is not None else set()
+    if file_name:
+        scopes |= {f"page:{file_name}", f"page:{file_name.removesuffix('.txt')}"}
+    return scopes
+
+
+def _section_scopes(section_ids: Iterable[int | None]) -> set[str]:
+    wanted = {pk for pk in section_ids if pk is not None}
+    if not wanted:
+        return set()
+    sections = {pk: (slug, parent) for pk, slug, parent in Section.objects.values_list("pk", "slug", "parent_id")}
+    scopes = set()
+    for pk in wanted:
+        seen = set()
+        while pk is not None and pk in sections and pk not in seen:  # the section, then its parents
+            seen.add(pk)
+            slug, pk = sections[pk]
+            scopes.add(f"section:{slug}")
+    return scopes
+
+
+def article_scopes(article_ids: Iterable[int], *, before: Iterable[dict] = ()) -> set[str]:
+    """Every scope showing these articles, where they are now and where they were (before: their old states)."""
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return set()
+    states = list(before)
+    scopes = {HOME, SEARCH, FEEDS, PUBLIC} | {f"article:{pk}" for pk in ids}
+    rows = list(Article.objects.filter(pk__in=ids).values(*_STATE_FIELDS, "column__slug", "source_page__file_name"))
+    columns = {row["column__slug"] for row in rows if row["column__slug"]}
+    old_columns = {s["column_id"] for s in states if s.get("column_id")} - {r["column_id"] for r in rows}
+    columns |= set(Column.objects.filter(pk__in=old_columns).values_list("slug", flat=True)) if old_columns else set()
+    scopes |= {f"column:{slug}" for slug in columns}
+    scopes |= _section_scopes([row["section_id"] for row in rows] + [s.get("section_id") for s in states])
+    for row in rows:
+        scopes |= _day_scopes(row["published_at"]) | _page_scopes(row["source_page_id"], row["source_page__file_name"])
+    for state in states:
+        scopes |= _day_scopes(state.get("published_at")) | _page_scopes(state.get("source_page_id"), None)
+    scopes |= {f"reporter:{s}" for s in Byline.objects.filter(article_id__in=ids).values_list("reporter__slug", flat=True)}
+    scopes |= {
+        f"tag:{s}"
+        for s in TaggedItem.objects.filter(content_type=_article_type(), object_id__in=ids).values_list("tag__slug", flat=True)
+    }
+    scopes |= {f"entity:{s}" for s in Mention.objects.filter(article_id__in=ids).values_list("entity__slug", flat=True)}
+    scopes |= {f"article:{pk}" for pk in RelatedLink.objects.filter(target_id__in=ids).values_list("source_id", flat=True)}
+    return scopes
+
+
+def _article_type() -> ContentType:
+    return ContentType.objects.get_for_model(Article)
+
+
+def _shown_ids(article_ids: Iterable[int]) -> list[int]:
+    """Those of the articles that readers may have seen: public now, or unpublished
+    (an update that sent no save signal may just have taken them down)."""
+    ids = [pk for pk in article_ids if pk is not None]
+    if not ids:
+        return []
+    statuses = (*Article.PUBLIC_STATUSES, Article.Status.UNPUBLISHED)
+    return list(Article.objects.filter(pk__in=ids, status__in=statuses).values_list("pk", flat=True))
+
+
+def _bump_articles(article_ids: Iterable[int], *extra: str) -> None:
+    shown = _shown_ids(article_ids)
+    if shown:
+        bump(article_scopes(shown) | set(extra))
+
+
+# --- receivers ---------------------------------------------------------------------
+
+
+def _state(instance: Article) -> dict | None:
+    """The fields deciding where an article shows, as far as loaded (None if its status was deferred)."""
+    values = instance.__dict__
+    if "status" not in values:
+        return None
+    return {name: values.get(name) for name in _STATE_FIELDS}
+
+
+def _remember(sender, instance: Article, **kwargs) -> None:
+    """post_init: note the article on the page rendering now, and its state as loaded."""
+    shown = _shown.get()
+    if shown is not None and instance.pk is not None:
+        shown.add(instance.pk)
+    instance._pagecache_before = None if instance._state.adding and instance.pk is None else _state(instance)
+
+
+def _before_save(sender, instance: Article, raw: bool = False, **kwargs) -> None:
+    if instance.pk is None or instance._state.adding:
+        instance._pagecache_before = None
+    elif getattr(instance, "_pagecache_before", None) is None:  # status deferred when loaded
+        instance._pagecache_before = Article.objects.filter(pk=instance.pk).values(*_STATE_FIELDS).first()
+
+
+def _is_public(state: dict | None) -> bool:
+    return state is not None and state.get("status") in Article.PUBLIC_STATUSES
+
+
+def _article_saved(sender, instance: Article, created: bool = False, raw: bool = False, **kwargs) -> None:
+    before = None if created else getattr(instance, "_pagecache_before", None)
+    after = _state(instance) or {"status": instance.status}
+    if _is_public(before) or _is_public(after):
+        bump(article_scopes([instance.pk], before=[before] if before else []))
+    instance._pagecache_before = after
+
+
+def _article_deleted(sender, instance: Article, **kwargs) -> None:
+    before = getattr(instance, "_pagecache_before", None) or _state(instance)
+    if before is None or _is_public(before) or before.get("status") == Article.Status.UNPUBLISHED:
+        # Its rows are gone: the pages that showed it depend on its own scope;
+        # the lists it was on, by where it was.
+        scopes = {HOME, SEARCH, FEEDS, PUBLIC, f"article:{instance.pk}"}
+        if before:
+            scopes |= _section_scopes([before.get("section_id")]) | _day_scopes(before.get("published_at"))
+            scopes |= _page_scopes(before.get("source_page_id"), None)
+        bump(scopes)
+
+
+def _byline_changed(sender, instance: Byline, **kwargs) -> None:
+    reporter = Reporter.objects.filter(pk=instance.reporter_id).values_list("slug", flat=True).first()
+    _bump_articles([instance.article_id], *([f"reporter:{reporter}"] if reporter else []))
+
+
+def _tagged_item_changed(sender, instance: TaggedItem, **kwargs) -> None:
+    if instance.content_type_id == _article_type().pk:
+        tag = Tag.objects.filter(pk=instance.tag_id).values_list("slug", flat=True).first()
+        _bump_articles([instance.object_id], *([f"tag:{tag}"] if tag else []))
+
+
+def _mention_changed(sender, instance: Mention, **kwargs) -> None:
+    entity = Entity.objects.filter(pk=instance.entity_id).values_list("slug", flat=True).first()
+    _bump_articles([instance.article_id], *([f"entity:{entity}"] if entity else []))
+
+
+def _related_link_changed(sender, instance: RelatedLink, **kwargs) -> None:
+    if _shown_ids([instance.source_id]):
+        bump([f"article:{instance.source_id}"])
+
+
+def _source_page_changed(sender, instance: SourcePage, created: bool = False, **kwargs) -> None:
+    if created:
+        return  # nothing public is on a page being created
+    shown = _shown_ids(Article.objects.filter(source_page_id=instance.pk).values_list("pk", flat=True))
+    scopes = _page_scopes(instance.pk, instance.file_name) | {f"article:{pk}" for pk in shown}
+    if shown:
+        scopes.add(PUBLIC)
+    bump(scopes)
+
+
+def _everything_unless_created(sender, created: bool = False, **kwargs) -> None:
+    """A rename or removal shows on pages no scope lists (bylines, entity links, tag clouds)."""
+    if not created:
+        invalidate()
+
+
+def _articles_announced(sender, article_ids: list[int] | None = None, **kwargs) -> None:
+    _bump_articles(article_ids or [])
+
+
+def _links_announced(sender, article_ids: list[int] | None = None, **kwargs) -> None:
+    if article_ids is None:
+        invalidate()
+    else:
+        _bump_articles(article_ids)
+
+
+def connect() -> None:
+    """Connect the receivers (public.apps, once, after search and linking have connected theirs)."""
+    uid = "public.pagecache."
+    post_init.connect(_remember, sender=Article, dispatch_uid=uid + "article.init")
+    pre_save.connect(_before_save, sender=Article, dispatch_uid=uid + "article.pre_save")
+    post_save.connect(_article_saved, sender=Article, dispatch_uid=uid + "article.save")
+    post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid + "article.delete")
+    for model, receiver in (
+        (Byline, _byline_changed), (TaggedItem, _tagged_item_changed), (Mention, _mention_changed),
+        (RelatedLink, _related_link_changed), (SourcePage, _source_page_changed),
+    ):
+        post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}{model._meta.label}.save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}{model._meta.label}.delete")
+    # The menu lists every section: any change to one shows on every page.
+    post_save.connect(on_change, sender=Section, dispatch_uid=uid + "section.save")
+    post_delete.connect(on_change, sender=Section, dispatch_uid=uid + "section.delete")
+    for model in (Column, Reporter, Entity, Alias, Tag):
+        post_save.connect(_everything_unless_created, sender=model, dispatch_uid=f"{uid}{model._meta.label}.save")
+        post_delete.connect(on_change, sender=model, dispatch_uid=f"{uid}{model._meta.label}.delete")
+    articles_changed.connect(_articles_announced, dispatch_uid=uid + "articles_changed")
+    links_changed.connect(_links_announced, dispatch_uid=uid + "links_changed")
+
+
+# --- the pages ---------------------------------------------------------------------
+
+
+def page_scopes(request: HttpRequest, kwargs: dict) -> set[str]:
+    """The scopes a page depends on by its address (the articles it loads are added as it renders)."""
+    match = request.resolver_match
+    name = match.url_name if match is not None else None
+    scopes = {ALL}
+    if name == "home":
+        scopes.add(HOME)
+    elif name in ("detail", "short"):
+        scopes.add(f"article:{kwargs['pk']}")
+    elif name in ("section", "column", "reporter", "tag", "entity"):
+        scopes.add(f"{name}:{kwargs['slug']}")
+    elif name == "source_page":
+        scopes.add(f"page:{kwargs['ref']}")
+    elif name == "archive_day":
+        scopes.add(f"archive:{kwargs['year']:04d}-{kwargs['month']:02d}-{kwargs['day']:02d}")
+    elif name == "archive_month":
+        scopes.add(f"archive:{kwargs['year']:04d}-{kwargs['month']:02d}")
+    elif name == "search":
+        scopes.add(SEARCH)
+    else:  # a view this module does not know: stale on any public change
+        scopes.add(PUBLIC)
+    return scopes
+
+
 def cached_page(view):
-    """Serve a GET view's 200 responses from the cache until the next change."""
+    """Serve a GET view's 200 responses from the cache until a scope it depends on changes."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         key = _key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
+        try:
+            found = cache.get_many([key, CLOCK_KEY])
+            entry, clock = found.get(key), found.get(CLOCK_KEY)
+            if entry is not None and _fresh(entry, clock):
+                content, content_type = entry[0], entry[1]
+                return HttpResponse(content, content_type=content_type)
+        except Exception:  # the cache server is down: render, as if nothing were cached
+            logger.exception("page cache unavailable")
+            return view(request, *args, **kwargs)
+        shown: set[int] = set()
+        token = _shown.set(shown)
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            _shown.reset(token)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+            scopes = page_scopes(request, kwargs) | {f"article:{pk}" for pk in shown}
+            _store(key, response, scopes, clock)
         return response
 
     return wrapper
 
 
+def _fresh(entry: tuple, clock: str | None) -> bool:
+    _content, _type, stored_clock, generations = entry
+    if clock is not None and clock == stored_clock:
+        return True  # nothing at all was bumped since it rendered
+    current = cache.get_many(list(generations))
+    return all(current.get(key) == value for key, value in generations.items())
+
+
+def _store(key: str, response: HttpResponse, scopes: set[str], clock: str | None) -> None:
+    if clock is None:  # the first page since the cache started: start the clock, store the next one
+        cache.add(CLOCK_KEY, _token(), GENERATION_SECONDS)
+        return
+    keys = [_gen_key(scope) for scope in scopes]
+    current = cache.get_many([*keys, CLOCK_KEY])
+    if current.get(CLOCK_KEY) != clock:
+        return  # something was bumped while it rendered: it may show what was before
+    missing = [k for k in keys if k not in current]
+    if missing:
+        # Never bumped (or expired): give them a generation. Overwriting a
+        # concurrent bump only makes pages stale; the clock check refuses this one.
+        token = _token()
+        cache.set_many(dict.fromkeys(missing, token), GENERATION_SECONDS)
+        if cache.get(CLOCK_KEY) != clock:
+            return
+        current.update(dict.fromkeys(missing, token))
+    generations = {k: current[k] for k in keys}
+    cache.set(key, (response.content, response["Content-Type"], clock, generations), settings.PAGE_CACHE_SECONDS)
+
+
 def _key(request: HttpRequest) -> str:
     url = request.build_absolute_uri()  # host included: canonical links differ per host
-    return f"newsroom:page:{generation()}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"newsroom:page:{hashlib.sha256(url.encode()).hexdigest()}"

@@ -71,9 +71,158 @@ def test_relinking_refreshes_the_page(client, published_article, monkeypatch):
     url = published_article.get_absolute_url()
     client.get(url)
     # Extraction writes tags and mentions in bulk, which sends no save signals.
-    monkeypatch.setattr(refresh, "articles_extract", lambda *, article_ids: [])
+    monkeypatch.setattr(refresh, "articles_extract", lambda *, article_ids: list(article_ids))
     Article.objects.filter(pk=published_article.pk).update(subtitle="重新关联之后")
 
     refresh.articles_link(article_ids=[published_article.pk])
 
     assert "重新关联之后" in client.get(url).content.decode()
+
+
+# --- invalidation by scope -----------------------------------------------------------
+
+import pytest  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+from articles.models import Section  # noqa: E402
+from public import pagecache  # noqa: E402
+
+
+@pytest.fixture
+def sections(db):
+    economy = Section.objects.create(name="经济", slug="jingji", position=1)
+    sport = Section.objects.create(name="体育", slug="tiyu", position=2)
+    local = Section.objects.create(name="青岛", slug="qingdao", parent=economy, position=3)
+    return economy, sport, local
+
+
+def _cached(client, django_assert_num_queries, *urls):
+    """Each page renders now, and is then served with no query."""
+    for url in urls:
+        assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        for url in urls:
+            assert client.get(url).status_code == 200
+
+
+def _still_cached(client, django_assert_num_queries, *urls):
+    with django_assert_num_queries(0):
+        for url in urls:
+            client.get(url)
+
+
+def test_saving_a_draft_invalidates_nothing_public(client, published_article, make_article, sections, django_assert_num_queries):
+    economy, _sport, local = sections
+    published_article.section = local
+    published_article.save()
+    urls = ["/", published_article.get_absolute_url(), "/sections/jingji/", "/sections/qingdao/", "/reporters/ding-qianqian/"]
+    _cached(client, django_assert_num_queries, *urls)
+    clock = pagecache.cache.get(pagecache.CLOCK_KEY)
+
+    draft = make_article(title="尚未发布的稿件", section=local)
+    draft.body = "改了又改。"
+    draft.status = Article.Status.IN_REVIEW
+    draft.save()
+    Byline.objects.create(article=draft, reporter=Reporter.objects.get(slug="ding-qianqian"), position=1)
+    draft.tags.add("电商")
+    with transaction.atomic():
+        draft.save()
+    draft.delete()
+
+    assert pagecache.cache.get(pagecache.CLOCK_KEY) == clock  # nothing was bumped at all
+    _still_cached(client, django_assert_num_queries, *urls)
+
+
+def test_publishing_invalidates_the_pages_that_show_it_and_no_others(client, published_article, make_article, sections, django_assert_num_queries):
+    economy, sport, local = sections
+    other = make_article(title="体育新闻", section=sport, status=Article.Status.PUBLISHED, published_at=timezone.now())
+    untouched = [other.get_absolute_url(), "/sections/tiyu/", published_article.get_absolute_url()]
+    shown = ["/", "/sections/jingji/", "/sections/qingdao/", "/reporters/ding-qianqian/", "/search/?q=青岛",
+             f"/pages/{published_article.source_page_id}/", "/tags/电商/",
+             "/archive/{0:%Y/%m/%d}/".format(timezone.localtime())]
+    published_article.tags.add("电商")
+    _cached(client, django_assert_num_queries, *[u for u in shown if "tags" not in u and "/pages/" not in u], *untouched)
+
+    story = make_article(title="经济快讯：青岛港", section=local)
+    Byline.objects.create(article=story, reporter=Reporter.objects.get(slug="ding-qianqian"), position=1)
+    story.tags.add("电商")
+    story.status, story.published_at = Article.Status.PUBLISHED, timezone.now()
+    story.save()
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for url in shown:
+        with CaptureQueriesContext(connection) as queries:
+            content = client.get(url).content.decode()
+        assert queries.captured_queries, f"{url} was served from the cache"
+        # (search finds it once the index follows, on articles_changed)
+        assert "search" in url or "经济快讯：青岛港" in content, url
+    _still_cached(client, django_assert_num_queries, *untouched)
+
+
+def test_unpublishing_takes_it_off_every_page_at_once(client, published_article, make_article, sections):
+    economy, _sport, local = sections
+    published_article.section = local
+    published_article.tags.add("电商")
+    published_article.save()
+    reader = make_article(title="另一篇稿件", status=Article.Status.PUBLISHED, published_at=timezone.now())
+    from linking.models import RelatedLink
+
+    RelatedLink.objects.create(source=reader, target=published_article, score=0.9, reasons=["同一记者: 丁倩倩"],
+                               status=RelatedLink.Status.PINNED)
+    title = published_article.title
+    pages = ["/", "/sections/jingji/", "/reporters/ding-qianqian/", "/tags/电商/", reader.get_absolute_url()]
+    for url in pages:
+        assert title in client.get(url).content.decode(), url
+
+    published_article.status = Article.Status.UNPUBLISHED
+    published_article.save()
+
+    assert client.get(published_article.get_absolute_url()).status_code == 404
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code in (200, 404) and title not in response.content.decode(), url
+
+
+def test_a_page_depends_on_the_articles_it_showed_wherever_they_move(client, published_article, sections, announcements):
+    economy, sport, _local = sections
+    published_article.section = economy
+    published_article.save()
+    assert published_article.title in client.get("/sections/jingji/").content.decode()
+    # A queryset update sends no save signal; the desk announces it.
+    with announcements(deliver=True):
+        Article.objects.filter(pk=published_article.pk).update(section=sport)
+        announce_changed([published_article.pk])
+    assert published_article.title not in client.get("/sections/jingji/").content.decode()
+    assert published_article.title in client.get("/sections/tiyu/").content.decode()
+
+
+def test_a_page_rendered_across_a_bump_is_not_stored(client, published_article, monkeypatch):
+    from public import views
+
+    url = published_article.get_absolute_url()
+    render = views.render
+
+    def render_then_bump(*args, **kwargs):
+        response = render(*args, **kwargs)
+        pagecache.bump(["home"])  # another process published while this page rendered
+        return response
+
+    monkeypatch.setattr(views, "render", render_then_bump)
+    client.get(url)  # starts the clock
+    client.get(url)
+    monkeypatch.setattr(views, "render", render)
+    key = pagecache._key(client.get(url).wsgi_request)
+    assert pagecache.cache.get(key) is not None  # only this one was stored
+
+
+def test_a_bump_inside_a_transaction_is_repeated_on_commit(published_article, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with transaction.atomic():
+            published_article.subtitle = "改过的副题"
+            published_article.save()
+    assert len(callbacks) == 1
+    before = pagecache.cache.get(pagecache._gen_key(f"article:{published_article.pk}"))
+    callbacks[0]()
+    assert pagecache.cache.get(pagecache._gen_key(f"article:{published_article.pk}")) != before
