@@ -13,13 +13,14 @@ from linking.signals import links_changed
 BATCH_SIZE = 50
 
 
-def articles_link(*, article_ids: Iterable[int]) -> None:
+def articles_link(*, article_ids: Iterable[int]) -> int:
     """Tags, mentions and profiles first: suggestions and duplicates are computed from them."""
     found = articles_extract(article_ids=article_ids)
     suggestions_refresh(article_ids=found)
     duplicates_detect(article_ids=found)
     # Tags, mentions and links were bulk-written: no save signals fired.
     links_changed.send(sender=Article, article_ids=list(found))
+    return len(found)
 
 
 def all_articles_link(*, extract: bool = True, on_progress: Callable[[int, int], None] | None = None) -> int:
