@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -106,3 +108,46 @@ def test_with_the_immediate_backend_linking_runs_at_once(link_calls, gazetteer, 
         announce_changed([article.pk])
     assert link_calls == [[article.pk]]
     assert Mention.objects.filter(article=article).exists()
+
+
+def _seed_dir(tmp_path, *prefixes):
+    for p in prefixes:
+        shutil.copy(seed_path(p), tmp_path)
+    return str(tmp_path)
+
+
+@pytest.mark.django_db(transaction=True)  # each page really commits, and announces
+def test_import_seeds_reports_the_tasks_it_enqueued(database_queue, gazetteer, tmp_path):
+    out = StringIO()
+    call_command("import_seeds", _seed_dir(tmp_path, "000", "002"), stdout=out)
+    assert "2 background task(s) enqueued" in out.getvalue() and "--wait" in out.getvalue()
+    assert DBTaskResult.objects.filter(status="READY").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)  # each page really commits, and announces
+def test_import_seeds_wait_waits_until_the_worker_drained_the_queue(
+    database_queue, gazetteer, tmp_path, monkeypatch
+):
+    from articles.management.commands import import_seeds
+
+    # The worker runs while the command sleeps between polls.
+    monkeypatch.setattr(import_seeds, "_sleep", lambda seconds: _run_worker())
+    out = StringIO()
+    call_command("import_seeds", _seed_dir(tmp_path, "000", "002"), "--wait", "--json", stdout=out, stderr=StringIO())
+    assert json.loads(out.getvalue())["tasks"] == {"enqueued": 2, "waited": True, "left": 0, "failed": 0}
+    assert Profile.objects.count() == Article.objects.count() > 0
+
+
+@pytest.mark.django_db(transaction=True)  # each page really commits, and announces
+def test_import_seeds_wait_timeout_reports_the_tasks_left(database_queue, gazetteer, tmp_path):
+    out = StringIO()
+    call_command("import_seeds", _seed_dir(tmp_path, "000"), "--wait", "--wait-timeout", "0", stdout=out)
+    assert "1 background task(s) enqueued (linking, search); 1 still queued or running" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)  # each page really commits, and announces
+def test_import_seeds_with_immediate_tasks_has_nothing_left_to_wait_for(gazetteer, tmp_path):
+    out = StringIO()
+    call_command("import_seeds", _seed_dir(tmp_path, "000"), "--wait", stdout=out)
+    assert "1 background task(s) enqueued (linking, search); all done" in out.getvalue()
+    assert Profile.objects.exists()
