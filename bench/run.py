@@ -21,6 +21,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
     parser.add_argument("--articles", type=int, default=100_000, help="links, site: synthetic articles in the archive")
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
+    parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     if args.which == "site":
@@ -29,9 +30,11 @@ def main() -> None:
         site_bench.run(articles=args.articles)
         return
     if args.which == "links":
+        # The seed articles are linked as they are imported, in this process.
+        os.environ["TASKS_BACKEND"] = "immediate"
         from bench import link_bench
 
-        link_bench.run(articles=args.articles, new=args.new)
+        link_bench.run(articles=args.articles, new=args.new, throughput=args.throughput)
         return
     from bench import import_bench
 
