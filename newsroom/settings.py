@@ -194,6 +194,12 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The worker is a second process writing to the same SQLite file. Two
+    # deferred transactions that both read and then write deadlock at once
+    # ("database is locked"); IMMEDIATE takes the write lock at BEGIN, so the
+    # other simply waits (up to `timeout` seconds) for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 
 if not DEBUG:
     # Behind HTTPS only: these are what `check --deploy` asks for.
