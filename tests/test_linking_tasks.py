@@ -49,7 +49,12 @@ def link_calls(monkeypatch) -> list[list[int]]:
 
 
 def _run_worker() -> None:
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    """The real worker, until the queue is empty. It closes stale connections between tasks,
+    which on PostgreSQL would end the test's own transaction: not here."""
+    from unittest import mock
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
 
 
 def test_an_admin_edit_enqueues_its_linking_and_the_worker_links_it(
