@@ -33,11 +33,20 @@ venv: $(STAMP)
 migrate: venv
 	$(PY) manage.py migrate --noinput
 
+# The task worker (linking, large search batches: see README, "Background
+# tasks") runs in the background beside runserver, from before the import
+# (which enqueues the seed pages' linking) until runserver exits; the trap
+# stops it on Ctrl-C or any other exit. Set TASKS_BACKEND=immediate to run
+# tasks in the process that enqueues them instead (no worker is started).
 run: migrate
 	$(PY) manage.py loaddata fixtures/sections.json fixtures/groups.json fixtures/gazetteer.json
-	$(PY) manage.py import_seeds --publish
-	$(PY) manage.py ensure_editor
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@if [ "$$TASKS_BACKEND" = "immediate" ]; then \
+	  $(PY) manage.py import_seeds --publish && $(PY) manage.py ensure_editor && exec $(PY) manage.py runserver 127.0.0.1:8000; \
+	fi; \
+	$(PY) manage.py db_worker --no-reload --interval 0.5 --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	echo "task worker started (pid $$worker)"; \
+	$(PY) manage.py import_seeds --publish && $(PY) manage.py ensure_editor && $(PY) manage.py runserver 127.0.0.1:8000
 
 # As production runs: DEBUG=0 stores static files under hashed names, and every
 # page asks collectstatic's manifest for them, so it runs first, with DEBUG=0

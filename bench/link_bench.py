@@ -27,7 +27,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GAZETTEER = Path(__file__).resolve().parent.parent / "fixtures" / "gazetteer.json"
 
 
-def run(*, articles: int, new: int) -> None:
+def run(*, articles: int, new: int, throughput: int = 300) -> None:
     with throwaway_database():
         from django.core.management import call_command
 
@@ -39,6 +39,8 @@ def run(*, articles: int, new: int) -> None:
         built = time.perf_counter() - started
         rows = _time_new_articles(templates, new)
         _print(rows, articles, new, built)
+        if throughput:
+            _print_throughput(_throughput(templates, throughput))
 
 
 def _seed_templates() -> list[dict]:
@@ -175,3 +177,46 @@ def _print(rows: dict[str, list[float]], articles: int, new: int, built: float) 
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+THROUGHPUT_GOAL = 200  # articles/s, one worker process
+
+
+def _throughput(templates: list[dict], count: int) -> list[tuple[str, int, float]]:
+    """Link `count` new articles as the worker does (linking.tasks.link_articles), per batch size.
+
+    One page's articles per task (what an import enqueues: ~6) and refresh.BATCH_SIZE per task
+    (link_articles, a bulk action); each row links fresh articles, so none is already linked.
+    """
+    from django.utils import timezone
+
+    from articles.models import Article
+    from linking.services.refresh import BATCH_SIZE, articles_link
+
+    rows = []
+    for label, batch in (("one page per task (6)", 6), (f"batch of {BATCH_SIZE}", BATCH_SIZE)):
+        rng = random.Random(11)
+        made = Article.objects.bulk_create(
+            Article(
+                source_page=t.source_page, position=20_000 + n, span_start=0, span_end=0, column_id=t.column_id,
+                title=f"{t.title}·{label}{n}", body=t.body, status=Article.Status.PUBLISHED,
+                published_at=timezone.now(), slug=t.slug,
+            )
+            for n, t in enumerate(rng.choice(templates)["article"] for _ in range(count))
+        )
+        ids = [a.pk for a in made] if made[0].pk else list(
+            Article.objects.filter(title__contains=f"·{label}").order_by("pk").values_list("pk", flat=True))
+        started = time.perf_counter()
+        for i in range(0, len(ids), batch):
+            articles_link(article_ids=ids[i: i + batch])
+        elapsed = time.perf_counter() - started
+        rows.append((label, len(ids), elapsed))
+    return rows
+
+
+def _print_throughput(rows: list[tuple[str, int, float]]) -> None:
+    print_table(
+        ("linking throughput (one process)", "articles", "seconds", "articles/s"),
+        [(label, f"{n:,}", f"{s:.1f}", f"{n / s:.0f}") for label, n, s in rows],
+    )
+    print(f"goal: >= {THROUGHPUT_GOAL} articles/s per worker (extraction, suggestions and near-duplicates)")

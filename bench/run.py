@@ -23,6 +23,7 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
     parser.add_argument("--minutes", type=int, default=10, help="cache: simulated minutes")
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
+    parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     if args.which == "site":
@@ -36,9 +37,11 @@ def main() -> None:
         cache_bench.run(minutes=args.minutes, rate=args.rate)
         return
     if args.which == "links":
+        # The seed articles are linked as they are imported, in this process.
+        os.environ["TASKS_BACKEND"] = "immediate"
         from bench import link_bench
 
-        link_bench.run(articles=args.articles, new=args.new)
+        link_bench.run(articles=args.articles, new=args.new, throughput=args.throughput)
         return
     from bench import import_bench
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    # The task queue's table and its `db_worker` command (TASKS below).
+    "django_tasks_db",
     "articles",
     "editorial",
     "search",
@@ -203,6 +205,29 @@ elif CACHE_URL in ("", "locmem://"):
 else:
     raise ImproperlyConfigured(f"REDIS_URL/CACHE_URL must be redis://, rediss://, unix:// or locmem://, not {CACHE_URL!r}")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
+# Background work (Django's Tasks framework): linking every changed article,
+# and indexing large batches for search, run in a worker, never in an editor's
+# request. The default keeps the queue in the database (`manage.py db_worker`
+# runs it; `make run` starts one); TASKS_BACKEND names another backend class
+# (e.g. an RQ/Redis one in production), or `immediate` to run tasks at once,
+# in the process that enqueues them (tests do; nothing to start).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip() or "django_tasks_db.DatabaseBackend"
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND),
+        "QUEUES": ["default"],
+    }
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The worker is a second process writing to the same SQLite file. Two
+    # deferred transactions that both read and then write deadlock at once
+    # ("database is locked"); IMMEDIATE takes the write lock at BEGIN, so the
+    # other simply waits (up to `timeout` seconds) for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 
 if not DEBUG:
     # Behind HTTPS only: these are what `check --deploy` asks for.

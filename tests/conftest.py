@@ -36,6 +36,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def immediate_tasks() -> Iterator[None]:
+    # Tasks (linking, large search batches) run at once, in the test's own
+    # process and transaction, so behaviour stays synchronous and deterministic.
+    # tests/test_linking_tasks.py switches to the database queue and runs its worker.
+    with override_settings(TASKS=IMMEDIATE_TASKS):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     # Public pages are cached (public.pagecache); the cache outlives each

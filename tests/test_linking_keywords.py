@@ -51,3 +51,13 @@ def test_cosine_of_sparse_vectors():
     assert cosine(a, a) == pytest.approx(1.0, abs=0.01)
     assert cosine(a, term_vector("崂山茶园采茶，民宿接待游客。")) == 0
     assert cosine({}, a) == 0
+
+
+def test_analyse_gives_keywords_exactly_and_a_close_vector_from_one_segmentation():
+    from linking.keywords import analyse, cosine, keywords, term_vector
+    from text import words
+
+    text = "青岛跨境电商产业园今年新增企业八十家。跨境电商带动青岛港集装箱吞吐量增长，直播电商基地也在西海岸新区落户。"
+    tags, vector = analyse(words.tagged(text), exclude=["丁倩倩"])
+    assert tags == keywords(text, exclude=["丁倩倩"])
+    assert cosine(vector, term_vector(text)) > 0.9

@@ -20,7 +20,7 @@ from articles.models import Article, Byline
 from articles.services.naming import unique_slugs
 from linking import simhash
 from linking.gazetteer import NameFinder
-from linking.keywords import keywords, term_vector
+from linking.keywords import analyse
 from linking.models import Alias, AutoTag, Entity, EntitySuggestion, Mention, Profile
 from linking.names import unknown_names
 from text import words
@@ -36,6 +36,7 @@ class _Extracted:
     tags: list[str]
     mentions: dict[int, list[str]]  # entity id -> the names it was written as
     names: dict[str, str]  # unconfirmed name -> kind
+    terms: dict[str, float]  # the TF-IDF term vector
 
 
 def article_text(article: Article) -> str:
@@ -59,14 +60,17 @@ def articles_extract(*, article_ids: Iterable[int]) -> list[int]:
     for article in articles:
         text = article_text(article)
         reporters = [b.reporter.name for b in article.bylines.all()]
-        names = unknown_names(words.tagged(text), known=known, exclude=reporters)
+        tagged = words.tagged(text)  # one segmentation for names, tags and the term vector
+        names = unknown_names(tagged, known=known, exclude=reporters)
+        tags, terms = analyse(tagged, exclude=reporters)
         extracted.append(
             _Extracted(
                 article=article,
                 text=text,
-                tags=keywords(text, exclude=reporters),
+                tags=tags,
                 mentions=finder.find(text),
                 names={n: k for n, k in names.items() if text.count(n) >= SUGGESTION_MIN_OCCURRENCES},
+                terms=terms,
             )
         )
     _write_tags(extracted)
@@ -172,7 +176,7 @@ def _write_profiles(extracted: list[_Extracted]) -> None:
         profiles.append(
             Profile(
                 article=e.article,
-                terms=term_vector(e.text),
+                terms=e.terms,
                 simhash=simhash.to_signed(fingerprint),
                 **{f"band{i}": band for i, band in enumerate(simhash.bands(fingerprint))},
                 day=article_day(e.article),

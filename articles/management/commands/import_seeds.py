@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.tasks import TaskResult, TaskResultStatus
+from django.tasks.signals import task_enqueued
 
 from articles.services.editions import EditionOptions
 from articles.services.importing import DUPLICATE, REFUSED, ImportReport, PageImportResult, collect_paths, pages_import
@@ -26,8 +29,16 @@ class Command(BaseCommand):
         parser.add_argument("--publication", default="", help="publication slug or name for pages whose masthead and folder do not say")
         parser.add_argument("--date", default="", help="edition date YYYY-MM-DD for pages that do not say")
         parser.add_argument("--page", default="", help="版次 (3, 第三版, A03) for a single page file that does not say")
+        parser.add_argument(
+            "--wait", action="store_true",
+            help="wait until the background tasks the import enqueued (linking, search) have run",
+        )
+        parser.add_argument(
+            "--wait-timeout", type=float, default=None, metavar="SECONDS",
+            help="with --wait: stop waiting after this long and report how many tasks are left",
+        )
 
-    def handle(self, *args, paths, dry_run, publish, as_json, publication, date, page, **options):
+    def handle(self, *args, paths, dry_run, publish, as_json, publication, date, page, wait, wait_timeout, **options):
         skipped: list[Path] = []
         files = collect_paths(paths or [Path(settings.BASE_DIR) / "seeds"], skipped=skipped)
         progress = self.stderr if as_json else self.stdout
@@ -49,16 +60,82 @@ class Command(BaseCommand):
                 edition = f" ({result.edition})" if result.edition else ""
                 progress.write(f"[{n}/{len(files)}] {result.file_name}: {result.status}, {result.articles} articles{edition}")
 
-        report = pages_import(
-            paths=files, publish=publish, dry_run=dry_run, on_result=show,
-            edition_options=EditionOptions(publication=publication, date=date, page=page),
-        )
+        # The apps above us (linking, search) hand work to background tasks
+        # when the import announces its articles; count them as they are enqueued.
+        enqueued: list[TaskResult] = []
+
+        def count(sender, task_result, **kwargs) -> None:
+            enqueued.append(task_result)
+
+        task_enqueued.connect(count, weak=False, dispatch_uid="import_seeds.count")
+        try:
+            report = pages_import(
+                paths=files, publish=publish, dry_run=dry_run, on_result=show,
+                edition_options=EditionOptions(publication=publication, date=date, page=page),
+            )
+        finally:
+            task_enqueued.disconnect(dispatch_uid="import_seeds.count")
+        left = _wait(enqueued, timeout=wait_timeout, progress=progress) if wait else None
+        tasks = _task_counts(enqueued, left=left)
         if as_json:
-            self.stdout.write(_json_report(report, dry_run=dry_run, skipped=skipped))
+            self.stdout.write(_json_report(report, dry_run=dry_run, skipped=skipped, tasks=tasks))
         else:
             self.stdout.write(_summary_table(report, dry_run=dry_run))
+            self.stdout.write(_tasks_line(tasks))
         if report.refused:
             raise CommandError(f"{len(report.refused)} of {len(files)} file(s) refused")
+        if tasks["failed"]:
+            raise CommandError(f"{tasks['failed']} of {tasks['enqueued']} background task(s) failed")
+
+
+POLL_SECONDS = 0.5
+_sleep = time.sleep  # tests run the worker here instead
+
+
+def _wait(results: list[TaskResult], *, timeout: float | None, progress) -> list[TaskResult]:
+    """Wait until every task has finished (or timeout seconds passed); returns those still unfinished.
+
+    Workers take tasks oldest first, so only the oldest unfinished one is
+    asked about each round: one query per poll, whatever the number of tasks.
+    """
+    pending = [r for r in results if not r.is_finished]
+    deadline = None if timeout is None else time.monotonic() + timeout
+    shown = 0.0
+    while pending:
+        pending[0].refresh()
+        if pending[0].is_finished:
+            pending.pop(0)
+            continue
+        if deadline is not None and time.monotonic() >= deadline:
+            break
+        if time.monotonic() - shown >= 10:
+            progress.write(f"waiting for {len(pending)} of {len(results)} background task(s)…")
+            shown = time.monotonic()
+        _sleep(POLL_SECONDS)
+    for result in pending:  # a later one may have finished before the first
+        result.refresh()
+    return [r for r in pending if not r.is_finished]
+
+
+def _task_counts(results: list[TaskResult], *, left: list[TaskResult] | None) -> dict:
+    unfinished = {id(r) for r in left} if left is not None else set()
+    return {
+        "enqueued": len(results),
+        "waited": left is not None,
+        "left": None if left is None else len(left),
+        "failed": sum(1 for r in results if id(r) not in unfinished and r.status == TaskResultStatus.FAILED),
+    }
+
+
+def _tasks_line(tasks: dict) -> str:
+    line = f"{tasks['enqueued']} background task(s) enqueued (linking, search)"
+    if not tasks["enqueued"]:
+        return line
+    if not tasks["waited"]:
+        return line + "; a worker runs them (manage.py db_worker), --wait waits for them"
+    if tasks["left"]:
+        return line + f"; {tasks['left']} still queued or running"
+    return line + "; all done" + (f", {tasks['failed']} failed" if tasks["failed"] else "")
 
 
 def _summary_table(report: ImportReport, *, dry_run: bool) -> str:
@@ -84,7 +161,7 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _json_report(report: ImportReport, *, dry_run: bool, skipped: list[Path] = ()) -> str:
+def _json_report(report: ImportReport, *, dry_run: bool, skipped: list[Path] = (), tasks: dict | None = None) -> str:
     pages = [
         {
             "file": r.file_name,
@@ -110,4 +187,7 @@ def _json_report(report: ImportReport, *, dry_run: bool, skipped: list[Path] = (
         "reporters_created": report.total("reporters_created"),
         "warnings": sum(len(r.warnings) for r in report.results),
     }
-    return json.dumps({"dry_run": dry_run, "pages": pages, "skipped": [str(p) for p in skipped], "totals": totals}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"dry_run": dry_run, "pages": pages, "skipped": [str(p) for p in skipped], "totals": totals, "tasks": tasks or {}},
+        ensure_ascii=False, indent=2,
+    )
