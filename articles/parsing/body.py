@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _CLOSERS, BYLINE, CAPTION, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
+from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk
@@ -86,6 +86,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
     pieces: list[_Piece] = []
     for line in lines:
         text = line.text
+        if line.kind == CREDIT:
+            record.warnings.append(f"source credit kept out of the body: {text}")
+            continue
         if line.kind in (DATELINE, PARA) and not record.dateline and not pieces:
             record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(
                 text, first_paragraph=True

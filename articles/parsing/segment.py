@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lines import ends_sentence
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, DATELINE, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+from .lines import BYLINE, CREDIT, DATELINE, PARA, CAPTION, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMA_RE = re.compile(r"[，,]")
@@ -45,9 +46,12 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
         j = i
         while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
             j += 1
+        j = _extend_run(lines, i, j)
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
-        if _starts_article(run, following, at_page_start=not chunks and not current.lines):
+        if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
+            current, run
+        ) or _photo_news_ahead(lines, j):
             tail = run[-MAX_HEADLINE_LINES:]
             first, headline = choose_stack(tail, known_columns)
             cut = len(run) - len(tail) + first
@@ -60,6 +64,70 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     chunks.append(current)
     chunks = [c for c in chunks if c.headline_lines or c.lines]
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+
+
+MAX_QUESTION_TITLE = 40  # 之前买的3C认证的充电宝，还能用吗？
+MAX_LONG_SUBTITLE = 120
+_QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
+
+
+def _extend_run(lines: list[Line], i: int, j: int) -> int:
+    """Take into a headline run the lines that a headline stack may end with but
+    that do not read as short lines: a title in question or exclamation form set
+    directly under the line above it, and a long 副题 that runs to a dateline or
+    byline without closing a sentence (审议通过《……》，……；讨论通过《……》)."""
+    if j >= len(lines) or lines[j].kind != PARA:
+        return j
+    line = lines[j]
+    after = lines[j + 1] if j + 1 < len(lines) else None
+    if line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text:
+        line.kind = SHORT
+        return j + 1
+    if (
+        j - i >= 1 or lines[i].kind == SHORT
+    ) and after is not None and after.kind in (DATELINE, BYLINE) and len(line.text) <= MAX_LONG_SUBTITLE and not ends_sentence(line.text) and "。" not in line.text:
+        line.kind = SUBLINE
+        return j + 1
+    return j
+
+
+def _closes_previous(current: Chunk, run: list[Line]) -> bool:
+    """The story above is closed: its last line is a source credit (据新华社,
+    （作者为……）) or a byline printed after its body. What follows is a new headline."""
+    body = current.lines
+    if not body:
+        return False
+    last = body[-1]
+    if last.kind == CREDIT:
+        return True
+    if last.kind == BYLINE:
+        k = len(body) - 1
+        while k >= 0 and body[k].kind == BYLINE:
+            k -= 1
+        return k >= 0 and body[k].kind in (PARA, DATELINE, CAPTION)
+    return False
+
+
+MAX_PHOTO_TEXT = 300
+_PHOTO_ROLES = frozenset({"摄影", "供图"})
+
+
+def _photo_news_ahead(lines: list[Line], j: int) -> bool:
+    """Photo news: a headline, a caption of a paragraph or two, and the photographer's
+    credit (王春摄, 新华社记者 胡超摄) closing it. A subhead is followed by more body."""
+    size = 0
+    for k in range(j, min(j + 3, len(lines))):
+        line = lines[k]
+        if line.kind == BYLINE:
+            photo = bool(line.people) and all(p.role in _PHOTO_ROLES for p in line.people)
+            closes = k + 1 == len(lines) or lines[k + 1].kind in HEADLINE_KINDS
+            return k > j and photo and closes
+        if line.kind not in (PARA, CAPTION):
+            return False
+        size += len(line.text)
+        if size > MAX_PHOTO_TEXT:
+            return False
+    return False
 
 
 # Subheads are often marked: ●减污，为长江减负, ■入脑入心, 一、…, （一）…, 1. …
