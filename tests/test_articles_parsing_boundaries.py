@@ -81,3 +81,25 @@ def test_a_long_subtitle_runs_to_the_dateline():
     assert second.title == "市政府召开常务会议"
     assert second.subtitle.startswith("审议通过《优化营商环境条例")
     assert second.dateline == "本报北京3月4日电"
+
+
+def test_a_dated_news_report_has_no_subheads_so_a_lone_line_starts_the_next_story():
+    page = parse_text(
+        f"全市部署重点工作\n\n本报青岛3月4日电  {BODY_A}\n\n{BODY_A}\n\n新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[1].paragraphs == [BODY_B]
+
+
+def test_a_feature_without_a_dateline_keeps_its_subheads():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n稳就业见成效\n\n{BODY_B}\n\n促消费添活力\n\n{BODY_A}\n")
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["稳就业见成效", "促消费添活力"]
+
+
+def test_photo_news_with_a_caption_of_several_paragraphs():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n边民跨境卖菜\n\n{BODY_B}\n\n{BODY_B}\n\n{BODY_B}\n\n新华社记者  胡  超摄\n\n"
+        f"新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "边民跨境卖菜", "新增就业岗位三万个"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lines import ends_sentence
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, CREDIT, DATELINE, PARA, CAPTION, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMA_RE = re.compile(r"[，,]")
@@ -63,7 +63,54 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
         i = j
     chunks.append(current)
     chunks = [c for c in chunks if c.headline_lines or c.lines]
+    chunks = [piece for chunk in chunks for piece in _split_at_lone_headlines(chunk)]
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+
+
+MAX_LONE_HEADLINE = 40
+
+
+def _standalone_lines(chunk: Chunk) -> list[int]:
+    """Indexes in chunk.lines of unmarked short lines set alone between two
+    paragraphs, the one above closing a sentence: a subhead or a headline."""
+    body = chunk.lines
+    found = []
+    for k in range(1, len(body) - 1):
+        line, above, below = body[k], body[k - 1], body[k + 1]
+        if (
+            line.kind == SHORT
+            and line.gap >= 1
+            and below.gap >= 1
+            and len(line.text) <= MAX_LONE_HEADLINE
+            and above.kind in (PARA, DATELINE, JUMP)
+            and ends_sentence(above.text)
+            and below.kind in (PARA, DATELINE)
+        ):
+            found.append(k)
+    return found
+
+
+def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
+    """Tell a headline standing alone between paragraphs from a subhead by two
+    conventions of layout: a dated news report (消息, opening with 本报北京3月4日电)
+    is set without subheads, and subheads come as a set of siblings (two or
+    more in one story), so a story's only such line starts the next story."""
+    candidates = _standalone_lines(chunk)
+    if not candidates:
+        return [chunk]
+    dated = any(line.kind == DATELINE for line in chunk.lines[:1])
+    if not dated:
+        return [chunk]
+    pieces: list[Chunk] = []
+    start = 0
+    current = chunk
+    for k in candidates:
+        pieces.append(Chunk(headline=current.headline, headline_lines=current.headline_lines, lines=chunk.lines[start:k]))
+        line = chunk.lines[k]
+        current = Chunk(headline=Headline(title=line.text), headline_lines=[line])
+        start = k + 1
+    pieces.append(Chunk(headline=current.headline, headline_lines=current.headline_lines, lines=chunk.lines[start:]))
+    return pieces
 
 
 MAX_QUESTION_TITLE = 40  # 之前买的3C认证的充电宝，还能用吗？
@@ -108,7 +155,8 @@ def _closes_previous(current: Chunk, run: list[Line]) -> bool:
     return False
 
 
-MAX_PHOTO_TEXT = 300
+MAX_PHOTO_TEXT = 600
+MAX_PHOTO_LINES = 5
 _PHOTO_ROLES = frozenset({"摄影", "供图"})
 
 
@@ -116,7 +164,7 @@ def _photo_news_ahead(lines: list[Line], j: int) -> bool:
     """Photo news: a headline, a caption of a paragraph or two, and the photographer's
     credit (王春摄, 新华社记者 胡超摄) closing it. A subhead is followed by more body."""
     size = 0
-    for k in range(j, min(j + 3, len(lines))):
+    for k in range(j, min(j + MAX_PHOTO_LINES + 1, len(lines))):
         line = lines[k]
         if line.kind == BYLINE:
             photo = bool(line.people) and all(p.role in _PHOTO_ROLES for p in line.people)
