@@ -103,3 +103,26 @@ def test_photo_news_with_a_caption_of_several_paragraphs():
         f"新增就业岗位三万个\n\n{BODY_B}\n"
     )
     assert [a.title for a in page.articles] == ["全市部署重点工作", "边民跨境卖菜", "新增就业岗位三万个"]
+
+
+def test_a_line_unlike_the_paired_subheads_before_it_starts_the_next_story():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳定就业，岗位增加\n\n{BODY_B}\n\n促进消费，市场回暖\n\n{BODY_A}\n\n"
+        f"加快建设现代物流体系\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "加快建设现代物流体系"]
+    assert page.articles[0].subheads == ["稳定就业，岗位增加", "促进消费，市场回暖"]
+
+
+def test_paired_subheads_stay_together():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳定就业，岗位增加\n\n{BODY_B}\n\n促进消费，市场回暖\n\n{BODY_A}\n\n"
+        f"强化产业，动能集聚\n\n{BODY_B}\n"
+    )
+    assert len(page.articles) == 1
+
+
+def test_a_column_end_fragment_with_a_comma_is_no_subhead():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n在调研工作中，各部门坚持以\n\n人民为中心，办好实事。\n")
+    assert page.articles[0].subheads == []
+    assert page.articles[0].paragraphs[-1] == "在调研工作中，各部门坚持以人民为中心，办好实事。"

@@ -67,6 +67,42 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
 
 
+# Subheads are often two parallel phrases (对仗) joined by a comma: 千库万塘，防汛抗旱,
+# 财政四两拨千斤，社会资本带来效率提升. A paragraph broken at a column end has
+# commas too, but not two balanced phrases: 《决定》提出,聚焦建设美丽中国,加快经,
+# 在医疗上,平度市将发挥好青大附院胶 (an opening adverbial, then a clause cut off).
+MIN_PAIRED_PHRASE = 4
+MAX_PAIR_RATIO = 1.5
+# A sentence adverbial opens a sentence, not a subhead phrase: 在主题教育中，…;
+# a line ending on a preposition or particle was cut off mid-sentence: …树立以.
+_ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
+# Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
+_CONTINUES_RE = re.compile(r"^(?:[的了们着过地得之]|[年月日万亿元个岁][的，,。、])")
+_CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
+
+
+def paired(text: str) -> bool:
+    phrases = _COMMA_RE.split(text)
+    if len(phrases) != 2:
+        return False
+    if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text):
+        return False
+    short, long = sorted(len(p) for p in phrases)
+    return short >= MIN_PAIRED_PHRASE and long <= MAX_PAIR_RATIO * short
+
+
+_LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
+
+
+def cut_off(text: str, following: str) -> bool:
+    """A line broken off a paragraph at a column end rather than a heading:
+    commas without two balanced phrases, a preposition or particle at its end,
+    a Latin word or number running on, or a next line that continues it."""
+    if _COMMA_RE.search(text) and not paired(text):
+        return True
+    return bool(_CUT_END_RE.search(text) or _LATIN_END_RE.search(text) or _CONTINUES_RE.match(following))
+
+
 MAX_LONE_HEADLINE = 40
 
 
@@ -85,31 +121,43 @@ def _standalone_lines(chunk: Chunk) -> list[int]:
             and above.kind in (PARA, DATELINE, JUMP)
             and ends_sentence(above.text)
             and below.kind in (PARA, DATELINE)
+            and not cut_off(line.text, below.text)
         ):
             found.append(k)
     return found
 
 
+# A paragraph broken off at a column end (PDF text) can also stand alone between
+# paragraphs; it runs the full measure of the column, longer than a one-line
+# headline set in display type.
+MAX_UNPAIRED_HEADLINE = 24
+
+
 def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     """Tell a headline standing alone between paragraphs from a subhead by two
     conventions of layout: a dated news report (消息, opening with 本报北京3月4日电)
-    is set without subheads, and subheads come as a set of siblings (two or
-    more in one story), so a story's only such line starts the next story."""
+    is set without subheads, and the subheads of one story are parallel in form
+    (对仗), so after two or more paired subheads (财政四两拨千斤，社会资本带来效率提升)
+    a line that is not paired is no sibling of theirs but the next story's headline."""
     candidates = _standalone_lines(chunk)
     if not candidates:
         return [chunk]
-    dated = any(line.kind == DATELINE for line in chunk.lines[:1])
-    if not dated:
-        return [chunk]
     pieces: list[Chunk] = []
     start = 0
-    current = chunk
+    headline, headline_lines = chunk.headline, chunk.headline_lines
+    siblings: list[str] = []
     for k in candidates:
-        pieces.append(Chunk(headline=current.headline, headline_lines=current.headline_lines, lines=chunk.lines[start:k]))
-        line = chunk.lines[k]
-        current = Chunk(headline=Headline(title=line.text), headline_lines=[line])
+        text = chunk.lines[k].text
+        dated = chunk.lines[start].kind == DATELINE
+        unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
+        if not (dated or unpaired):
+            siblings.append(text)
+            continue
+        pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=chunk.lines[start:k]))
+        headline, headline_lines = Headline(title=text), [chunk.lines[k]]
         start = k + 1
-    pieces.append(Chunk(headline=current.headline, headline_lines=current.headline_lines, lines=chunk.lines[start:]))
+        siblings = []
+    pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=chunk.lines[start:]))
     return pieces
 
 
