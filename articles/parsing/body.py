@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _CLOSERS, BYLINE, CAPTION, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
+from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
-from .segment import Chunk
+from .segment import Chunk, cut_off
 
 MAX_SUBHEAD = 30
 MIN_HIGHLIGHT = 20  # shorter lines are too common to call repeats
@@ -86,6 +86,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
     pieces: list[_Piece] = []
     for line in lines:
         text = line.text
+        if line.kind == CREDIT:
+            record.warnings.append(f"source credit kept out of the body: {text}")
+            continue
         if line.kind in (DATELINE, PARA) and not record.dateline and not pieces:
             record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(
                 text, first_paragraph=True
@@ -228,9 +231,11 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
 
 
 def _is_subhead(piece: _Piece, previous: Block | _Para | None, following: _Piece | None, following_is_last: bool) -> bool:
-    if len(piece.text) > MAX_SUBHEAD or _COMMA_RE.search(piece.text):
+    if len(piece.text) > MAX_SUBHEAD:
         return False
     if following is None or not _reads_as_text(following, is_last=following_is_last):
+        return False
+    if cut_off(piece.text, following.text):
         return False
     if not isinstance(previous, _Para):
         return True

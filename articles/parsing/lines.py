@@ -24,6 +24,7 @@ JUMP = "jump"  # a paragraph opening with (上接第一版)
 CAPTION = "caption"
 FOOTER = "footer"
 MARKED = "marked"  # a subhead set off by a mark: ●减污，为长江减负, ■入脑入心…, 一、…
+CREDIT = "credit"  # a source credit closing an article: 据新华社, 综合新华社等报道, （作者为…）
 HEADER = "header"  # masthead / page header: date, 星期, 第X版, 版名, 责任编辑 (page metadata)
 PARA = "para"
 
@@ -40,6 +41,18 @@ MAX_GAPPED_CAPTION = 40
 MAX_MARKED = 40  # a marked subhead: ●减污，为长江减负
 # Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
+# A source credit set on its own line closes an article (the convention of
+# reprinted and signed pieces): 据新华社, 据央视新闻, 综合新华社等报道,
+# 综合钦南发布、红星新闻, （作者为国家邮政局局长）, （作者单位：…）. Not 据悉/据了解,
+# which open sentences and carry a comma.
+_OUTLET_END = r"(?:报道|消息|电|报|社|新闻|网|台|客户端|发布|微博|微信|公众号)"
+_CREDIT_RE = re.compile(
+    r"^(?:[（(]作者(?:为|系|单位|是)[^（）()]{1,40}[)）]"
+    r"|[（(]?据(?!悉|了解|介绍|统计|称|报道)[^，,。！？、（）()\s]{1,12}" + _OUTLET_END + r"[)）]?"
+    r"|[（(]?综合[^，,。！？（）()]{1,24}(?:报道|消息)[)）]?"
+    r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?)$"
+)
+MAX_CREDIT = 40
 _MARK_RE = re.compile(r"^[●■◆▲◇○▶►☆★]")  # a short sentence set apart by blank lines is a caption
 
 
@@ -97,6 +110,8 @@ def classify(line: Line) -> Line:
         return line
     if markers.is_footer(text):
         line.kind = FOOTER
+    elif len(text) <= MAX_CREDIT and _CREDIT_RE.match(text):
+        line.kind = CREDIT
     elif text.startswith("■") and (ends_sentence(text) or "图为" in text):
         line.kind = CAPTION  # ■图为施工现场。: a caption
         line.text = text.lstrip("■").strip()

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lines import ends_sentence
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, DATELINE, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMA_RE = re.compile(r"[，,]")
@@ -45,9 +46,12 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
         j = i
         while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
             j += 1
+        j = _extend_run(lines, i, j)
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
-        if _starts_article(run, following, at_page_start=not chunks and not current.lines):
+        if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
+            current, run
+        ) or _photo_news_ahead(lines, j):
             tail = run[-MAX_HEADLINE_LINES:]
             first, headline = choose_stack(tail, known_columns)
             cut = len(run) - len(tail) + first
@@ -59,7 +63,167 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
         i = j
     chunks.append(current)
     chunks = [c for c in chunks if c.headline_lines or c.lines]
+    chunks = [piece for chunk in chunks for piece in _split_at_lone_headlines(chunk)]
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+
+
+# Subheads are often two parallel phrases (对仗) joined by a comma: 千库万塘，防汛抗旱,
+# 财政四两拨千斤，社会资本带来效率提升. A paragraph broken at a column end has
+# commas too, but not two balanced phrases: 《决定》提出,聚焦建设美丽中国,加快经,
+# 在医疗上,平度市将发挥好青大附院胶 (an opening adverbial, then a clause cut off).
+MIN_PAIRED_PHRASE = 4
+MAX_PAIR_RATIO = 1.5
+# A sentence adverbial opens a sentence, not a subhead phrase: 在主题教育中，…;
+# a line ending on a preposition or particle was cut off mid-sentence: …树立以.
+_ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
+# Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
+_CONTINUES_RE = re.compile(r"^(?:[的了们着过地得之]|[年月日万亿元个岁][的，,。、])")
+_CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
+
+
+def paired(text: str) -> bool:
+    phrases = _COMMA_RE.split(text)
+    if len(phrases) != 2:
+        return False
+    if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text):
+        return False
+    short, long = sorted(len(p) for p in phrases)
+    return short >= MIN_PAIRED_PHRASE and long <= MAX_PAIR_RATIO * short
+
+
+_LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
+
+
+def cut_off(text: str, following: str) -> bool:
+    """A line broken off a paragraph at a column end rather than a heading:
+    commas without two balanced phrases, a preposition or particle at its end,
+    a Latin word or number running on, or a next line that continues it."""
+    if _COMMA_RE.search(text) and not paired(text):
+        return True
+    return bool(_CUT_END_RE.search(text) or _LATIN_END_RE.search(text) or _CONTINUES_RE.match(following))
+
+
+MAX_LONE_HEADLINE = 40
+
+
+def _standalone_lines(chunk: Chunk) -> list[int]:
+    """Indexes in chunk.lines of unmarked short lines set alone between two
+    paragraphs, the one above closing a sentence: a subhead or a headline."""
+    body = chunk.lines
+    found = []
+    for k in range(1, len(body) - 1):
+        line, above, below = body[k], body[k - 1], body[k + 1]
+        if (
+            line.kind == SHORT
+            and line.gap >= 1
+            and below.gap >= 1
+            and len(line.text) <= MAX_LONE_HEADLINE
+            and above.kind in (PARA, DATELINE, JUMP)
+            and ends_sentence(above.text)
+            and below.kind in (PARA, DATELINE)
+            and not cut_off(line.text, below.text)
+        ):
+            found.append(k)
+    return found
+
+
+# A paragraph broken off at a column end (PDF text) can also stand alone between
+# paragraphs; it runs the full measure of the column, longer than a one-line
+# headline set in display type.
+MAX_UNPAIRED_HEADLINE = 24
+
+
+def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
+    """Tell a headline standing alone between paragraphs from a subhead by two
+    conventions of layout: a dated news report (消息, opening with 本报北京3月4日电)
+    is set without subheads, and the subheads of one story are parallel in form
+    (对仗), so after two or more paired subheads (财政四两拨千斤，社会资本带来效率提升)
+    a line that is not paired is no sibling of theirs but the next story's headline."""
+    candidates = _standalone_lines(chunk)
+    if not candidates:
+        return [chunk]
+    pieces: list[Chunk] = []
+    start = 0
+    headline, headline_lines = chunk.headline, chunk.headline_lines
+    siblings: list[str] = []
+    for k in candidates:
+        text = chunk.lines[k].text
+        dated = chunk.lines[start].kind == DATELINE
+        unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
+        if not (dated or unpaired):
+            siblings.append(text)
+            continue
+        pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=chunk.lines[start:k]))
+        headline, headline_lines = Headline(title=text), [chunk.lines[k]]
+        start = k + 1
+        siblings = []
+    pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=chunk.lines[start:]))
+    return pieces
+
+
+MAX_QUESTION_TITLE = 40  # 之前买的3C认证的充电宝，还能用吗？
+MAX_LONG_SUBTITLE = 120
+_QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
+
+
+def _extend_run(lines: list[Line], i: int, j: int) -> int:
+    """Take into a headline run the lines that a headline stack may end with but
+    that do not read as short lines: a title in question or exclamation form set
+    directly under the line above it, and a long 副题 that runs to a dateline or
+    byline without closing a sentence (审议通过《……》，……；讨论通过《……》)."""
+    if j >= len(lines) or lines[j].kind != PARA:
+        return j
+    line = lines[j]
+    after = lines[j + 1] if j + 1 < len(lines) else None
+    if line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text:
+        line.kind = SHORT
+        return j + 1
+    if (
+        j - i >= 1 or lines[i].kind == SHORT
+    ) and after is not None and after.kind in (DATELINE, BYLINE) and len(line.text) <= MAX_LONG_SUBTITLE and not ends_sentence(line.text) and "。" not in line.text:
+        line.kind = SUBLINE
+        return j + 1
+    return j
+
+
+def _closes_previous(current: Chunk, run: list[Line]) -> bool:
+    """The story above is closed: its last line is a source credit (据新华社,
+    （作者为……）) or a byline printed after its body. What follows is a new headline."""
+    body = current.lines
+    if not body:
+        return False
+    last = body[-1]
+    if last.kind == CREDIT:
+        return True
+    if last.kind == BYLINE:
+        k = len(body) - 1
+        while k >= 0 and body[k].kind == BYLINE:
+            k -= 1
+        return k >= 0 and body[k].kind in (PARA, DATELINE, CAPTION)
+    return False
+
+
+MAX_PHOTO_TEXT = 600
+MAX_PHOTO_LINES = 5
+_PHOTO_ROLES = frozenset({"摄影", "供图"})
+
+
+def _photo_news_ahead(lines: list[Line], j: int) -> bool:
+    """Photo news: a headline, a caption of a paragraph or two, and the photographer's
+    credit (王春摄, 新华社记者 胡超摄) closing it. A subhead is followed by more body."""
+    size = 0
+    for k in range(j, min(j + MAX_PHOTO_LINES + 1, len(lines))):
+        line = lines[k]
+        if line.kind == BYLINE:
+            photo = bool(line.people) and all(p.role in _PHOTO_ROLES for p in line.people)
+            closes = k + 1 == len(lines) or lines[k + 1].kind in HEADLINE_KINDS
+            return k > j and photo and closes
+        if line.kind not in (PARA, CAPTION):
+            return False
+        size += len(line.text)
+        if size > MAX_PHOTO_TEXT:
+            return False
+    return False
 
 
 # Subheads are often marked: ●减污，为长江减负, ■入脑入心, 一、…, （一）…, 1. …

@@ -1,0 +1,128 @@
+"""articles.parsing.segment: where one article ends and the next begins in plain text.
+
+Synthetic pages written from the conventions of Chinese newspapers (no corpus text).
+"""
+
+from __future__ import annotations
+
+from articles.parsing import decode_page, parse_page
+
+
+def parse_text(text: str):
+    return parse_page(decode_page("synthetic.txt", text.encode("utf-8")))
+
+
+BODY_A = "市政府昨日召开会议，部署今年的重点工作。会议要求各部门加快进度。"
+BODY_B = "今年以来，全市新增就业岗位三万余个，比去年同期增长一成。"
+
+
+def test_a_source_credit_closes_the_article_and_is_not_body_text():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n据新华社\n\n新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[0].paragraphs == [BODY_A]
+
+
+def test_a_signed_commentary_ends_with_its_author_note():
+    page = parse_text(
+        f"把重点工作落到实处\n\n{BODY_A}\n\n（作者为市发展研究中心主任）\n\n新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["把重点工作落到实处", "新增就业岗位三万个"]
+    assert all("作者为" not in p for p in page.articles[0].paragraphs)
+
+
+def test_a_compiled_report_credit_closes_the_article():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n综合新华社等报道\n\n新增就业岗位三万个\n\n{BODY_B}\n")
+    assert len(page.articles) == 2
+
+
+def test_a_sentence_opening_with_ju_is_not_a_credit():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n据悉\n\n{BODY_B}\n")
+    assert len(page.articles) == 1
+
+
+def test_a_byline_after_the_body_closes_the_article():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n本报记者  王  浩\n\n新增就业岗位三万个\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert [p.name for p in page.articles[0].bylines] == ["王浩"]
+
+
+def test_photo_news_a_title_a_caption_and_the_photographers_credit():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n春耕正忙\n\n图为农民在田间播种。\n\n张三摄\n\n新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "春耕正忙", "新增就业岗位三万个"]
+    assert [(p.name, p.role) for p in page.articles[1].bylines] == [("张三", "摄影")]
+
+
+def test_a_subhead_between_paragraphs_stays_in_the_story():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n稳就业见成效\n\n{BODY_B}\n")
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["稳就业见成效"]
+
+
+def test_a_question_title_set_under_its_kicker():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n据新华社\n\n充电宝新标准来了\n旧充电宝还能用吗？\n\n{BODY_B}\n"
+    )
+    second = page.articles[1]
+    assert (second.kicker, second.title) == ("充电宝新标准来了", "旧充电宝还能用吗？")
+    assert second.paragraphs == [BODY_B]
+
+
+def test_a_long_subtitle_runs_to_the_dateline():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n据新华社\n\n市政府召开常务会议\n\n"
+        "审议通过《优化营商环境条例（草案）》，讨论通过《档案管理办法（修订草案）》\n\n"
+        f"本报北京3月4日电  {BODY_B}\n"
+    )
+    second = page.articles[1]
+    assert second.title == "市政府召开常务会议"
+    assert second.subtitle.startswith("审议通过《优化营商环境条例")
+    assert second.dateline == "本报北京3月4日电"
+
+
+def test_a_dated_news_report_has_no_subheads_so_a_lone_line_starts_the_next_story():
+    page = parse_text(
+        f"全市部署重点工作\n\n本报青岛3月4日电  {BODY_A}\n\n{BODY_A}\n\n新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[1].paragraphs == [BODY_B]
+
+
+def test_a_feature_without_a_dateline_keeps_its_subheads():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n稳就业见成效\n\n{BODY_B}\n\n促消费添活力\n\n{BODY_A}\n")
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["稳就业见成效", "促消费添活力"]
+
+
+def test_photo_news_with_a_caption_of_several_paragraphs():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n边民跨境卖菜\n\n{BODY_B}\n\n{BODY_B}\n\n{BODY_B}\n\n新华社记者  胡  超摄\n\n"
+        f"新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "边民跨境卖菜", "新增就业岗位三万个"]
+
+
+def test_a_line_unlike_the_paired_subheads_before_it_starts_the_next_story():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳定就业，岗位增加\n\n{BODY_B}\n\n促进消费，市场回暖\n\n{BODY_A}\n\n"
+        f"加快建设现代物流体系\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "加快建设现代物流体系"]
+    assert page.articles[0].subheads == ["稳定就业，岗位增加", "促进消费，市场回暖"]
+
+
+def test_paired_subheads_stay_together():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳定就业，岗位增加\n\n{BODY_B}\n\n促进消费，市场回暖\n\n{BODY_A}\n\n"
+        f"强化产业，动能集聚\n\n{BODY_B}\n"
+    )
+    assert len(page.articles) == 1
+
+
+def test_a_column_end_fragment_with_a_comma_is_no_subhead():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n在调研工作中，各部门坚持以\n\n人民为中心，办好实事。\n")
+    assert page.articles[0].subheads == []
+    assert page.articles[0].paragraphs[-1] == "在调研工作中，各部门坚持以人民为中心，办好实事。"
