@@ -50,7 +50,7 @@ _ROLE_ALT = "|".join(r for r in ROLES if r != "摄")
 # 驻X记者 (本报驻广西记者): a place of at most six characters between 驻 and 记者.
 _ROLE_RE = re.compile(r"(?:本报)?((?:驻[\u4e00-\u9fff]{1,6}?)?(?:" + _ROLE_ALT + r"))")
 _NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}$")
-# An outlet is a short run of words such as 青岛日报/观海新闻, 新华社, 人民日报.
+# An outlet is a short run of words such as X日报/X新闻, 新华社, X报.
 _OUTLET_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z·/]{2,20}$")
 _OUTLET_SUFFIXES = ("报", "新闻", "社", "台", "网", "端", "刊", "中心", "客户端")
 _INLINE_TAIL_RE = re.compile(r"[(（]([^()（）]{3,40})[)）]\s*$")
@@ -173,7 +173,7 @@ def _parse_slashed(s: str) -> list[BylineRecord] | None:
 
 
 def _parse_photo_tail(s: str) -> list[BylineRecord] | None:
-    """王春摄, 王春 摄影, 常碧罗  邹  乐摄影报道（影像中国）, 新华社记者 王春摄, 王春供图."""
+    """王春摄, 王春 摄影, X  Y  Z摄影报道（X中国）, 新华社记者 王春摄, 王春供图."""
     s = _TRAILING_TAG_RE.sub("", s).strip()
     s = _TRAILING_REPORT_RE.sub("", s)
     for suffix, role in (("供图", "供图"), ("摄影", "摄影"), ("摄", "摄影")):

@@ -30,7 +30,7 @@ _STACKS = (
 _BANNER_SPLIT_RE = re.compile(r"[·•・\s]+")
 MAX_BANNER_PHRASE = 8
 # A long single headline with a space is two printed lines run together:
-# 全省微短剧精品创作暨高质量发展推进会在青举行 青岛构筑微短剧产业发展高地.
+# <a meeting held> <the city's resulting goal>, two clauses on one line.
 MIN_JOINED_HEADLINE = 30
 MIN_JOINED_KICKER = 12
 
@@ -78,13 +78,13 @@ def _fits(stack: tuple[str, ...], lines: list[Line], known: frozenset[str]) -> b
     return True
 
 
-# The series tag closes the 主题: 北京世园会交出精彩答卷（权威发布）.
+# The series tag closes the 主题: X交出答卷（权威发布）.
 _TAG_RE = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 
 
-# 引题 conventions: it names who spoke or acted (胡春华强调, 中宣部、人社部印发通知,
-# 黄坤明会见……时强调) or the source (中央纪委国家监委网站); 副题 conventions: it
-# gives the figures or the document (10个省级政府被评为A级, 公布《……》).
+# 引题 conventions: it names who spoke or acted (X强调, X、Y印发通知,
+# X会见……时强调) or the source (X网站); 副题 conventions: it
+# gives the figures or the document (N个X被评为A级, 公布《……》).
 _KICKER_END_RE = re.compile(r"(?:强调|指出|表示|要求|通知|印发|提出|宣布|致信|致辞|讲话|寄语|网站|发文|批示|答记者问)$")
 _KICKER_VERB_RE = re.compile(r"发布|印发|部署|召开|举行|出台|启动|会见|考察|主持")
 _DETAIL_RE = re.compile(r"\d|[《〈、]|[一二三四五六七八九十百千万]+[个项条家名所亿]")

@@ -23,8 +23,8 @@ DATELINE = "dateline"  # a paragraph opening with 本报…讯
 JUMP = "jump"  # a paragraph opening with (上接第一版)
 CAPTION = "caption"
 FOOTER = "footer"
-MARKED = "marked"  # a subhead set off by a mark: ●减污，为长江减负, ■入脑入心…, 一、…
-CREDIT = "credit"  # a source credit closing an article: 据新华社, 综合新华社等报道, （作者为…）
+MARKED = "marked"  # a subhead set off by a mark: ●X，Y, ■X…, 一、…
+CREDIT = "credit"  # a source credit closing an article: 据新华社, 综合…报道, （作者为…）
 HEADER = "header"  # masthead / page header: date, 星期, 第X版, 版名, 责任编辑 (page metadata)
 PARA = "para"
 
@@ -36,14 +36,14 @@ _SENTENCE_ENDS = "。！？!?…."
 _OPEN_ENDS = "，,、：:；;（(“《—-"
 
 MAX_SHORT = 60  # longest title or subhead we accept
-MAX_KICKER = 120  # kickers can run long: 助力打造……50.1亿元——
+MAX_KICKER = 120  # kickers can run long: a whole clause with figures, ending ——
 MAX_GAPPED_CAPTION = 40
-MAX_MARKED = 40  # a marked subhead: ●减污，为长江减负
+MAX_MARKED = 40  # a marked subhead: ● and a short phrase
 # Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
 # A source credit set on its own line closes an article (the convention of
-# reprinted and signed pieces): 据新华社, 据央视新闻, 综合新华社等报道,
-# 综合钦南发布、红星新闻, （作者为国家邮政局局长）, （作者单位：…）. Not 据悉/据了解,
+# reprinted and signed pieces): 据新华社, 据X新闻, 综合X等报道,
+# 综合X、Y, （作者为X局局长）, （作者单位：…）. Not 据悉/据了解,
 # which open sentences and carry a comma.
 _OUTLET_END = r"(?:报道|消息|电|报|社|新闻|网|台|客户端|发布|微博|微信|公众号)"
 _CREDIT_RE = re.compile(
