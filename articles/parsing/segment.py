@@ -17,6 +17,7 @@ from .headlines import Headline, choose_stack
 from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
+_COMMENTATOR_RE = re.compile(r"评论员$")
 _COMMA_RE = re.compile(r"[，,]")
 # A figure sits apart from the text around it, behind two or more blank lines.
 FIGURE_GAP = 2
@@ -253,7 +254,7 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     last = run[-1]
     if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
         return True
-    if following is not None and following.kind in (BYLINE, DATELINE, JUMP):
+    if following is not None and following.kind in (BYLINE, DATELINE, JUMP) or (following.kind == CREDIT and following.gap <= 1 and _COMMENTATOR_RE.search(following.text)):
         return True
     # A kicker over a title, a subtitle under one. A lone line ending with —— is a
     # run-in lead of the body (抓党性教育，筑牢初心使命——), a lone ——李云鹤 the
