@@ -41,6 +41,11 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     i = 0
     while i < len(lines):
         if lines[i].kind not in HEADLINE_KINDS:
+            if lines[i].kind == DATELINE and _has_body(current) and lines[i].gap >= 1:
+                # A dateline opens an article, never a paragraph inside one: the
+                # brief printed without a headline (本報訊　本市商會昨日……).
+                chunks.append(current)
+                current = Chunk(headline=None)
             current.lines.append(lines[i])
             i += 1
             continue
@@ -185,6 +190,10 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
         line.kind = SUBLINE
         return j + 1
     return j
+
+
+def _has_body(chunk: Chunk) -> bool:
+    return any(line.kind in (PARA, DATELINE, JUMP) for line in chunk.lines)
 
 
 def _closes_previous(current: Chunk, run: list[Line]) -> bool:
