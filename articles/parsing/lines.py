@@ -24,7 +24,7 @@ JUMP = "jump"  # a paragraph opening with (上接第一版)
 CAPTION = "caption"
 FOOTER = "footer"
 MARKED = "marked"  # a subhead set off by a mark: ●减污，为长江减负, ■入脑入心…, 一、…
-CREDIT = "credit"  # a source credit closing an article: 据新华社, 综合新华社等报道, （作者为…）
+CREDIT = "credit"  # a source credit closing an article: 据新华社, 综合多家媒体报道, （作者为…）
 HEADER = "header"  # masthead / page header: date, 星期, 第X版, 版名, 责任编辑 (page metadata)
 PARA = "para"
 
@@ -42,8 +42,8 @@ MAX_MARKED = 40  # a marked subhead: ●减污，为长江减负
 # Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
 # A source credit set on its own line closes an article (the convention of
-# reprinted and signed pieces): 据新华社, 据央视新闻, 综合新华社等报道,
-# 综合钦南发布、红星新闻, （作者为国家邮政局局长）, （作者单位：…）; the
+# reprinted and signed pieces): 据新华社, 据某台新闻, 综合多家媒体报道,
+# 综合某市发布、某报, （作者为某大学教授）, （作者单位：…）; the
 # unsigned author of a 社论/评论员文章 under its title: 本报评论员, 新华社评论员. Not 据悉/据了解,
 # which open sentences and carry a comma.
 _OUTLET_END = r"(?:报道|消息|电|报|社|新闻|网|台|客户端|发布|微博|微信|公众号)"
@@ -58,7 +58,7 @@ MAX_CREDIT = 40
 # Captions set without blank lines around them, by the conventions of their
 # wording: they open with 图为 / 上图 / 图① (the photo's subject), or name the
 # photo's source: 图据……, or a description closed by its credit
-# (母海豚背着死去的小海豚 受访者供图).
+# (江边的白鹭成群飞过 受访者供图).
 _CAPTION_OPEN_RE = re.compile(r"^(?:图为|[上下左右中]图(?:为|：|:)|图[①-⑩]|图据)")
 _CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+\S{2,12}(?:供图|摄)$")
 MAX_CAPTION = 120

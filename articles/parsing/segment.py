@@ -73,14 +73,14 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
 
 
-# Subheads are often two parallel phrases (对仗) joined by a comma: 千库万塘，防汛抗旱,
-# 财政四两拨千斤，社会资本带来效率提升. A paragraph broken at a column end has
-# commas too, but not two balanced phrases: 《决定》提出,聚焦建设美丽中国,加快经,
-# 在医疗上,平度市将发挥好青大附院胶 (an opening adverbial, then a clause cut off).
+# Subheads are often two parallel phrases (对仗) joined by a comma: 稳定就业，岗位增加,
+# 政策靠前发力，企业信心回升. A paragraph broken at a column end has
+# commas too, but not two balanced phrases: 《意见》提出,推动区域协调发展,加快,
+# 在教育上,某区将发挥好某校 (an opening adverbial, then a clause cut off).
 MIN_PAIRED_PHRASE = 4
 MAX_PAIR_RATIO = 1.5
-# A sentence adverbial opens a sentence, not a subhead phrase: 在主题教育中，…;
-# a line ending on a preposition or particle was cut off mid-sentence: …树立以.
+# A sentence adverbial opens a sentence, not a subhead phrase: 在调研工作中，…;
+# a line ending on a preposition or particle was cut off mid-sentence: …坚持以.
 _ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
 # Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
 _CONTINUES_RE = re.compile(r"^(?:[的了们着过地得之]|[年月日万亿元个岁][的，,。、])")
@@ -143,7 +143,7 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     """Tell a headline standing alone between paragraphs from a subhead by two
     conventions of layout: a dated news report (消息, opening with 本报北京3月4日电)
     is set without subheads, and the subheads of one story are parallel in form
-    (对仗), so after two or more paired subheads (财政四两拨千斤，社会资本带来效率提升)
+    (对仗), so after two or more paired subheads (政策靠前发力，企业信心回升)
     a line that is not paired is no sibling of theirs but the next story's headline."""
     candidates = _standalone_lines(chunk)
     if not candidates:
@@ -167,7 +167,7 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     return pieces
 
 
-MAX_QUESTION_TITLE = 40  # 之前买的3C认证的充电宝，还能用吗？
+MAX_QUESTION_TITLE = 40  # 旧充电宝还能用吗？
 MAX_LONG_SUBTITLE = 120
 _QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
 
@@ -176,7 +176,7 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
     """Take into a headline run the lines that a headline stack may end with but
     that do not read as short lines: a title in question or exclamation form set
     directly under the line above it, and a long 副题 that runs to a dateline or
-    byline without closing a sentence (审议通过《……》，……；讨论通过《……》)."""
+    byline without closing a sentence (审议通过《……》，……)."""
     if j >= len(lines) or lines[j].kind != PARA:
         return j
     line = lines[j]
@@ -274,7 +274,7 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
         return True
     # A heading with a plain short line under it is a title with its subtitle;
     # a subhead is followed by body text, which may be a fragment broken off
-    # by a column end (《决定》提出,聚焦建设美丽中国,加快经) — those have commas.
+    # by a column end (《意见》提出,推动区域协调发展,加快) — those have commas.
     return any(
         a.kind == HEADING and b.kind == SHORT and not _COMMA_RE.search(b.text)
         for a, b in zip(run, run[1:])
