@@ -126,7 +126,7 @@ def classify(line: Line) -> Line:
         line.text = text.lstrip("■").strip()
     elif len(text) <= MAX_CAPTION and (
         (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据")))
-        or (_CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
+        or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
     ):
         line.kind = CAPTION
     elif text in BOX_LABELS or (_MARK_RE.match(text) and len(text) <= MAX_MARKED and not ends_sentence(text)):
