@@ -126,3 +126,32 @@ def test_a_column_end_fragment_with_a_comma_is_no_subhead():
     page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n在调研工作中，各部门坚持以\n\n人民为中心，办好实事。\n")
     assert page.articles[0].subheads == []
     assert page.articles[0].paragraphs[-1] == "在调研工作中，各部门坚持以人民为中心，办好实事。"
+
+
+def test_a_tu_wei_caption_without_extra_blank_lines():
+    page = parse_text(f"春耕正忙\n\n{BODY_B}\n\n图为农民在田间播种。\n\n张三摄\n")
+    art = page.articles[0]
+    assert art.captions == ["图为农民在田间播种。"]
+    assert art.paragraphs == [BODY_B]
+
+
+def test_a_caption_closed_by_its_source_credit_is_no_subtitle():
+    page = parse_text(f"全市部署重点工作\n\n江边的白鹭成群飞过 受访者供图\n\n{BODY_A}\n")
+    art = page.articles[0]
+    assert (art.title, art.subtitle) == ("全市部署重点工作", "")
+    assert art.captions == ["江边的白鹭成群飞过 受访者供图"]
+    assert art.bylines == []
+
+
+def test_a_photographers_credit_stays_a_byline():
+    page = parse_text(f"春耕正忙\n\n{BODY_B}\n\n新华社记者  王  春摄\n")
+    assert [(p.name, p.role) for p in page.articles[0].bylines] == [("王春", "摄影")]
+    assert page.articles[0].captions == []
+
+
+def test_commentary_signed_by_the_papers_commentator():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_B}\n\n把重点工作落到实处\n\n本报评论员\n\n{BODY_A}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "把重点工作落到实处"]
+    assert page.articles[1].paragraphs == [BODY_A]

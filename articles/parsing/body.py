@@ -244,7 +244,7 @@ def _is_subhead(piece: _Piece, previous: Block | _Para | None, following: _Piece
 
 def _reads_as_text(piece: _Piece, *, is_last: bool) -> bool:
     """A paragraph, or a short line that cannot be a subhead: a fragment such as
-    在主题教育中，……以, or the article's last line, which no body text follows."""
+    在调研工作中，……以, or the article's last line, which no body text follows."""
     if piece.kind == "para":
         return True
     return piece.kind == "short" and (

@@ -24,7 +24,7 @@ JUMP = "jump"  # a paragraph opening with (上接第一版)
 CAPTION = "caption"
 FOOTER = "footer"
 MARKED = "marked"  # a subhead set off by a mark: ●X，Y, ■X…, 一、…
-CREDIT = "credit"  # a source credit closing an article: 据新华社, 综合…报道, （作者为…）
+CREDIT = "credit"  # a source credit closing an article: 据新华社, 综合多家媒体报道, （作者为…）
 HEADER = "header"  # masthead / page header: date, 星期, 第X版, 版名, 责任编辑 (page metadata)
 PARA = "para"
 
@@ -42,17 +42,26 @@ MAX_MARKED = 40  # a marked subhead: ● and a short phrase
 # Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
 # A source credit set on its own line closes an article (the convention of
-# reprinted and signed pieces): 据新华社, 据X新闻, 综合X等报道,
-# 综合X、Y, （作者为X局局长）, （作者单位：…）. Not 据悉/据了解,
+# reprinted and signed pieces): 据新华社, 据某台新闻, 综合多家媒体报道,
+# 综合某市发布、某报, （作者为某大学教授）, （作者单位：…）; the
+# unsigned author of a 社论/评论员文章 under its title: 本报评论员, 新华社评论员. Not 据悉/据了解,
 # which open sentences and carry a comma.
 _OUTLET_END = r"(?:报道|消息|电|报|社|新闻|网|台|客户端|发布|微博|微信|公众号)"
 _CREDIT_RE = re.compile(
     r"^(?:[（(]作者(?:为|系|单位|是)[^（）()]{1,40}[)）]"
     r"|[（(]?据(?!悉|了解|介绍|统计|称|报道)[^，,。！？、（）()\s]{1,12}" + _OUTLET_END + r"[)）]?"
     r"|[（(]?综合[^，,。！？（）()]{1,24}(?:报道|消息)[)）]?"
+    r"|(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:报|社|台|网))(?:特约)?评论员"
     r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?)$"
 )
 MAX_CREDIT = 40
+# Captions set without blank lines around them, by the conventions of their
+# wording: they open with 图为 / 上图 / 图① (the photo's subject), or name the
+# photo's source: 图据……, or a description closed by its credit
+# (X飞过 X供图).
+_CAPTION_OPEN_RE = re.compile(r"^(?:图为|[上下左右中]图(?:为|：|:)|图[①-⑩]|图据)")
+_CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+\S{2,12}(?:供图|摄)$")
+MAX_CAPTION = 120
 _MARK_RE = re.compile(r"^[●■◆▲◇○▶►☆★]")  # a short sentence set apart by blank lines is a caption
 
 
@@ -115,6 +124,11 @@ def classify(line: Line) -> Line:
     elif text.startswith("■") and (ends_sentence(text) or "图为" in text):
         line.kind = CAPTION  # ■图为施工现场。: a caption
         line.text = text.lstrip("■").strip()
+    elif len(text) <= MAX_CAPTION and (
+        (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据")))
+        or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
+    ):
+        line.kind = CAPTION
     elif text in BOX_LABELS or (_MARK_RE.match(text) and len(text) <= MAX_MARKED and not ends_sentence(text)):
         line.kind = MARKED
     elif (people := parse_byline(text)) is not None:

@@ -17,6 +17,7 @@ from .headlines import Headline, choose_stack
 from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
+_COMMENTATOR_RE = re.compile(r"评论员$")
 _COMMA_RE = re.compile(r"[，,]")
 # A figure sits apart from the text around it, behind two or more blank lines.
 FIGURE_GAP = 2
@@ -40,6 +41,11 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     i = 0
     while i < len(lines):
         if lines[i].kind not in HEADLINE_KINDS:
+            if lines[i].kind == DATELINE and _has_body(current) and lines[i].gap >= 1:
+                # A dateline opens an article, never a paragraph inside one: the
+                # brief printed without a headline (本報訊　本市商會昨日……).
+                chunks.append(current)
+                current = Chunk(headline=None)
             current.lines.append(lines[i])
             i += 1
             continue
@@ -67,14 +73,14 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
 
 
-# Subheads are often two parallel phrases (对仗) joined by a comma: 四字，四字,
-# X拨千斤，Y带来提升. A paragraph broken at a column end has
-# commas too, but not two balanced phrases: 《X》提出,聚焦X,加快经,
-# 在X上,X将X胶 (an opening adverbial, then a clause cut off).
+# Subheads are often two parallel phrases (对仗) joined by a comma: X，Y,
+# 政策靠前发力，企业信心回升. A paragraph broken at a column end has
+# commas too, but not two balanced phrases: 《意见》提出,推动区域协调发展,加快,
+# 在X上,某区将X某校 (an opening adverbial, then a clause cut off).
 MIN_PAIRED_PHRASE = 4
 MAX_PAIR_RATIO = 1.5
-# A sentence adverbial opens a sentence, not a subhead phrase: 在主题教育中，…;
-# a line ending on a preposition or particle was cut off mid-sentence: …树立以.
+# A sentence adverbial opens a sentence, not a subhead phrase: 在调研工作中，…;
+# a line ending on a preposition or particle was cut off mid-sentence: …坚持以.
 _ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
 # Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
 _CONTINUES_RE = re.compile(r"^(?:[的了们着过地得之]|[年月日万亿元个岁][的，,。、])")
@@ -137,7 +143,7 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     """Tell a headline standing alone between paragraphs from a subhead by two
     conventions of layout: a dated news report (消息, opening with 本报北京3月4日电)
     is set without subheads, and the subheads of one story are parallel in form
-    (对仗), so after two or more paired subheads (X拨千斤，Y带来提升)
+    (对仗), so after two or more paired subheads (政策靠前发力，企业信心回升)
     a line that is not paired is no sibling of theirs but the next story's headline."""
     candidates = _standalone_lines(chunk)
     if not candidates:
@@ -161,7 +167,7 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     return pieces
 
 
-MAX_QUESTION_TITLE = 40  # a question, comma and all: X，Y吗？
+MAX_QUESTION_TITLE = 40  # 旧充电宝还能用吗？
 MAX_LONG_SUBTITLE = 120
 _QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
 
@@ -170,7 +176,7 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
     """Take into a headline run the lines that a headline stack may end with but
     that do not read as short lines: a title in question or exclamation form set
     directly under the line above it, and a long 副题 that runs to a dateline or
-    byline without closing a sentence (审议通过《……》，……；X通过《……》)."""
+    byline without closing a sentence (审议通过《……》，……)."""
     if j >= len(lines) or lines[j].kind != PARA:
         return j
     line = lines[j]
@@ -184,6 +190,10 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
         line.kind = SUBLINE
         return j + 1
     return j
+
+
+def _has_body(chunk: Chunk) -> bool:
+    return any(line.kind in (PARA, DATELINE, JUMP) for line in chunk.lines)
 
 
 def _closes_previous(current: Chunk, run: list[Line]) -> bool:
@@ -253,7 +263,7 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     last = run[-1]
     if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
         return True
-    if following is not None and following.kind in (BYLINE, DATELINE, JUMP):
+    if following is not None and following.kind in (BYLINE, DATELINE, JUMP) or (following.kind == CREDIT and following.gap <= 1 and _COMMENTATOR_RE.search(following.text)):
         return True
     # A kicker over a title, a subtitle under one. A lone line ending with —— is a
     # run-in lead of the body (抓党性教育，筑牢初心使命——), a lone ——李云鹤 the
@@ -264,7 +274,7 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
         return True
     # A heading with a plain short line under it is a title with its subtitle;
     # a subhead is followed by body text, which may be a fragment broken off
-    # by a column end (《X》提出,聚焦X,加快经) — those have commas.
+    # by a column end (《意见》提出,推动区域协调发展,加快) — those have commas.
     return any(
         a.kind == HEADING and b.kind == SHORT and not _COMMA_RE.search(b.text)
         for a, b in zip(run, run[1:])
