@@ -6,7 +6,7 @@ Chinese papers print credits in a few conventional shapes, wherever they fall::
     本报记者 王浩  本报通讯员 张少丰 王秀梅       (本报 = this paper)
     记者 李媛 通讯员 丁厚冉 报道                  (closing 报道)
     本报北京3月4日电（记者王浩、李心萍）           (inside the dateline's brackets)
-    (观海新闻/青岛晚报 记者 张琰)                  (closing the last paragraph)
+    (X新闻/X晚报 记者 张三)                      (closing the last paragraph)
     黄  娴                                         (a two-character name padded to three)
     刘栋 摄影报道 / 王春摄 / 本报记者 王春摄 / 图/王春 / 文/图 王春 / 王春供图
 
