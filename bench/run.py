@@ -17,19 +17,27 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache"])
+    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache", "served"])
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
-    parser.add_argument("--articles", type=int, default=100_000, help="links, site: synthetic articles in the archive")
+    parser.add_argument("--articles", type=int, help="synthetic articles in the archive (links, site: 100,000; served: 10,000)")
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
     parser.add_argument("--minutes", type=int, default=10, help="cache: simulated minutes")
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
+    parser.add_argument("--seconds", type=int, default=20, help="served: wrk duration per page")
+    parser.add_argument("--servers", default="gunicorn", help="served: comma-separated, gunicorn and/or granian")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     if args.which == "site":
         from bench import site_bench
 
-        site_bench.run(articles=args.articles)
+        site_bench.run(articles=args.articles or 100_000)
+        return
+    if args.which == "served":
+        from bench import wrk_bench
+
+        wrk_bench.run(articles=args.articles or 10_000, seconds=args.seconds,
+                      servers=args.servers.split(","))
         return
     if args.which == "cache":
         from bench import cache_bench
@@ -41,7 +49,7 @@ def main() -> None:
         os.environ["TASKS_BACKEND"] = "immediate"
         from bench import link_bench
 
-        link_bench.run(articles=args.articles, new=args.new, throughput=args.throughput)
+        link_bench.run(articles=args.articles or 100_000, new=args.new, throughput=args.throughput)
         return
     from bench import import_bench
 

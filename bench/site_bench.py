@@ -21,8 +21,10 @@ from pathlib import Path
 from bench.import_bench import throwaway_database
 from bench.table import print_table
 
-BATCH = 5000
+BATCH = 4800  # whole issues (PER_SOURCE_PAGE * PAGES_PER_ISSUE), so no issue spans two batches
 PER_SOURCE_PAGE = 6
+PAGES_PER_ISSUE = 8
+PAGE_NAMES = ["要闻", "要闻", "综合", "城事", "区市", "经济", "文化", "体育"]
 ARTICLE_GOAL_MS = 20  # p50
 SEARCH_GOAL_MS = 50  # p95, PostgreSQL
 SEARCH_WORDS = ["电商", "跨境电商", "崂山区", "青岛", "平度", "西海岸新区", "微短剧", "直播", "京东", "青岛 直播", "TIR"]
@@ -66,7 +68,7 @@ def _archive(count: int) -> None:
     from django.utils import timezone
     from taggit.models import Tag, TaggedItem
 
-    from articles.models import Article, Byline, Section, SourcePage
+    from articles.models import Article, Byline, Issue, Publication, Section, SourcePage
     from search.models import IndexEntry
 
     rng = random.Random(0)
@@ -75,13 +77,26 @@ def _archive(count: int) -> None:
     tags = [Tag.objects.create(name=f"话题{i}", slug=f"huati-{i}") for i in range(50)]
     article_type = ContentType.objects.get_for_model(Article)
     now = timezone.now()
+    publication, _ = Publication.objects.get_or_create(slug="qingdao-ribao", defaults={"name": "青岛日报"})
+    today = timezone.localdate()
     for start in range(0, count, BATCH):
         size = min(BATCH, count - start)
         with transaction.atomic():
+            # Printed editions as the importer makes them: PAGES_PER_ISSUE pages a
+            # day, PER_SOURCE_PAGE stories a page, the newest issue today.
+            first_page = start // PER_SOURCE_PAGE
+            page_numbers = range(first_page, first_page + -(-size // PER_SOURCE_PAGE))
+            days = sorted({n // PAGES_PER_ISSUE for n in page_numbers})
+            issues = dict(zip(days, Issue.objects.bulk_create(
+                Issue(publication=publication, edition_date=today - timedelta(days=d)) for d in days
+            )))
             pages = SourcePage.objects.bulk_create(
-                SourcePage(file_name=f"bench_{start + i:07d}.txt", sha256="0" * 64, raw_text="",
-                           outlet="青岛日报", page_label=f"第{i % 8 + 1}版")
-                for i in range(0, size, PER_SOURCE_PAGE)
+                SourcePage(file_name=f"bench_{n:07d}.txt", sha256="0" * 64, raw_text="",
+                           outlet="青岛日报", issue=issues[n // PAGES_PER_ISSUE],
+                           edition_date=issues[n // PAGES_PER_ISSUE].edition_date,
+                           number=n % PAGES_PER_ISSUE + 1, name=PAGE_NAMES[n % len(PAGE_NAMES)],
+                           page_label=f"第{n % PAGES_PER_ISSUE + 1:02d}版")
+                for n in page_numbers
             )
             made, index_words = [], []
             for i in range(size):
@@ -94,7 +109,7 @@ def _archive(count: int) -> None:
                     column_id=rng.choice(columns) if columns and rng.random() < 0.3 else None,
                     section_id=rng.choice(sections), char_count=len(body),
                     status=Article.Status.PUBLISHED if rng.random() < 0.95 else Article.Status.DRAFT,
-                    published_at=now - timedelta(minutes=rng.randint(0, 525_600)),
+                    published_at=now - timedelta(days=(start + i) // (PER_SOURCE_PAGE * PAGES_PER_ISSUE), minutes=rng.randint(0, 600)),
                 ))
                 index_words.append((f" {title_words} {start + i} ", " " + " ".join(w for _, w in chosen) + " "))
             Article.objects.bulk_create(made)
