@@ -166,7 +166,9 @@ def main(argv=None) -> int:
             print(f"{name}: failed", file=sys.stderr)
             failed = True
             continue
-        for slug in {p.paper_slug for p in pages}:
+        # clear a paper's pages once per run: two modules may build one paper
+        # (shenbao: yeoksayeou/baokan and the Shanghai Library sample)
+        for slug in {p.paper_slug for p in pages} - built_papers:
             shutil.rmtree(args.pages / slug, ignore_errors=True)
             built_papers.add(slug)
         n = 0
