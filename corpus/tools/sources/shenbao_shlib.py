@@ -9,9 +9,11 @@ article can be a hit of several searches; it is read once.
 
 A page here is the hits of one date and 版, in article-id order: the
 search holds only the 版's articles that matched, and the database gives
-no printed order (as ``jiefang``'s CNKI search). Only the 1940s pages are
-used: the earlier hits are 香港版/漢口版 or 19th-century pages with other
-conventions, and have few pages with two hits.
+no printed order (as ``jiefang``'s CNKI search). Only records whose
+``publish`` begins ``申報 日期`` are read (the Shanghai edition, 1947-49 in
+this sample); the 香港版/漢口版 hits and the 1870s-1900s records (their
+``publish`` lacks the paper's name) are left out, as are classified
+advertisements.
 
 What the database does with the printed text, and how it is arranged here:
   - ``title`` is the headline deck, its lines joined by one space; each
@@ -33,12 +35,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from mirror import Repo  # noqa: E402
-from model import Article, Block, Page  # noqa: E402
+from mirror import Repo
+from model import Article, Block, Page
 
 SOURCE = {"repo": "GeonjoonBae/shlib-shenbao-dataset-workflow",
           "licence": "none stated (no LICENSE file; a sample of the Shanghai Library 申報 database); not redistributed"}
