@@ -41,7 +41,7 @@ from render import clean  # noqa: E402
 from render_printed import printed, printed_key  # noqa: E402
 
 # Papers whose pages are all test pages. Edit here (corpus-b reports theirs to the lead).
-TEST_ONLY_PAPERS = ["jiefang", "xinmin"]
+TEST_ONLY_PAPERS = ["jiefang", "shenbao", "xinmin"]
 # Papers whose pages are always dev (the seed pages, tuned on already).
 DEV_ONLY_PAPERS = ["qingdao"]
 # Editions that must never be in the corpus (README "Split").
@@ -166,7 +166,9 @@ def main(argv=None) -> int:
             print(f"{name}: failed", file=sys.stderr)
             failed = True
             continue
-        for slug in {p.paper_slug for p in pages}:
+        # clear a paper's pages once per run: two modules may build one paper
+        # (shenbao: yeoksayeou/baokan and the Shanghai Library sample)
+        for slug in {p.paper_slug for p in pages} - built_papers:
             shutil.rmtree(args.pages / slug, ignore_errors=True)
             built_papers.add(slug)
         n = 0
@@ -178,8 +180,9 @@ def main(argv=None) -> int:
                              "licence": page.licence or src.get("licence", ""),
                              "rendering": "printed" if pid.endswith(".printed") else "clean"})
         print(f"{name}: {len(pages)} pages, {n} files with printed renderings")
-    # keep the rows of papers not rebuilt this time (a partial build)
-    rows.extend(r for r in previous_rows() if r["paper"] not in built_papers)
+    # keep the rows of papers (and sources of a paper) not rebuilt this time (a partial build)
+    rebuilt = {(r["paper"], r["repo"]) for r in rows}
+    rows.extend(r for r in previous_rows() if (r["paper"], r["repo"]) not in rebuilt)
     write_json(CORPUS / "sources_rows.json", sorted(rows, key=lambda r: r["id"]))
     write_sources(rows)
     sp = split([r["id"] for r in rows])
