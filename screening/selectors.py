@@ -1,0 +1,70 @@
+"""Reads for the desk: an article's hits in context, and whether 签发 is open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from screening.matching import BANNED, Hit, article_passages
+from screening.models import ScreeningOverride
+from screening.services import article_hits, banned_words, text_fingerprint
+
+FIELD_LABELS = {
+    "kicker": _("kicker"), "title": _("title"), "subtitle": _("subtitle"), "body": _("body"), "caption": _("caption"),
+}
+CONTEXT_CHARS = 15
+
+
+@dataclass(frozen=True)
+class ShownHit:
+    hit: Hit
+    field_label: Promise
+    before: str
+    after: str
+
+    @property
+    def css_class(self) -> str:
+        return "sensitive-ban" if self.hit.severity == BANNED else "sensitive-notice"
+
+
+@dataclass(frozen=True)
+class Report:
+    hits: list[ShownHit]
+    banned: list[str]
+    notices: list[str]
+    overrides: list[ScreeningOverride]  # every override of this article, newest first
+    covering: ScreeningOverride | None  # the one that lets the current text's banned words stand
+
+    @property
+    def blocks_publishing(self) -> bool:
+        return bool(self.banned) and self.covering is None
+
+
+def article_report(*, article: Article) -> Report:
+    """The article's text as it stands, screened with the current list (not the stored hits, which may lag a list change)."""
+    hits = article_hits(article)
+    texts = {
+        (p.field, p.block): p.text
+        for p in article_passages(kicker=article.kicker, title=article.title, subtitle=article.subtitle, body=article.body)
+    }
+    shown = []
+    for hit in hits:
+        text = texts[(hit.field, hit.block)]
+        shown.append(ShownHit(
+            hit=hit, field_label=FIELD_LABELS[hit.field],
+            before=("…" if hit.start > CONTEXT_CHARS else "") + text[max(0, hit.start - CONTEXT_CHARS): hit.start],
+            after=text[hit.end: hit.end + CONTEXT_CHARS] + ("…" if hit.end + CONTEXT_CHARS < len(text) else ""),
+        ))
+    banned = banned_words(hits)
+    overrides = list(ScreeningOverride.objects.filter(article=article).select_related("user"))
+    fingerprint = text_fingerprint(article)
+    covering = next(
+        (o for o in overrides if banned and o.fingerprint == fingerprint and set(banned) <= set(o.words)), None
+    )
+    return Report(
+        hits=shown, banned=banned, notices=sorted({h.word for h in hits if h.severity != BANNED}),
+        overrides=overrides, covering=covering,
+    )
