@@ -71,11 +71,35 @@ def article_passages(*, kicker: str, title: str, subtitle: str, body: str) -> li
     return passages
 
 
+def _units(text: str) -> str:
+    """The folded text's UTF-16 code units, each as two latin-1 characters (see Matcher)."""
+    return fold(text).encode("utf-16-be", "surrogatepass").decode("latin-1")
+
+
+def _char_index(text: str) -> list[int]:
+    """For each code unit of text (and its end), the index of the character it belongs to."""
+    index = []
+    for position, char in enumerate(text):
+        index += [position, position] if ord(char) > 0xFFFF else [position]
+    return [*index, len(text)]
+
+
 class Matcher:
+    """Finds every listed word in passages of text.
+
+    The automaton reads text spelled as bytes, not characters: pyahocorasick
+    finds a node's next state by searching the node's children, and the root of
+    a Chinese list has one child per distinct first character (some 2,500 for
+    10,000 words), so every character of a text paid for a long search. As the
+    bytes of its UTF-16 code units, no node has more than 256 children and most
+    a handful: twice the steps, each far cheaper (8 times faster on the
+    benchmark). A match must start on an even byte, or it straddles two characters.
+    """
+
     def __init__(self, entries: Iterable[Entry]):
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         for entry in entries:
-            key = fold(entry.word.strip())
+            key = _units(entry.word.strip())
             if key:
                 automaton.add_word(key, (len(key), entry))
         self.size = len(automaton)
@@ -88,10 +112,18 @@ class Matcher:
             return []
         hits = []
         for passage in passages:
-            found = [
-                Hit(entry.word, entry.category, entry.severity, passage.field, last + 1 - length, last + 1, passage.block)
-                for last, (length, entry) in self._automaton.iter(fold(passage.text))
-            ]
+            units = _units(passage.text)
+            # A character beyond the BMP (𠮷) is two code units: then offsets are mapped back.
+            chars = _char_index(passage.text) if len(units) != 2 * len(passage.text) else None
+            found = []
+            for last, (length, entry) in self._automaton.iter(units):
+                start = last + 1 - length
+                if start % 2:
+                    continue
+                start, end = start // 2, (last + 1) // 2
+                if chars:
+                    start, end = chars[start], chars[end]
+                found.append(Hit(entry.word, entry.category, entry.severity, passage.field, start, end, passage.block))
             # The automaton reports by end; readers (and the highlighting) go by start, longest first.
             hits += sorted(found, key=lambda hit: (hit.start, -hit.end))
         return hits

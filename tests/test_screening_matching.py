@@ -62,3 +62,16 @@ def test_a_text_whose_lower_case_is_longer_keeps_its_offsets():
     m = matcher(("VPN", "", NOTICE))
     text = "İ用VPN"  # İ lowers to two characters
     assert [(h.start, h.end) for h in find(m, title=text)] == [(2, 5)]
+
+
+def test_characters_beyond_the_bmp_keep_their_offsets():
+    m = matcher(("𠮷野", "", NOTICE), ("赌博", "", BANNED))
+    text = "𠮷野家的赌博"
+    hits = find(m, title=text)
+    assert [(h.word, h.start, h.end) for h in hits] == [("𠮷野", 0, 2), ("赌博", 4, 6)]
+    assert all(text[h.start: h.end] == h.word for h in hits)
+
+
+def test_no_match_straddles_two_characters():
+    # 中 is U+4E2D; U+034E U+2D00 spell the bytes 03 4E 2D 00, with 4E 2D across the two.
+    assert find(matcher(("中", "", BANNED)), body="\u034e\u2d00") == []
