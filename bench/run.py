@@ -17,12 +17,13 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache"])
+    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache", "screening"])
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
     parser.add_argument("--articles", type=int, default=100_000, help="links, site: synthetic articles in the archive")
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
     parser.add_argument("--minutes", type=int, default=10, help="cache: simulated minutes")
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
+    parser.add_argument("--words", type=int, default=10_000, help="screening: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -30,6 +31,11 @@ def main() -> None:
         from bench import site_bench
 
         site_bench.run(articles=args.articles)
+        return
+    if args.which == "screening":
+        from bench import screening_bench
+
+        screening_bench.run(words=args.words)
         return
     if args.which == "cache":
         from bench import cache_bench
