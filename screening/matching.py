@@ -3,6 +3,10 @@
 Django-free, so the benchmark and tests can build one from plain tuples. A
 check walks each text once, whatever the number of words, and reports every
 occurrence, overlapping and nested ones too (法轮 inside 法轮功 is two hits).
+A word also matches its traditional (or, listed traditional, its simplified)
+spelling: historical pages and wire copy from Hong Kong or Taiwan print
+法輪功, and the automaton takes the variants at build time, so a check costs
+nothing more.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import ahocorasick
+import opencc
 
 from text.bodytext import CAPTION, text_to_blocks
 
@@ -84,6 +89,15 @@ def _char_index(text: str) -> list[int]:
     return [*index, len(text)]
 
 
+# OpenCC's conversions of a listed word: standard, Taiwan and Hong Kong traditional, and back to simplified.
+_CONVERTERS = [opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk", "t2s")]
+
+
+def spellings(word: str) -> set[str]:
+    """The word and its other scripts' spellings of the same length (a hit's offsets are the text's)."""
+    return {word} | {v for c in _CONVERTERS if len(v := c.convert(word)) == len(word)}
+
+
 class Matcher:
     """Finds every listed word in passages of text.
 
@@ -98,10 +112,12 @@ class Matcher:
 
     def __init__(self, entries: Iterable[Entry]):
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        for entry in entries:
-            key = _units(entry.word.strip())
-            if key:
-                automaton.add_word(key, (len(key), entry))
+        listed = [entry for entry in entries if entry.word.strip()]
+        # Other spellings first, so a word listed in both scripts keeps its own entry for each.
+        keys = [(_units(spelling), entry) for entry in listed for spelling in spellings(entry.word.strip()) - {entry.word.strip()}]
+        keys += [(_units(entry.word.strip()), entry) for entry in listed]
+        for key, entry in keys:
+            automaton.add_word(key, (len(key), entry))
         self.size = len(automaton)
         if self.size:
             automaton.make_automaton()

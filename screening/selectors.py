@@ -23,6 +23,7 @@ class ShownHit:
     hit: Hit
     field_label: Promise
     before: str
+    text: str  # as printed: 法輪功 for the listed 法轮功, vpn for VPN
     after: str
 
     @property
@@ -56,6 +57,7 @@ def article_report(*, article: Article) -> Report:
         shown.append(ShownHit(
             hit=hit, field_label=FIELD_LABELS[hit.field],
             before=("…" if hit.start > CONTEXT_CHARS else "") + text[max(0, hit.start - CONTEXT_CHARS): hit.start],
+            text=text[hit.start: hit.end],
             after=text[hit.end: hit.end + CONTEXT_CHARS] + ("…" if hit.end + CONTEXT_CHARS < len(text) else ""),
         ))
     banned = banned_words(hits)

@@ -162,3 +162,11 @@ def test_a_reporter_may_not_upload_words(desk):
     upload = SimpleUploadedFile("words.txt", "赌博\n".encode())
     assert client.post(reverse("admin:screening_sensitiveword_import"), {"file": upload}).status_code == 403
     assert not SensitiveWord.objects.exists()
+
+
+def test_the_review_page_marks_a_word_as_printed(chief_client, page):
+    words_import(lines=["发展,,banned", "vpn,,notice"])
+    Article.objects.filter(pk=page[1].pk).update(body="港口的發展與VPN。")
+    html = chief_client.get(reverse("editorial:review", args=[page[1].pk])).content.decode()
+    assert '港口的<mark class="sensitive-ban">發展</mark>與VPN。' in html
+    assert '港口的發展與<mark class="sensitive-notice">VPN</mark>。' in html

@@ -75,3 +75,15 @@ def test_characters_beyond_the_bmp_keep_their_offsets():
 def test_no_match_straddles_two_characters():
     # 中 is U+4E2D; U+034E U+2D00 spell the bytes 03 4E 2D 00, with 4E 2D across the two.
     assert find(matcher(("中", "", BANNED)), body="\u034e\u2d00") == []
+
+
+def test_a_word_matches_its_traditional_spelling_and_back():
+    m = matcher(("法轮功", "", BANNED), ("台獨", "", BANNED))
+    text = "法輪功、法轮功與台独"
+    hits = find(m, body=text)
+    assert [(h.word, text[h.start: h.end]) for h in hits] == [("法轮功", "法輪功"), ("法轮功", "法轮功"), ("台獨", "台独")]
+
+
+def test_a_word_listed_in_both_scripts_keeps_its_own_entry():
+    m = matcher(("发展", "", NOTICE), ("發展", "", BANNED))
+    assert [(h.word, h.severity) for h in find(m, body="发展與發展")] == [("发展", NOTICE), ("發展", BANNED)]
