@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 from screening.matching import BANNED, Hit, article_passages
 from screening.models import ScreeningOverride
-from screening.services import article_hits, banned_words, text_fingerprint
+from screening.services import article_hits, banned_words, published_text
 
 FIELD_LABELS = {
     "kicker": _("kicker"), "title": _("title"), "subtitle": _("subtitle"), "body": _("body"), "caption": _("caption"),
@@ -22,6 +22,7 @@ CONTEXT_CHARS = 15
 class ShownHit:
     hit: Hit
     field_label: Promise
+    part: Article | None  # a part continued on a later page (转版), None for the article itself
     before: str
     text: str  # as printed: 法輪功 for the listed 法轮功, vpn for VPN
     after: str
@@ -45,28 +46,31 @@ class Report:
 
 
 def article_report(*, article: Article) -> Report:
-    """The article's text as it stands, screened with the current list (not the stored hits, which may lag a list change)."""
-    hits = article_hits(article)
-    texts = {
-        (p.field, p.block): p.text
-        for p in article_passages(kicker=article.kicker, title=article.title, subtitle=article.subtitle, body=article.body)
-    }
-    shown = []
-    for hit in hits:
-        text = texts[(hit.field, hit.block)]
-        shown.append(ShownHit(
-            hit=hit, field_label=FIELD_LABELS[hit.field],
-            before=("…" if hit.start > CONTEXT_CHARS else "") + text[max(0, hit.start - CONTEXT_CHARS): hit.start],
-            text=text[hit.start: hit.end],
-            after=text[hit.end: hit.end + CONTEXT_CHARS] + ("…" if hit.end + CONTEXT_CHARS < len(text) else ""),
-        ))
-    banned = banned_words(hits)
+    """The text 签发 would publish (the article and its 转版 parts) as it stands, screened with
+    the current list (not the stored hits, which may lag a list change)."""
+    parts, fingerprint = published_text(article)
+    shown, found = [], []
+    for part in parts:
+        hits = article_hits(part)
+        found += hits
+        texts = {
+            (p.field, p.block): p.text
+            for p in article_passages(kicker=part.kicker, title=part.title, subtitle=part.subtitle, body=part.body)
+        }
+        for hit in hits:
+            text = texts[(hit.field, hit.block)]
+            shown.append(ShownHit(
+                hit=hit, field_label=FIELD_LABELS[hit.field], part=part if part.pk != article.pk else None,
+                before=("…" if hit.start > CONTEXT_CHARS else "") + text[max(0, hit.start - CONTEXT_CHARS): hit.start],
+                text=text[hit.start: hit.end],
+                after=text[hit.end: hit.end + CONTEXT_CHARS] + ("…" if hit.end + CONTEXT_CHARS < len(text) else ""),
+            ))
+    banned = banned_words(found)
     overrides = list(ScreeningOverride.objects.filter(article=article).select_related("user"))
-    fingerprint = text_fingerprint(article)
     covering = next(
         (o for o in overrides if banned and o.fingerprint == fingerprint and set(banned) <= set(o.words)), None
     )
     return Report(
-        hits=shown, banned=banned, notices=sorted({h.word for h in hits if h.severity != BANNED}),
+        hits=shown, banned=banned, notices=sorted({h.word for h in found if h.severity != BANNED}),
         overrides=overrides, covering=covering,
     )

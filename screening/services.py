@@ -44,6 +44,22 @@ def banned_words(hits: Iterable[Hit]) -> list[str]:
     return sorted({hit.word for hit in hits if hit.severity == BANNED})
 
 
+def published_text(article: Article) -> tuple[list[Article], str]:
+    """What 签发 puts before readers: the article and the parts continued on later pages (转版),
+    whose bodies readers see inside it; and the fingerprint of all of that text."""
+    parts = article.parts
+    if len(parts) == 1:
+        return parts, text_fingerprint(article)
+    joined = "".join(text_fingerprint(part) for part in parts)
+    return parts, hashlib.sha256(joined.encode("ascii")).hexdigest()
+
+
+def _published_banned_words(article: Article) -> tuple[list[str], str]:
+    matcher = current_matcher()[1]
+    parts, fingerprint = published_text(article)
+    return banned_words(hit for part in parts for hit in article_hits(part, matcher)), fingerprint
+
+
 def articles_screen(*, article_ids: Iterable[int]) -> int:
     """Store the hits of these articles as they are now (ids deleted since are skipped); returns how many."""
     ids = list(dict.fromkeys(article_ids))
@@ -140,10 +156,10 @@ def words_import(*, lines: Iterable[str]) -> ImportResult:
 
 def publish_check(*, article: Article) -> None:
     """Refuse 签发 while a banned word stands that no override covers; the text is screened as it is now."""
-    words = banned_words(article_hits(article))
+    words, fingerprint = _published_banned_words(article)
     if not words:
         return
-    overrides = ScreeningOverride.objects.filter(article=article, fingerprint=text_fingerprint(article))
+    overrides = ScreeningOverride.objects.filter(article=article, fingerprint=fingerprint)
     if any(set(words) <= set(override.words) for override in overrides):
         return
     raise BannedWordsStand(
@@ -162,12 +178,10 @@ def override_create(*, article: Article, user: User, note: str) -> ScreeningOver
         raise OverrideNotAllowed(gettext("You may not let banned words stand."))
     if not note.strip():
         raise OverrideRefused(gettext("Say why the banned words may stand: the note is kept with the override."))
-    words = banned_words(article_hits(article))
+    words, fingerprint = _published_banned_words(article)
     if not words:
         raise OverrideRefused(gettext("This article has no banned words to let stand."))
-    override = ScreeningOverride(
-        article=article, user=user, note=note.strip(), fingerprint=text_fingerprint(article), words=words,
-    )
+    override = ScreeningOverride(article=article, user=user, note=note.strip(), fingerprint=fingerprint, words=words)
     override.full_clean()
     override.save()
     logger.info("user %s let banned words %s stand in article %s: %s", user.pk, words, article.pk, override.note)

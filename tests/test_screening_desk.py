@@ -170,3 +170,21 @@ def test_the_review_page_marks_a_word_as_printed(chief_client, page):
     html = chief_client.get(reverse("editorial:review", args=[page[1].pk])).content.decode()
     assert '港口的<mark class="sensitive-ban">發展</mark>與VPN。' in html
     assert '港口的發展與<mark class="sensitive-notice">VPN</mark>。' in html
+
+
+def test_the_part_continued_on_a_later_page_is_screened_with_the_first(chief_client, desk, page):
+    words_import(lines=["航运"])  # in page[1]'s body only
+    Article.objects.filter(pk=page[0].pk).update(status=S.APPROVED, continues_to="第二版")
+    Article.objects.filter(pk=page[1].pk).update(continuation_of=page[0], continued_from="第一版")
+    chief = desk("superuser", username="chief2")
+    with pytest.raises(IllegalMove, match="航运"):
+        services.article_publish(article=fresh(page[0]), user=chief)
+    html = chief_client.get(reverse("editorial:review", args=[page[0].pk])).content.decode()
+    assert '讲<mark class="sensitive-ban">航运</mark>' in html
+    services.article_override_screening(article=fresh(page[0]), user=chief, note="航运是正常词，词表有误")
+    Article.objects.filter(pk=page[1].pk).update(body=page[1].body + "\n\n再谈航运。")  # the later part edited since
+    with pytest.raises(IllegalMove, match="航运"):
+        services.article_publish(article=fresh(page[0]), user=chief)
+    services.article_override_screening(article=fresh(page[0]), user=chief, note="航运是正常词，词表有误")
+    services.article_publish(article=fresh(page[0]), user=chief)
+    assert fresh(page[0]).status == S.PUBLISHED
