@@ -188,3 +188,13 @@ def test_the_part_continued_on_a_later_page_is_screened_with_the_first(chief_cli
     services.article_override_screening(article=fresh(page[0]), user=chief, note="航运是正常词，词表有误")
     services.article_publish(article=fresh(page[0]), user=chief)
     assert fresh(page[0]).status == S.PUBLISHED
+
+
+def test_the_word_list_in_the_admin(chief_client):
+    changelist = reverse("admin:screening_sensitiveword_changelist")
+    assert reverse("admin:screening_sensitiveword_import") in chief_client.get(changelist).content.decode()
+    response = chief_client.post(reverse("admin:screening_sensitiveword_add"), {
+        "word": " 赌博 ", "category": "违法", "severity": "banned", "active": "on", "note": "",
+    })
+    assert response.status_code == 302
+    assert SensitiveWord.objects.get().word == "赌博"  # stripped: a padded word would never match
