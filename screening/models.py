@@ -64,8 +64,8 @@ class ArticleScreening(models.Model):
     banned_count = models.PositiveIntegerField(_("banned words"), default=0)
     notice_count = models.PositiveIntegerField(_("notices"), default=0)
     hits = models.JSONField(_("hits"), default=list, blank=True)  # matching.Hit.as_dict() each
-    fingerprint = models.CharField(_("text fingerprint"), max_length=64)  # of the text screened
-    generation = models.CharField(_("word list generation"), max_length=32, blank=True)  # of the words used
+    # The list the hits were found with: an article screened with an older one is screened again (screening.tasks).
+    generation = models.CharField(_("word list generation"), max_length=32, blank=True)
     checked_at = models.DateTimeField(_("checked"), auto_now=True)
 
     class Meta:

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 from screening.matching import BANNED, Hit, article_passages
 from screening.models import ScreeningOverride
-from screening.services import article_hits, banned_words, published_text
+from screening.services import article_hits, banned_words, covering_override, published_text
+from screening.wordlist import current_matcher
 
 FIELD_LABELS = {
     "kicker": _("kicker"), "title": _("title"), "subtitle": _("subtitle"), "body": _("body"), "caption": _("caption"),
@@ -49,9 +50,10 @@ def article_report(*, article: Article) -> Report:
     """The text 签发 would publish (the article and its 转版 parts) as it stands, screened with
     the current list (not the stored hits, which may lag a list change)."""
     parts, fingerprint = published_text(article)
+    matcher = current_matcher()[1]
     shown, found = [], []
     for part in parts:
-        hits = article_hits(part)
+        hits = article_hits(part, matcher)
         found += hits
         texts = {
             (p.field, p.block): p.text
@@ -67,9 +69,7 @@ def article_report(*, article: Article) -> Report:
             ))
     banned = banned_words(found)
     overrides = list(ScreeningOverride.objects.filter(article=article).select_related("user"))
-    covering = next(
-        (o for o in overrides if banned and o.fingerprint == fingerprint and set(banned) <= set(o.words)), None
-    )
+    covering = covering_override(overrides, words=banned, fingerprint=fingerprint) if banned else None
     return Report(
         hits=shown, banned=banned, notices=sorted({h.word for h in found if h.severity != BANNED}),
         overrides=overrides, covering=covering,

@@ -60,6 +60,13 @@ def _published_banned_words(article: Article) -> tuple[list[str], str]:
     return banned_words(hit for part in parts for hit in article_hits(part, matcher)), fingerprint
 
 
+def covering_override(
+    overrides: Iterable[ScreeningOverride], *, words: list[str], fingerprint: str,
+) -> ScreeningOverride | None:
+    """The override that lets these banned words of this text stand, if any: same text, and every word in it."""
+    return next((o for o in overrides if o.fingerprint == fingerprint and set(words) <= set(o.words)), None)
+
+
 def articles_screen(*, article_ids: Iterable[int]) -> int:
     """Store the hits of these articles as they are now (ids deleted since are skipped); returns how many."""
     ids = list(dict.fromkeys(article_ids))
@@ -75,13 +82,12 @@ def articles_screen(*, article_ids: Iterable[int]) -> int:
                 banned_count=sum(hit.severity == BANNED for hit in hits),
                 notice_count=sum(hit.severity == NOTICE for hit in hits),
                 hits=[hit.as_dict() for hit in hits],
-                fingerprint=text_fingerprint(article),
                 generation=generation,
             ))
         # One statement per batch, insert or update: a receiver for a whole imported page stays cheap.
         ArticleScreening.objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["article"],
-            update_fields=["banned_count", "notice_count", "hits", "fingerprint", "generation", "checked_at"],
+            update_fields=["banned_count", "notice_count", "hits", "generation", "checked_at"],
         )
         done += len(rows)
     return done
@@ -159,8 +165,7 @@ def publish_check(*, article: Article) -> None:
     words, fingerprint = _published_banned_words(article)
     if not words:
         return
-    overrides = ScreeningOverride.objects.filter(article=article, fingerprint=fingerprint)
-    if any(set(words) <= set(override.words) for override in overrides):
+    if covering_override(ScreeningOverride.objects.filter(article=article), words=words, fingerprint=fingerprint):
         return
     raise BannedWordsStand(
         gettext(
