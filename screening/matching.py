@@ -42,7 +42,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Hit:
-    """One occurrence: text[start:end] == word in the named field.
+    """One occurrence of a listed word: text[start:end] of the named field, as printed
+    there (vpn for VPN, 法輪功 for 法轮功).
 
     field is kicker, title, subtitle, body or caption; for body and caption,
     block is the index of the block in text.bodytext.text_to_blocks(body) and
