@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache", "served"])
+    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache", "served", "screening"])
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
     parser.add_argument("--articles", type=int, help="synthetic articles in the archive (links, site: 100,000; served: 10,000)")
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
@@ -25,6 +25,7 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
     parser.add_argument("--seconds", type=int, default=20, help="served: wrk duration per page")
     parser.add_argument("--servers", default="gunicorn", help="served: comma-separated, gunicorn and/or granian")
+    parser.add_argument("--words", type=int, default=10_000, help="screening: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -38,6 +39,11 @@ def main() -> None:
 
         wrk_bench.run(articles=args.articles or 10_000, seconds=args.seconds,
                       servers=args.servers.split(","))
+        return
+    if args.which == "screening":
+        from bench import screening_bench
+
+        screening_bench.run(words=args.words)
         return
     if args.which == "cache":
         from bench import cache_bench

@@ -31,6 +31,7 @@ from editorial.rules import can_edit
 from editorial.saving import conflict, ensure_baseline
 from editorial.widgets import KnownChoicesAutocompleteSelect
 from linking.admin import RelatedLinkInline
+from screening.admin import ScreeningFilter
 from search.selectors import search_filter
 
 
@@ -232,7 +233,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_filter = [
         "status", "section", "column", "bylines__reporter", SourcePageFilter, "published_at",
-        "source_page__edition_date", HasWarningsFilter,
+        "source_page__edition_date", HasWarningsFilter, ScreeningFilter,
     ]
     list_select_related = ["column", "section", "source_page"]
     search_fields = ["title"]  # shows the search box; get_search_results does the searching

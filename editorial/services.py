@@ -27,6 +27,9 @@ from editorial.rules import User, can_add_note, can_edit, has_role_for
 from editorial.saving import editing
 from editorial.selectors import version_bylines
 from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
+from screening.errors import OverrideNotAllowed, ScreeningError
+from screening.models import ScreeningOverride
+from screening.services import override_create, publish_check
 from text.bodytext import text_to_blocks
 from text.textstats import body_char_count
 from newsroom.contention import BUSY_MESSAGE, is_lock_timeout
@@ -56,9 +59,20 @@ def _check_state(*, move: Move, article: Article) -> None:
         )
 
 
+def _check_screening(*, article: Article) -> None:
+    """签发 (publishing, or scheduling it) waits while a banned word stands that no override covers."""
+    try:
+        publish_check(article=article)
+    except ScreeningError as exc:
+        raise IllegalMove(exc.message) from exc
+
+
 def _apply(*, article: Article, user: User | None, move: Move, note: str, **changes) -> Article:
     """Make the move with no role check: callers have checked, or act for the scheduler."""
     _check_state(move=move, article=article)
+    if move.target in (S.PUBLISHED, S.SCHEDULED):
+        # Here, not in article_publish alone: the scheduler's publish and the bulk action pass here too.
+        _check_screening(article=article)
     from_status = article.status
     with editing(article=article, user=user, comment=f"{move.label}{'：' + note if note else ''}"):
         article.status = move.target
@@ -122,6 +136,17 @@ def article_correct(*, article: Article, user: User, correction: str, note: str 
     if not correction.strip():
         raise IllegalMove("请填写更正说明，读者会看到它。 / A correction needs a note readers will see.")
     return _move(article=article, user=user, move=CORRECT, note=note, correction=correction.strip())
+
+
+@transaction.atomic
+def article_override_screening(*, article: Article, user: User, note: str) -> ScreeningOverride:
+    """The chief editor lets the banned words of the current text stand, saying why (logged with the text's fingerprint)."""
+    try:
+        return override_create(article=article, user=user, note=note)
+    except OverrideNotAllowed as exc:
+        raise NotAllowed(exc.message) from exc
+    except ScreeningError as exc:
+        raise InvalidOperation(exc.message) from exc
 
 
 # The desk's buttons post a move name; these take (article, user, note).

@@ -16,6 +16,7 @@ urlpatterns = [
     path("articles/<int:pk>/fix/", views.fix, name="fix"),
     path("articles/<int:pk>/bylines/", views.bylines, name="bylines"),
     path("articles/<int:pk>/notes/", views.note, name="note"),
+    path("articles/<int:pk>/screening/override/", views.screening_override, name="screening_override"),
     path("articles/<int:pk>/history/", views.history, name="history"),
     path("articles/<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
 ]

@@ -25,6 +25,7 @@ from editorial.operations import KINDS
 from editorial.rules import available_moves, can_add_note, can_edit
 from editorial.selectors import article_for_review, article_history, article_notes, article_transitions, neighbours
 from editorial.workflow import MOVES
+from screening.forms import OverrideForm
 from text.bodytext import text_to_blocks
 
 
@@ -195,3 +196,15 @@ def restore(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
         article = _as_seen(pk, form)
         _attempt(request, lambda: services.article_revert(article=article, user=request.user, version_id=version_id), "已恢复该版本。")
     return HttpResponseRedirect(reverse("editorial:history", args=[pk]))
+
+
+@require_POST
+@desk_view
+def screening_override(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, OverrideForm)) is not None:
+        article, note = _article(pk), form.cleaned_data["note"]
+        _attempt(
+            request, lambda: services.article_override_screening(article=article, user=request.user, note=note),
+            str(OverrideForm.done),
+        )
+    return _back(pk, "#screening")

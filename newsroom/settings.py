@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "linking",
+    "screening",
     # Last: its receivers run after search's and linking's (see public.apps).
     "public",
 ]
