@@ -153,6 +153,11 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
+# Uploaded and imported files: the printed pages' images and PDFs (SourcePage.image, .pdf).
+# Served by runserver in DEBUG (newsroom/urls.py); in production by the web server.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(VAR_DIR / "media")))
+
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 if DEBUG:
