@@ -39,7 +39,8 @@ def news_article_json_ld(article: Article, *, blocks: list[Block]) -> SafeString
         "inLanguage": "zh-Hans",
         "mainEntityOfPage": absolute_url(article.get_absolute_url()),
         "url": absolute_url(article.get_absolute_url()),
-        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        # The edition's time when printed in one (Article.published_on), not when it went online.
+        "datePublished": article.published_on.isoformat() if article.published_on else None,
         "dateModified": article.updated_at.isoformat(),
         "author": [
             {"@type": "Person", "name": b.reporter.name, "url": absolute_url(b.reporter.get_absolute_url())}

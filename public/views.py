@@ -13,20 +13,30 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import Article, Column, Reporter, Section, SourcePage
+from articles.models import Article, Column, Issue, Publication, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
 from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
-from public import seo
+from public import pagecache, selectors, seo
 from public.pagecache import cached_page
 from public.selectors import (
     NewestFirst,
     article_for_page,
     home_groups,
+    issue_for,
+    issue_pages,
+    latest_issue,
+    main_issue,
+    page_headlines,
+    publications_with_issues,
     published_articles,
     published_between,
+    with_edition_dates,
 )
 from search.highlight import highlight, snippet
 from search.selectors import parse_query, search_ranked
@@ -35,6 +45,12 @@ from text.bodytext import text_to_blocks
 HOME_LATEST = 20
 HOME_PER_SECTION = 6
 PER_PAGE = 20
+# The 往期 calendar's columns, Monday first.
+WEEKDAYS = [
+    pgettext_lazy("calendar", "Mo"), pgettext_lazy("calendar", "Tu"), pgettext_lazy("calendar", "We"),
+    pgettext_lazy("calendar", "Th"), pgettext_lazy("calendar", "Fr"), pgettext_lazy("calendar", "Sa"),
+    pgettext_lazy("calendar", "Su"),
+]
 
 
 def public_page(view):
@@ -65,9 +81,92 @@ def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article],
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/home.html", {
-        "latest": NewestFirst(published_articles())[:HOME_LATEST],  # includes articles with no section
-        "groups": home_groups(per_section=HOME_PER_SECTION),
+    """The main publication's latest issue as its front page shows it, then the sections;
+    the newest articles instead when nothing published is in an issue."""
+    context: dict = {"groups": home_groups(per_section=HOME_PER_SECTION)}
+    issue = main_issue()
+    if issue is None:
+        context["latest"] = NewestFirst(published_articles())[:HOME_LATEST]  # includes articles with no section
+    else:
+        context.update(_front(issue))
+        context["other_publications"] = [p for p in publications_with_issues() if p.pk != issue.publication_id]
+    return render(request, "public/home.html", context)
+
+
+@public_page
+def publication_front(request: HttpRequest, publication: str) -> HttpResponse:
+    """/<publication>/: its latest issue as its front page shows it."""
+    found = get_object_or_404(Publication, slug=publication)
+    issue = latest_issue(found)
+    if issue is None:
+        raise Http404("nothing of this publication is published yet")
+    return render(request, "public/publication.html", _front(issue))
+
+
+def _front(issue: Issue) -> dict:
+    """头版头条 (the front page's first story), the front page's others, then each page's headlines."""
+    pages = issue_pages(issue)  # the issue has a published story, so at least one page
+    return {
+        "issue": issue, "front": pages[0], "pages": pages[1:],
+        "calendar_url": _calendar_url(issue.publication, issue.edition_date),
+    }
+
+
+def _calendar_url(publication: Publication, day: date) -> str:
+    return reverse("public:issue_calendar", kwargs={"publication": publication.slug, "month": f"{day:%Y-%m}"})
+
+
+def _edition_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Http404("no such date") from None
+
+
+@public_page
+def issue_detail(request: HttpRequest, publication: str, day: str) -> HttpResponse:
+    """One day's paper: 版面导航 (every page with its headlines) and the 往期 calendar of its month."""
+    issue = issue_for(publication, _edition_day(day))
+    if issue is None:
+        raise Http404("no such issue, or nothing of it is published")
+    return render(request, "public/issue.html", {
+        "issue": issue, "pages": issue_pages(issue),
+        "calendar": issue_calendar(issue.publication, issue.edition_date), "weekdays": WEEKDAYS,
+    })
+
+
+@public_page
+def issue_calendar(request: HttpRequest, publication: str, month: str) -> HttpResponse:
+    """往期: a month of a publication's issues."""
+    found = get_object_or_404(Publication, slug=publication)
+    first = _edition_day(f"{month}-01")
+    calendar = selectors.issue_calendar(found, first)
+    if calendar is None:
+        raise Http404("no issue that month")
+    return render(request, "public/issue_calendar.html", {
+        "publication": found, "calendar": calendar, "weekdays": WEEKDAYS,
+    })
+
+
+@public_page
+def edition_page(request: HttpRequest, publication: str, day: str, number: str) -> HttpResponse:
+    """A printed page (版) as printed: its stories in printed order, its picture with a
+    link on each story's zone, 上一版/下一版 and the issue's other pages."""
+    issue = issue_for(publication, _edition_day(day))
+    if issue is None:
+        raise Http404("no such issue, or nothing of it is published")
+    pages = issue_pages(issue)
+    at = next((i for i, printed in enumerate(pages) if printed.page.number == int(number)), None)
+    if at is None:
+        raise Http404("no such page, or nothing on it is published")
+    printed = pages[at]
+    if number != printed.page.number_label:  # 002 for 02: one address per page
+        return redirect(printed.page.get_absolute_url(), permanent=True)
+    return render(request, "public/edition_page.html", {
+        "issue": issue, "printed": printed, "pages": pages,
+        "previous": pages[at - 1] if at > 0 else None,
+        "following": pages[at + 1] if at + 1 < len(pages) else None,
+        "zones": [a for a in printed.articles if a.zone] if printed.page.image else [],
     })
 
 
@@ -84,16 +183,25 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         return redirect(canonical, permanent=True)
     # 转版: a story continued on another page is shown whole, both parts in printed order.
     parts = article.parts
+    # Its page's 标题导航 and 上一篇/下一篇 change when a story on any of its pages does.
+    pagecache.depends_on(*(f"page:{part.source_page_id}" for part in parts))
+    headlines = page_headlines(article.source_page)
+    at = next((i for i, a in enumerate(headlines) if a.pk == article.pk), None)  # None: taken down since it was read
     blocks = text_to_blocks(article.full_body)
     mentions = mentions_for_display(article=article)
+    related = related_for_display(article=article)
+    with_edition_dates([item.article for item in related])
     return render(request, "public/article_detail.html", {
         "article": article,
         "parts": parts,
+        "headlines": headlines,
+        "previous": headlines[at - 1] if at else None,
+        "following": headlines[at + 1] if at is not None and at + 1 < len(headlines) else None,
         # The first mention of each entity links to its page; the plain blocks
         # feed the meta description and JSON-LD, which must not carry markup.
         "blocks": link_first_mentions(blocks=blocks, mentions=mentions),
         "entities": [mention.entity for mention in mentions],
-        "related": related_for_display(article=article),
+        "related": related,
         "description": seo.description(article, blocks),
         "json_ld": seo.news_article_json_ld(article, blocks=blocks),
     })
@@ -110,7 +218,7 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
     column = get_object_or_404(Column, slug=slug)
     queryset = _published_or_404(published_articles().in_column(column))
-    return _listing(request, heading=f"栏目：{column.name}", queryset=queryset)
+    return _listing(request, heading=_("Column: %(name)s") % {"name": column.name}, queryset=queryset)
 
 
 @public_page
@@ -130,7 +238,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
             raise Http404("no such tag")
         return redirect("public:tag", slug=renamed.slug, permanent=True)
     queryset = _published_or_404(published_articles().tagged(tag))
-    return _listing(request, heading=f"标签：{tag.name}", queryset=queryset)
+    return _listing(request, heading=_("Tag: %(name)s") % {"name": tag.name}, queryset=queryset)
 
 
 @public_page
@@ -139,8 +247,11 @@ def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
     # isdigit() alone takes "²" (which int() refuses) and "１２" (a second address for page 12).
     is_id = ref.isascii() and ref.isdigit()
     lookup = {"pk": int(ref)} if is_id else {"file_name__in": [ref, f"{ref}.txt"]}
-    page = get_object_or_404(SourcePage.objects.defer("raw_text"), **lookup)
+    page = get_object_or_404(SourcePage.objects.defer("raw_text").select_related("issue__publication"), **lookup)
     articles = _published_or_404(published_articles().on_page(page))
+    if page.issue_id is not None and page.number:
+        # The page now has its place in the e-paper, under its issue.
+        return redirect(page.get_absolute_url(), permanent=True)
     return render(request, "public/source_page.html", {"source_page": page, "articles": articles})
 
 
@@ -148,14 +259,14 @@ def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     first = _date(year, month, day)
     queryset = published_between(first, _day_after(first))
-    return _listing(request, heading=f"{first.year}年{first.month}月{first.day}日", queryset=queryset)
+    return _listing(request, heading=date_format(first, "DATE_FORMAT"), queryset=queryset)
 
 
 @public_page
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _date(year, month, 1)
     following = _date(year + 1, 1, 1) if month == 12 else _date(year, month + 1, 1)
-    return _listing(request, heading=f"{first.year}年{first.month}月", queryset=published_between(first, following))
+    return _listing(request, heading=date_format(first, "YEAR_MONTH_FORMAT"), queryset=published_between(first, following))
 
 
 def _day_after(day: date) -> date:
