@@ -122,7 +122,7 @@ def news_sitemap_articles() -> tuple[list[Article], bool]:
     """
     base = (
         Article.objects.published()
-        .select_related("source_page")
+        .select_related("source_page__issue__publication")
         .defer("source_page__raw_text", "source_page__parse_warnings")
         .newest_first()
     )
@@ -225,6 +225,27 @@ def issue_pages(issue: Issue) -> list[PrintedPage]:
 
 
 @dataclass
+class IssueFront:
+    """An issue as its front page shows it: 头版头条 (the front page's first story) and the
+    front page's others, then each other page with its headlines."""
+
+    issue: Issue
+    front_page: PrintedPage
+    pages: list[PrintedPage]
+
+    @property
+    def calendar_url(self) -> str:
+        day = self.issue.edition_date
+        return reverse("public:issue_calendar", kwargs={"publication": self.issue.publication.slug, "month": f"{day:%Y-%m}"})
+
+
+def issue_front(issue: Issue) -> IssueFront:
+    """The issue's front (two queries); the issue must have a published story (_issues_with_stories)."""
+    pages = issue_pages(issue)
+    return IssueFront(issue=issue, front_page=pages[0], pages=pages[1:])
+
+
+@dataclass
 class CalendarDay:
     day: date
     issue_url: str = ""  # empty: no issue with stories that day
@@ -240,7 +261,7 @@ class IssueCalendar:
     following: date | None
 
 
-def issue_calendar(publication: Publication, month: date) -> IssueCalendar | None:
+def month_calendar(publication: Publication, month: date) -> IssueCalendar | None:
     """The month's calendar of the publication, or None when it has no issue that month (three queries)."""
     first = month.replace(day=1)
     after = (first + timedelta(days=31)).replace(day=1)

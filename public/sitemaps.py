@@ -60,7 +60,8 @@ class SourcePageSitemap(_WithPublishedArticles):
     published = Exists(Article.objects.published().filter(source_page=OuterRef("pk")))
 
     def items(self) -> QuerySet:
-        return super().items().defer("raw_text", "parse_warnings")
+        # A page of an issue is addressed under it (SourcePage.get_absolute_url).
+        return super().items().defer("raw_text", "parse_warnings").select_related("issue__publication")
 
 
 SITEMAPS = {

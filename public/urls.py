@@ -4,7 +4,7 @@ engines, but only the id decides which article is shown."""
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from public import entities, feeds, sitemaps, views
+from public import editions, entities, feeds, sitemaps, views
 
 
 class FixedDigits:
@@ -85,8 +85,8 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots"),
     # The e-paper (数字报), last: a publication's slug takes any first path segment left.
-    path("<slug:publication>/", views.publication_front, name="publication"),
-    path("<slug:publication>/<isomonth:month>/", views.issue_calendar, name="issue_calendar"),
-    path("<slug:publication>/<isoday:day>/", views.issue_detail, name="issue"),
-    path("<slug:publication>/<isoday:day>/<pageno:number>/", views.edition_page, name="edition_page"),
+    path("<slug:publication>/", editions.publication_front, name="publication"),
+    path("<slug:publication>/<isomonth:month>/", editions.issue_calendar, name="issue_calendar"),
+    path("<slug:publication>/<isoday:day>/", editions.issue_detail, name="issue"),
+    path("<slug:publication>/<isoday:day>/<pageno:number>/", editions.edition_page, name="edition_page"),
 ]

@@ -15,22 +15,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import Article, Column, Issue, Publication, Reporter, Section, SourcePage
+from articles.models import Article, Column, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
 from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
-from public import pagecache, selectors, seo
+from public import pagecache, seo
 from public.pagecache import cached_page
 from public.selectors import (
     NewestFirst,
     article_for_page,
     home_groups,
-    issue_for,
-    issue_pages,
-    latest_issue,
+    issue_front,
     main_issue,
     page_headlines,
     publications_with_issues,
@@ -45,12 +42,6 @@ from text.bodytext import text_to_blocks
 HOME_LATEST = 20
 HOME_PER_SECTION = 6
 PER_PAGE = 20
-# The 往期 calendar's columns, Monday first.
-WEEKDAYS = [
-    pgettext_lazy("calendar", "Mo"), pgettext_lazy("calendar", "Tu"), pgettext_lazy("calendar", "We"),
-    pgettext_lazy("calendar", "Th"), pgettext_lazy("calendar", "Fr"), pgettext_lazy("calendar", "Sa"),
-    pgettext_lazy("calendar", "Su"),
-]
 
 
 def public_page(view):
@@ -88,86 +79,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if issue is None:
         context["latest"] = NewestFirst(published_articles())[:HOME_LATEST]  # includes articles with no section
     else:
-        context.update(_front(issue))
+        context["front"] = issue_front(issue)
         context["other_publications"] = [p for p in publications_with_issues() if p.pk != issue.publication_id]
     return render(request, "public/home.html", context)
-
-
-@public_page
-def publication_front(request: HttpRequest, publication: str) -> HttpResponse:
-    """/<publication>/: its latest issue as its front page shows it."""
-    found = get_object_or_404(Publication, slug=publication)
-    issue = latest_issue(found)
-    if issue is None:
-        raise Http404("nothing of this publication is published yet")
-    return render(request, "public/publication.html", _front(issue))
-
-
-def _front(issue: Issue) -> dict:
-    """头版头条 (the front page's first story), the front page's others, then each page's headlines."""
-    pages = issue_pages(issue)  # the issue has a published story, so at least one page
-    return {
-        "issue": issue, "front": pages[0], "pages": pages[1:],
-        "calendar_url": _calendar_url(issue.publication, issue.edition_date),
-    }
-
-
-def _calendar_url(publication: Publication, day: date) -> str:
-    return reverse("public:issue_calendar", kwargs={"publication": publication.slug, "month": f"{day:%Y-%m}"})
-
-
-def _edition_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise Http404("no such date") from None
-
-
-@public_page
-def issue_detail(request: HttpRequest, publication: str, day: str) -> HttpResponse:
-    """One day's paper: 版面导航 (every page with its headlines) and the 往期 calendar of its month."""
-    issue = issue_for(publication, _edition_day(day))
-    if issue is None:
-        raise Http404("no such issue, or nothing of it is published")
-    return render(request, "public/issue.html", {
-        "issue": issue, "pages": issue_pages(issue),
-        "calendar": issue_calendar(issue.publication, issue.edition_date), "weekdays": WEEKDAYS,
-    })
-
-
-@public_page
-def issue_calendar(request: HttpRequest, publication: str, month: str) -> HttpResponse:
-    """往期: a month of a publication's issues."""
-    found = get_object_or_404(Publication, slug=publication)
-    first = _edition_day(f"{month}-01")
-    calendar = selectors.issue_calendar(found, first)
-    if calendar is None:
-        raise Http404("no issue that month")
-    return render(request, "public/issue_calendar.html", {
-        "publication": found, "calendar": calendar, "weekdays": WEEKDAYS,
-    })
-
-
-@public_page
-def edition_page(request: HttpRequest, publication: str, day: str, number: str) -> HttpResponse:
-    """A printed page (版) as printed: its stories in printed order, its picture with a
-    link on each story's zone, 上一版/下一版 and the issue's other pages."""
-    issue = issue_for(publication, _edition_day(day))
-    if issue is None:
-        raise Http404("no such issue, or nothing of it is published")
-    pages = issue_pages(issue)
-    at = next((i for i, printed in enumerate(pages) if printed.page.number == int(number)), None)
-    if at is None:
-        raise Http404("no such page, or nothing on it is published")
-    printed = pages[at]
-    if number != printed.page.number_label:  # 002 for 02: one address per page
-        return redirect(printed.page.get_absolute_url(), permanent=True)
-    return render(request, "public/edition_page.html", {
-        "issue": issue, "printed": printed, "pages": pages,
-        "previous": pages[at - 1] if at > 0 else None,
-        "following": pages[at + 1] if at + 1 < len(pages) else None,
-        "zones": [a for a in printed.articles if a.zone] if printed.page.image else [],
-    })
 
 
 @public_page
