@@ -44,6 +44,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 # Absolute base for links that leave the site (exports, feeds, canonical links).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
+# The publication (slug) whose latest issue is the home page; empty: the one with the newest issue.
+NEWSROOM_MAIN_PUBLICATION = os.environ.get("NEWSROOM_MAIN_PUBLICATION", "").strip()
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -157,7 +157,7 @@ def main_issue() -> Issue | None:
     """The home page's issue: the latest with stories of settings.NEWSROOM_MAIN_PUBLICATION
     (a slug), else of the publication with the newest such issue (one query, two for an unknown slug)."""
     issues = _issues_with_stories().order_by("-edition_date", "publication__name")
-    slug = getattr(settings, "NEWSROOM_MAIN_PUBLICATION", "")
+    slug = settings.NEWSROOM_MAIN_PUBLICATION
     found = issues.filter(publication__slug=slug).first() if slug else None
     return found or issues.first()
 
