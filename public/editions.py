@@ -27,9 +27,10 @@ def publication_front(request: HttpRequest, publication: str) -> HttpResponse:
     """/<publication>/: its latest issue as its front page shows it."""
     found = get_object_or_404(Publication, slug=publication)
     issue = latest_issue(found)
-    if issue is None:
+    front = issue_front(issue) if issue is not None else None
+    if front is None:
         raise Http404("nothing of this publication is published yet")
-    return render(request, "public/publication.html", {"front": issue_front(issue)})
+    return render(request, "public/publication.html", {"front": front})
 
 
 def _edition_day(text: str) -> date:

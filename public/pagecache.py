@@ -32,7 +32,7 @@ What is bumped (receivers connected by connect(), from public.apps):
   pages for links_changed(article_ids=None).
 - Bylines, tags, mentions and related links of public articles: that article's scopes.
 - Sections (the menu is on every page), and renames or deletions of columns,
-  reporters, entities, aliases and tags: ``all``. Creating one bumps nothing:
+  reporters, entities, aliases, tags, publications and issues: ``all``. Creating one bumps nothing:
   it shows nowhere until a public article uses it.
 
 Bumps happen at once and again when the transaction commits, so no other
@@ -67,7 +67,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
+from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
 from articles.signals import articles_changed
 from linking.models import Alias, Entity, Mention, RelatedLink
 from linking.signals import links_changed
@@ -368,7 +368,7 @@ def connect() -> None:
     # The menu lists every section: any change to one shows on every page.
     post_save.connect(on_change, sender=Section, dispatch_uid=uid + "section.save")
     post_delete.connect(on_change, sender=Section, dispatch_uid=uid + "section.delete")
-    for model in (Column, Reporter, Entity, Alias, Tag):
+    for model in (Column, Reporter, Entity, Alias, Tag, Publication, Issue):
         post_save.connect(_everything_unless_created, sender=model, dispatch_uid=f"{uid}{model._meta.label}.save")
         post_delete.connect(on_change, sender=model, dispatch_uid=f"{uid}{model._meta.label}.delete")
     articles_changed.connect(_articles_announced, dispatch_uid=uid + "articles_changed")

@@ -215,10 +215,14 @@ def issue_pages(issue: Issue) -> list[PrintedPage]:
     for article in printed:
         by_page[article.source_page_id].append(article)
     result = []
+    pages_by_pk = {page.pk: page for page in pages}
     for page in pages:
         page.issue = issue  # its address needs the issue and publication, already loaded
         for article in by_page[page.pk]:
             article.source_page = page
+            story = article.continuation_of
+            if story is not None and story.source_page_id in pages_by_pk:  # its address has the edition's date
+                story.source_page = pages_by_pk[story.source_page_id]
         if by_page[page.pk]:
             result.append(PrintedPage(page, by_page[page.pk]))
     return result
@@ -239,10 +243,10 @@ class IssueFront:
         return reverse("public:issue_calendar", kwargs={"publication": self.issue.publication.slug, "month": f"{day:%Y-%m}"})
 
 
-def issue_front(issue: Issue) -> IssueFront:
-    """The issue's front (two queries); the issue must have a published story (_issues_with_stories)."""
+def issue_front(issue: Issue) -> IssueFront | None:
+    """The issue's front (two queries); None if nothing of it is published (any more)."""
     pages = issue_pages(issue)
-    return IssueFront(issue=issue, front_page=pages[0], pages=pages[1:])
+    return IssueFront(issue=issue, front_page=pages[0], pages=pages[1:]) if pages else None
 
 
 @dataclass

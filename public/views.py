@@ -76,10 +76,11 @@ def home(request: HttpRequest) -> HttpResponse:
     the newest articles instead when nothing published is in an issue."""
     context: dict = {"groups": home_groups(per_section=HOME_PER_SECTION)}
     issue = main_issue()
-    if issue is None:
+    front = issue_front(issue) if issue is not None else None
+    if front is None:
         context["latest"] = NewestFirst(published_articles())[:HOME_LATEST]  # includes articles with no section
     else:
-        context["front"] = issue_front(issue)
+        context["front"] = front
         context["other_publications"] = [p for p in publications_with_issues() if p.pk != issue.publication_id]
     return render(request, "public/home.html", context)
 

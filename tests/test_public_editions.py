@@ -340,6 +340,17 @@ def test_publishing_on_a_page_refreshes_its_cached_views_and_a_draft_does_not(cl
             client.get(url)
 
 
+def test_renaming_a_publication_refreshes_its_pages(client, paper):
+    urls = ["/qingdao-ribao/2024-08-06/", "/qingdao-ribao/2024-08-06/01/", "/"]
+    for url in urls:
+        _html(client, url)
+    pub = paper["publication"]
+    pub.name = "青岛日报社"
+    pub.save()
+    for url in urls:
+        assert "青岛日报社" in _html(client, url), url
+
+
 def test_a_new_page_picture_refreshes_the_cached_page_view(client, paper):
     url = "/qingdao-ribao/2024-08-06/02/"
     assert "<img" not in _html(client, url)
