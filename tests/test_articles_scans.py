@@ -16,6 +16,12 @@ from tests.seedpages import copy_seed, seed_name
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    # Stored names are asserted: no file of another test may hold them.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
 def quiet(monkeypatch):
     monkeypatch.setattr(signals, "send_changed", lambda article_ids: None)
