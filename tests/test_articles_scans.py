@@ -41,6 +41,19 @@ def test_scans_are_the_files_with_the_page_files_stem(tmp_path):
     assert is_page_scan(page.with_suffix(".pdf")) and not is_page_scan(page.parent / "02-要闻.pdf")
 
 
+def test_a_scan_may_be_named_by_the_pages_number_only(tmp_path):
+    page = copy_seed("002", tmp_path)  # 01-要闻.txt
+    (page.parent / "01.pdf").write_bytes(b"%PDF-1.4")
+    (page.parent / "01.png").write_bytes(b"\x89PNG")
+    (page.with_suffix(".jpg")).write_bytes(b"\xff\xd8\xff")
+    (page.parent / "02.pdf").write_bytes(b"%PDF-1.4")  # no page 02 here
+
+    found = page_scan_files(page)
+
+    assert found == {"image": page.with_suffix(".jpg"), "pdf": page.parent / "01.pdf"}  # the whole stem first
+    assert is_page_scan(page.parent / "01.png") and not is_page_scan(page.parent / "02.pdf")
+
+
 def test_import_seeds_stores_a_pages_picture_and_pdf_and_skips_them_as_pages(quiet, tmp_path):
     page = copy_seed("002", tmp_path)
     page.with_suffix(".jpg").write_bytes(b"\xff\xd8\xff first")

@@ -1,11 +1,14 @@
 """A printed page's picture and PDF: NN.jpg / NN.png and NN.pdf next to its NN.txt.
 
+A scan has the page file's stem (01-要闻.jpg beside 01-要闻.txt), or only its
+版次 (01.jpg beside 01-要闻.txt), as e-paper exports name their pictures.
 The e-paper shows the picture with a link on each story's zone and offers the
 PDF for download; the text file stays the page's source of truth.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from django.core.files import File
@@ -15,24 +18,37 @@ from articles.models import SourcePage
 
 # Which sibling file fills which field; the first found of a field's suffixes wins.
 SCAN_SUFFIXES = {"image": (".jpg", ".jpeg", ".png"), "pdf": (".pdf",)}
+_NUMBERED_STEM = re.compile(r"^(\d{1,3})-.+$")  # 01-要闻: the 版次, then the 版名
 
 
 def page_scan_files(path: Path) -> dict[str, Path]:
-    """The scans lying next to a page file (same stem): {"image": …, "pdf": …}, those found."""
+    """The scans lying next to a page file: {"image": …, "pdf": …}, those found; a scan
+    with the page file's whole stem before one with its 版次 only."""
+    stems = [path.stem]
+    numbered = _NUMBERED_STEM.match(path.stem)
+    if numbered:
+        stems.append(numbered.group(1))
     found = {}
-    siblings = {p.suffix.lower(): p for p in path.parent.glob(f"{_glob_escape(path.stem)}.*") if p.is_file()}
     for field, suffixes in SCAN_SUFFIXES.items():
-        match = next((siblings[s] for s in suffixes if s in siblings), None)
-        if match is not None:
-            found[field] = match
+        for stem in stems:
+            siblings = {p.suffix.lower(): p for p in path.parent.glob(f"{_glob_escape(stem)}.*") if p.is_file()}
+            match = next((siblings[s] for s in suffixes if s in siblings), None)
+            if match is not None:
+                found[field] = match
+                break
     return found
 
 
 def is_page_scan(path: Path) -> bool:
-    """A picture or PDF with a page file of the same stem beside it."""
+    """A picture or PDF with its page file beside it (same stem, or the 版次 of its stem)."""
     suffix = path.suffix.lower()
-    is_scan = any(suffix in suffixes for suffixes in SCAN_SUFFIXES.values())
-    return is_scan and path.with_suffix(".txt").is_file()
+    if not any(suffix in suffixes for suffixes in SCAN_SUFFIXES.values()):
+        return False
+    if path.with_suffix(".txt").is_file():
+        return True
+    return path.stem.isascii() and path.stem.isdigit() and any(
+        p.suffix.lower() == ".txt" for p in path.parent.glob(f"{path.stem}-*")
+    )
 
 
 def _glob_escape(text: str) -> str:
