@@ -8,12 +8,15 @@ modules, so save() is always cheap.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from text.slugs import pinyin_slug
@@ -114,6 +117,14 @@ class Issue(models.Model):
     def __str__(self) -> str:
         return f"{self.publication} {self.edition_date:%Y-%m-%d}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("public:issue", kwargs={"publication": self.publication.slug, "day": self.edition_date.isoformat()})
+
+
+def page_scan_path(page: SourcePage, filename: str) -> str:
+    """pages/<the page file's name, suffix from the upload>: qingdao-ribao/2024-08-06/01-要闻.txt → pages/qingdao-ribao/2024-08-06/01-要闻.jpg."""
+    return str(PurePosixPath("pages", page.file_name).with_suffix(PurePosixPath(filename).suffix.lower()))
+
 
 class SourcePage(models.Model):
     """One printed page (版) of an issue, kept verbatim as imported so every article can be traced back.
@@ -135,6 +146,10 @@ class SourcePage(models.Model):
     )
     number = models.PositiveSmallIntegerField("版次号", null=True, blank=True)
     name = models.CharField("版名", max_length=50, blank=True)
+    # The printed page as a picture and as a PDF, imported from NN.jpg/NN.png and
+    # NN.pdf next to NN.txt (articles.services.scans); the e-paper shows them.
+    image = models.FileField(_("page image"), upload_to=page_scan_path, blank=True)
+    pdf = models.FileField(_("page PDF"), upload_to=page_scan_path, blank=True)
     imported_at = models.DateTimeField("导入时间", default=timezone.now)
     parse_warnings = models.JSONField("解析警告", default=list, blank=True)
 
@@ -153,7 +168,18 @@ class SourcePage(models.Model):
     def __str__(self) -> str:
         return self.file_name
 
+    @property
+    def number_label(self) -> str:
+        """版次 as the e-paper shows and addresses it: 第02版's "02"."""
+        return f"{self.number:02d}" if self.number else ""
+
     def get_absolute_url(self) -> str:
+        """The page in its issue (/qingdao-ribao/2024-08-06/02/), else by id; load issue__publication with it."""
+        if self.issue_id is not None and self.number:
+            issue = self.issue
+            return reverse("public:edition_page", kwargs={
+                "publication": issue.publication.slug, "day": issue.edition_date.isoformat(), "number": self.number_label,
+            })
         return reverse("public:source_page", kwargs={"ref": self.pk})
 
 
@@ -221,11 +247,13 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.order_by("-published_at", "-pk")
 
     def for_listing(self) -> ArticleQuerySet:
-        """With what an article list shows: column and bylines (one extra query)."""
+        """With what an article list shows: column, bylines and the edition's date (two extra queries)."""
         # Only the column is joined: with a second LEFT JOIN SQLite's planner
         # stops walking the (status, published_at) index and sorts every row.
         return self.select_related("column").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"))
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
+            # The edition's date is the date shown and linked (Article.url_date).
+            models.Prefetch("source_page", queryset=SourcePage.objects.only("pk", "edition_date")),
         )
 
 
@@ -233,6 +261,17 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 _dateline_date_validator = RegexValidator(
     r"^(\d{4}|-)-\d{2}-\d{2}$", "请填写 YYYY-MM-DD 或 --MM-DD。"
 )
+
+
+def _zone_validator(value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict) or set(value) != {"x", "y", "w", "h"}:
+        raise ValidationError(_("A zone is a box {x, y, w, h}."))
+    if not all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in value.values()):
+        raise ValidationError(_("A zone's x, y, w and h are fractions of the page, from 0 to 1."))
+    if value["x"] + value["w"] > 1 or value["y"] + value["h"] > 1:
+        raise ValidationError(_("The zone runs off the page."))
 
 
 class Article(models.Model):
@@ -275,6 +314,9 @@ class Article(models.Model):
     dateline_date = models.CharField(
         "电头日期", max_length=10, blank=True, validators=[_dateline_date_validator]
     )
+    # Where it is printed on its page's image, in fractions of the page:
+    # {"x", "y", "w", "h"} from the top left corner; None when not marked.
+    zone = models.JSONField(_("zone on the page"), null=True, blank=True, validators=[_zone_validator])
     continued_from = models.CharField("上接", max_length=50, blank=True)
     continues_to = models.CharField("下转", max_length=50, blank=True)
     # 转版: the later part of a story printed on two pages points at the part
@@ -355,10 +397,32 @@ class Article(models.Model):
         return opening[:30] or f"稿件 {self.pk or ''}".strip()
 
     @property
+    def edition_date(self) -> date | None:
+        """The date of the issue it is printed in, when its page is loaded and has one.
+
+        The edition's date is what readers are told, whatever published_at says
+        (an editor may have set it by hand). Where the page is not loaded,
+        published_at stands in: the importer and the desk publish an edition's
+        articles at its time (articles.services.editions.publication_time), so
+        lists load the page's date with their articles (for_listing) only to be sure.
+        """
+        if not Article._meta.get_field("source_page").is_cached(self):
+            return None
+        return self.source_page.edition_date
+
+    @property
+    def published_on(self) -> datetime | None:
+        """When readers are told it was published: its edition's time, else published_at."""
+        from articles.services.editions import publication_time  # services import models
+
+        return publication_time(self.edition_date) or self.published_at
+
+    @property
     def url_date(self) -> date:
-        """Date in the URL: local publishing date, else local creation date. An
-        article of a dated issue is published at its edition's time
-        (articles.services.editions.publication_time), so this is the edition date."""
+        """The date readers see and the URL carries: the edition's date, else the local
+        publishing date, else the local creation date."""
+        if self.edition_date is not None:
+            return self.edition_date
         moment = self.published_at or self.created_at or timezone.now()
         return timezone.localdate(moment)
 
@@ -369,7 +433,8 @@ class Article(models.Model):
         if self.pk is None or not (self.continues_to or "continuations" in prefetched):
             return [self]  # only a part that jumps (下转) has continuations: no query
         rows = prefetched["continuations"] if "continuations" in prefetched else (
-            self.continuations.select_related("source_page").defer("source_page__raw_text", "source_page__parse_warnings")
+            self.continuations.select_related("source_page__issue__publication")
+            .defer("source_page__raw_text", "source_page__parse_warnings")
         )
         later = sorted(
             rows,

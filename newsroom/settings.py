@@ -44,6 +44,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 # Absolute base for links that leave the site (exports, feeds, canonical links).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
+# The publication (slug) whose latest issue is the home page; empty: the one with the newest issue.
+NEWSROOM_MAIN_PUBLICATION = os.environ.get("NEWSROOM_MAIN_PUBLICATION", "").strip()
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -153,6 +155,11 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+
+# Uploaded and imported files: the printed pages' images and PDFs (SourcePage.image, .pdf).
+# Served by runserver in DEBUG (newsroom/urls.py); in production by the web server.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(VAR_DIR / "media")))
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

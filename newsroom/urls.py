@@ -1,10 +1,14 @@
 """Root URLs: the admin for the newsroom, the public site for readers."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("editorial.urls")),
+    # Before the public site, whose /<publication>/ address would take "media".
+    *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),  # DEBUG only: [] otherwise
     path("", include("public.urls")),
 ]

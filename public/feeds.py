@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from articles.models import Article, Reporter, Section
 from public import seo
@@ -37,7 +38,7 @@ class LatestArticlesFeed(Feed):
         return value if issubclass(self.feed_type, Atom1Feed) else escape(value)
 
     def title(self, obj=None) -> str:
-        return self._text(f"{settings.SITE_NAME} 最新稿件")
+        return self._text(_("%(site)s: latest articles") % {"site": settings.SITE_NAME})
 
     def link(self, obj=None) -> str:
         return reverse("public:home")
@@ -61,7 +62,7 @@ class LatestArticlesFeed(Feed):
         return escape(seo.description(item, text_to_blocks(item.body)))
 
     def item_pubdate(self, item: Article):
-        return item.published_at
+        return item.published_on  # the edition's (for_listing loads the page's date)
 
     def item_updateddate(self, item: Article):
         return item.updated_at
@@ -105,7 +106,7 @@ class ReporterFeed(LatestArticlesFeed):
         return reporter
 
     def title(self, obj: Reporter) -> str:
-        return self._text(f"{settings.SITE_NAME} 记者 {obj.name}")
+        return self._text(_("%(site)s: reporter %(name)s") % {"site": settings.SITE_NAME, "name": obj.name})
 
     def link(self, obj: Reporter) -> str:
         return obj.get_absolute_url()

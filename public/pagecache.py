@@ -2,14 +2,17 @@
 
 A *scope* names something pages show: ``article:<id>``, ``section:<slug>``,
 ``column:<slug>``, ``reporter:<slug>``, ``tag:<slug>``, ``entity:<slug>``,
-``page:<id or file name>``, ``archive:<yyyy-mm-dd>``, ``archive:<yyyy-mm>``,
+``page:<id or file name>``, ``issue:<publication slug>:<yyyy-mm-dd>`` (the
+e-paper's issue and its pages' views), ``publication:<slug>`` (its front and
+往期 calendars: any issue's change), ``archive:<yyyy-mm-dd>``, ``archive:<yyyy-mm>``,
 ``home``, ``search``, ``feeds``, ``public`` (any public article: pages of views
 this module does not know) and ``all`` (every page, and the section menu).
 Each scope has a generation in the cache (``newsroom:gen:<scope>``), a random
 token; bump() gives each scope it names a new token.
 
 A cached page depends on ``all``, on the scopes of its address (the section of
-``/sections/<slug>/``, the day of an archive day …), and on ``article:<id>``
+``/sections/<slug>/``, the day of an archive day …), on those its view names
+with depends_on() (an article page: its printed page's), and on ``article:<id>``
 for every article loaded while it rendered (its listing, its related
 articles): it is stored with those generations as they were, and it is stale
 as soon as any of them differs. So a page stops showing an article the moment
@@ -21,7 +24,7 @@ What is bumped (receivers connected by connect(), from public.apps):
 - An article saved or deleted that was public before or is public after
   (its state before is kept from when it was loaded, or read in pre_save):
   its own scope, home, search, feeds, ``public``, its sections (and their
-  parents), column, printed page, day and month, reporters, tags, entities,
+  parents), column, printed page, its issue and publication, day and month, reporters, tags, entities,
   and the articles that show it as related. A draft that was never public
   bumps nothing, so it costs readers no cache hit.
 - articles_changed (queryset updates, after commit) and links_changed: the
@@ -29,7 +32,7 @@ What is bumped (receivers connected by connect(), from public.apps):
   pages for links_changed(article_ids=None).
 - Bylines, tags, mentions and related links of public articles: that article's scopes.
 - Sections (the menu is on every page), and renames or deletions of columns,
-  reporters, entities, aliases and tags: ``all``. Creating one bumps nothing:
+  reporters, entities, aliases, tags, publications and issues: ``all``. Creating one bumps nothing:
   it shows nowhere until a public article uses it.
 
 Bumps happen at once and again when the transaction commits, so no other
@@ -64,7 +67,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
+from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
 from articles.signals import articles_changed
 from linking.models import Alias, Entity, Mention, RelatedLink
 from linking.signals import links_changed
@@ -83,6 +86,8 @@ GENERATION_SECONDS = 24 * 60 * 60
 
 # The articles loaded while a page renders: the article scopes it depends on.
 _shown: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar("pagecache_shown", default=None)
+# Scopes the rendering view named (depends_on), beyond those of its address.
+_named: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("pagecache_named", default=None)
 
 # What of an article decides where it is shown, as loaded (see _remember).
 _STATE_FIELDS = ("status", "published_at", "section_id", "column_id", "source_page_id")
@@ -158,6 +163,25 @@ def _page_scopes(page_id: int | None, file_name: str | None) -> set[str]:
     return scopes
 
 
+def _edition_scopes(rows: Iterable[tuple[str | None, object]]) -> set[str]:
+    """The e-paper scopes of pages in issues: rows of (publication slug, edition date)."""
+    scopes = set()
+    for slug, day in rows:
+        if slug and day:
+            scopes |= {f"issue:{slug}:{day:%Y-%m-%d}", f"publication:{slug}"}
+    return scopes
+
+
+def _page_edition_scopes(page_ids: Iterable[int | None]) -> set[str]:
+    ids = {pk for pk in page_ids if pk is not None}
+    if not ids:
+        return set()
+    return _edition_scopes(
+        SourcePage.objects.filter(pk__in=ids, issue__isnull=False)
+        .values_list("issue__publication__slug", "issue__edition_date")
+    )
+
+
 def _section_scopes(section_ids: Iterable[int | None]) -> set[str]:
     wanted = {pk for pk in section_ids if pk is not None}
     if not wanted:
@@ -180,7 +204,10 @@ def article_scopes(article_ids: Iterable[int], *, before: Iterable[dict] = ()) -
         return set()
     states = list(before)
     scopes = {HOME, SEARCH, FEEDS, PUBLIC} | {f"article:{pk}" for pk in ids}
-    rows = list(Article.objects.filter(pk__in=ids).values(*_STATE_FIELDS, "column__slug", "source_page__file_name"))
+    rows = list(Article.objects.filter(pk__in=ids).values(
+        *_STATE_FIELDS, "column__slug", "source_page__file_name",
+        "source_page__issue__publication__slug", "source_page__issue__edition_date",
+    ))
     columns = {row["column__slug"] for row in rows if row["column__slug"]}
     old_columns = {s["column_id"] for s in states if s.get("column_id")} - {r["column_id"] for r in rows}
     columns |= set(Column.objects.filter(pk__in=old_columns).values_list("slug", flat=True)) if old_columns else set()
@@ -190,6 +217,11 @@ def article_scopes(article_ids: Iterable[int], *, before: Iterable[dict] = ()) -
         scopes |= _day_scopes(row["published_at"]) | _page_scopes(row["source_page_id"], row["source_page__file_name"])
     for state in states:
         scopes |= _day_scopes(state.get("published_at")) | _page_scopes(state.get("source_page_id"), None)
+    scopes |= _edition_scopes(
+        (row["source_page__issue__publication__slug"], row["source_page__issue__edition_date"]) for row in rows
+    )
+    # A page it moved off (one query, only then): that issue no longer shows it.
+    scopes |= _page_edition_scopes({s.get("source_page_id") for s in states} - {r["source_page_id"] for r in rows})
     scopes |= {f"reporter:{s}" for s in Byline.objects.filter(article_id__in=ids).values_list("reporter__slug", flat=True)}
     scopes |= {
         f"tag:{s}"
@@ -267,6 +299,7 @@ def _article_deleted(sender, instance: Article, **kwargs) -> None:
         if before:
             scopes |= _section_scopes([before.get("section_id")]) | _day_scopes(before.get("published_at"))
             scopes |= _page_scopes(before.get("source_page_id"), None)
+            scopes |= _page_edition_scopes([before.get("source_page_id")])
         bump(scopes)
 
 
@@ -297,7 +330,8 @@ def _source_page_changed(sender, instance: SourcePage, created: bool = False, **
     shown = _shown_ids(Article.objects.filter(source_page_id=instance.pk).values_list("pk", flat=True))
     scopes = _page_scopes(instance.pk, instance.file_name) | {f"article:{pk}" for pk in shown}
     if shown:
-        scopes.add(PUBLIC)
+        # Its picture, 版名 or 版次 show on its issue's views and its publication's front.
+        scopes |= {PUBLIC, HOME} | _page_edition_scopes([instance.pk])
     bump(scopes)
 
 
@@ -334,7 +368,7 @@ def connect() -> None:
     # The menu lists every section: any change to one shows on every page.
     post_save.connect(on_change, sender=Section, dispatch_uid=uid + "section.save")
     post_delete.connect(on_change, sender=Section, dispatch_uid=uid + "section.delete")
-    for model in (Column, Reporter, Entity, Alias, Tag):
+    for model in (Column, Reporter, Entity, Alias, Tag, Publication, Issue):
         post_save.connect(_everything_unless_created, sender=model, dispatch_uid=f"{uid}{model._meta.label}.save")
         post_delete.connect(on_change, sender=model, dispatch_uid=f"{uid}{model._meta.label}.delete")
     articles_changed.connect(_articles_announced, dispatch_uid=uid + "articles_changed")
@@ -363,6 +397,13 @@ def page_scopes(request: HttpRequest, kwargs: dict) -> set[str]:
         scopes.add(f"archive:{kwargs['year']:04d}-{kwargs['month']:02d}")
     elif name == "search":
         scopes.add(SEARCH)
+    elif name in ("issue", "edition_page"):
+        # Both list the issue's pages; the issue's own page also has the 往期 calendar.
+        scopes.add(f"issue:{kwargs['publication']}:{kwargs['day']}")
+        if name == "issue":
+            scopes.add(f"publication:{kwargs['publication']}")
+    elif name in ("publication", "issue_calendar"):
+        scopes.add(f"publication:{kwargs['publication']}")
     else:  # a view this module does not know: stale on any public change
         scopes.add(PUBLIC)
     return scopes
@@ -386,17 +427,27 @@ def cached_page(view):
             logger.exception("page cache unavailable")
             return view(request, *args, **kwargs)
         shown: set[int] = set()
-        token = _shown.set(shown)
+        named: set[str] = set()
+        token, named_token = _shown.set(shown), _named.set(named)
         try:
             response = view(request, *args, **kwargs)
         finally:
             _shown.reset(token)
+            _named.reset(named_token)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            scopes = page_scopes(request, kwargs) | {f"article:{pk}" for pk in shown}
+            scopes = page_scopes(request, kwargs) | named | {f"article:{pk}" for pk in shown}
             _store(key, response, scopes, clock)
         return response
 
     return wrapper
+
+
+def depends_on(*scopes: str) -> None:
+    """While a cached page renders: it is stale also when one of these scopes is bumped
+    (what it shows beyond its address and the articles it loads, e.g. ``page:<id>``)."""
+    named = _named.get()
+    if named is not None:
+        named.update(scopes)
 
 
 def _fresh(entry: tuple, clock: str | None) -> bool:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Section
+from articles.models import Article, Issue, Publication, Section, SourcePage
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
+
+
+# An article's page, as far as its edition's date (Article.url_date) needs it.
+_EDITION_DATE = Prefetch("source_page", queryset=SourcePage.objects.only("pk", "edition_date"))
 
 
 def published_articles() -> QuerySet[Article]:
@@ -49,7 +56,7 @@ def article_for_page(pk: int) -> Article | None:
     """One published article with its byline, tags and source page (3 queries)."""
     return (
         published_articles()
-        .select_related("section", "source_page")
+        .select_related("section", "source_page__issue__publication")
         # The page's raw text is the whole printed page; the article page needs only its label.
         .defer("source_page__raw_text", "source_page__parse_warnings")
         .prefetch_related("tags")
@@ -95,7 +102,10 @@ def home_groups(*, per_section: int) -> list[SectionGroup]:
         ]
         newest.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
         group.articles = newest[:per_section]
-    return [g for g in groups if g.articles]
+    groups = [g for g in groups if g.articles]
+    # Their links carry the edition's date (Article.url_date): one query for every group.
+    prefetch_related_objects([a for g in groups for a in g.articles], _EDITION_DATE)
+    return groups
 
 
 def published_between(start: date, end: date) -> QuerySet[Article]:
@@ -112,7 +122,7 @@ def news_sitemap_articles() -> tuple[list[Article], bool]:
     """
     base = (
         Article.objects.published()
-        .select_related("source_page")
+        .select_related("source_page__issue__publication")
         .defer("source_page__raw_text", "source_page__parse_warnings")
         .newest_first()
     )
@@ -120,3 +130,181 @@ def news_sitemap_articles() -> tuple[list[Article], bool]:
     if recent:
         return recent, True
     return list(base[:NEWS_SITEMAP_LIMIT]), False
+
+
+# --- the e-paper (数字报): publications, issues and their printed pages ---------------
+
+
+def _printed_q() -> Q:
+    """What a printed page shows readers: its published stories, and the later parts
+    of published stories continued onto it (转版), which lead to their first part."""
+    return Article.published_q() | (Q(continuation_of__isnull=False) & Article.published_q("continuation_of"))
+
+
+def _issues_with_stories() -> QuerySet[Issue]:
+    # An issue imported as drafts only would tell readers what is unpublished.
+    printed = Article.objects.filter(Article.published_q(), source_page__issue=OuterRef("pk"))
+    return Issue.objects.filter(Exists(printed)).select_related("publication")
+
+
+def publications_with_issues() -> list[Publication]:
+    """The publications that have an issue with something published (one query)."""
+    printed = Article.objects.filter(Article.published_q(), source_page__issue__publication=OuterRef("pk"))
+    return list(Publication.objects.filter(Exists(printed)))
+
+
+def main_issue() -> Issue | None:
+    """The home page's issue: the latest with stories of settings.NEWSROOM_MAIN_PUBLICATION
+    (a slug), else of the publication with the newest such issue (one query, two for an unknown slug)."""
+    issues = _issues_with_stories().order_by("-edition_date", "publication__name")
+    slug = settings.NEWSROOM_MAIN_PUBLICATION
+    found = issues.filter(publication__slug=slug).first() if slug else None
+    return found or issues.first()
+
+
+def latest_issue(publication: Publication) -> Issue | None:
+    """The publication's newest issue with something published."""
+    return _issues_with_stories().filter(publication=publication).order_by("-edition_date").first()
+
+
+def issue_for(publication_slug: str, day: date) -> Issue | None:
+    """That day's issue of the publication, if it has something published."""
+    return _issues_with_stories().filter(publication__slug=publication_slug, edition_date=day).first()
+
+
+@dataclass
+class PrintedPage:
+    """One printed page (版) of an issue with what readers see of it, in printed order.
+
+    An entry of ``articles`` is a published story, or the later part of one
+    continued onto this page; ``entry.continuation_of|default:entry`` is the story to link.
+    """
+
+    page: SourcePage
+    articles: list[Article]
+
+    @property
+    def stories(self) -> list[Article]:
+        """Its own stories, without the parts continued from other pages (whose headline
+        an issue's overview already lists under the page they start on)."""
+        return [a for a in self.articles if a.continuation_of_id is None]
+
+    @property
+    def lead(self) -> Article | None:
+        """The page's first story in printed order (头条)."""
+        return next(iter(self.stories), None)
+
+    @property
+    def others(self) -> list[Article]:
+        return self.stories[1:]
+
+
+def issue_pages(issue: Issue) -> list[PrintedPage]:
+    """The issue's pages in 版次 order, each with what it prints for readers;
+    pages with nothing published are left out (two queries)."""
+    pages = list(
+        issue.pages.defer("raw_text", "parse_warnings")
+        .order_by(F("number").asc(nulls_last=True), "page_label", "file_name")
+    )
+    by_page: dict[int, list[Article]] = {page.pk: [] for page in pages}
+    printed = (
+        Article.objects.filter(_printed_q(), source_page__issue=issue)
+        .select_related("column", "continuation_of")
+        .order_by("position", "pk")
+    )
+    for article in printed:
+        by_page[article.source_page_id].append(article)
+    result = []
+    pages_by_pk = {page.pk: page for page in pages}
+    for page in pages:
+        page.issue = issue  # its address needs the issue and publication, already loaded
+        for article in by_page[page.pk]:
+            article.source_page = page
+            story = article.continuation_of
+            if story is not None and story.source_page_id in pages_by_pk:  # its address has the edition's date
+                story.source_page = pages_by_pk[story.source_page_id]
+        if by_page[page.pk]:
+            result.append(PrintedPage(page, by_page[page.pk]))
+    return result
+
+
+@dataclass
+class IssueFront:
+    """An issue as its front page shows it: 头版头条 (the front page's first story) and the
+    front page's others, then each other page with its headlines."""
+
+    issue: Issue
+    front_page: PrintedPage
+    pages: list[PrintedPage]
+
+    @property
+    def calendar_url(self) -> str:
+        day = self.issue.edition_date
+        return reverse("public:issue_calendar", kwargs={"publication": self.issue.publication.slug, "month": f"{day:%Y-%m}"})
+
+
+def issue_front(issue: Issue) -> IssueFront | None:
+    """The issue's front (two queries); None if nothing of it is published (any more)."""
+    pages = issue_pages(issue)
+    return IssueFront(issue=issue, front_page=pages[0], pages=pages[1:]) if pages else None
+
+
+@dataclass
+class CalendarDay:
+    day: date
+    issue_url: str = ""  # empty: no issue with stories that day
+
+
+@dataclass
+class IssueCalendar:
+    """往期: one month of a publication, its issue days linked, and the nearest months with issues."""
+
+    month: date  # the first of the month
+    weeks: list[list[CalendarDay | None]]  # Monday first; None pads the first and last week
+    previous: date | None  # the first of the nearest earlier month with an issue
+    following: date | None
+
+
+def month_calendar(publication: Publication, month: date) -> IssueCalendar | None:
+    """The month's calendar of the publication, or None when it has no issue that month (three queries)."""
+    first = month.replace(day=1)
+    after = (first + timedelta(days=31)).replace(day=1)
+    issues = _issues_with_stories().filter(publication=publication)
+    days = set(issues.filter(edition_date__gte=first, edition_date__lt=after).values_list("edition_date", flat=True))
+    if not days:
+        return None
+    earlier = issues.filter(edition_date__lt=first).order_by("-edition_date").values_list("edition_date", flat=True).first()
+    later = issues.filter(edition_date__gte=after).order_by("edition_date").values_list("edition_date", flat=True).first()
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
+        weeks.append([
+            None if d.month != first.month else CalendarDay(d, _issue_url(publication, d) if d in days else "")
+            for d in week
+        ])
+    return IssueCalendar(
+        month=first, weeks=weeks,
+        previous=earlier.replace(day=1) if earlier else None,
+        following=later.replace(day=1) if later else None,
+    )
+
+
+def _issue_url(publication: Publication, day: date) -> str:
+    return reverse("public:issue", kwargs={"publication": publication.slug, "day": day.isoformat()})
+
+
+def with_edition_dates(articles: list[Article]) -> list[Article]:
+    """Load the edition's date (Article.url_date) of articles a list shows (one query)."""
+    prefetch_related_objects(articles, _EDITION_DATE)
+    return articles
+
+
+def page_headlines(page: SourcePage) -> list[Article]:
+    """The page's published stories in printed order, for 标题导航 and 上一篇/下一篇 (one query)."""
+    headlines = list(
+        Article.objects.published().filter(source_page=page).order_by("position", "pk")
+        .only("pk", "slug", "kicker", "title", "body", "position", "status", "published_at", "created_at",
+              "source_page_id", "continuation_of_id")
+    )
+    for article in headlines:
+        article.source_page = page
+    return headlines

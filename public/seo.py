@@ -39,13 +39,14 @@ def news_article_json_ld(article: Article, *, blocks: list[Block]) -> SafeString
         "inLanguage": "zh-Hans",
         "mainEntityOfPage": absolute_url(article.get_absolute_url()),
         "url": absolute_url(article.get_absolute_url()),
-        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        # The edition's time when printed in one (Article.published_on), not when it went online.
+        "datePublished": article.published_on.isoformat() if article.published_on else None,
         "dateModified": article.updated_at.isoformat(),
         "author": [
             {"@type": "Person", "name": b.reporter.name, "url": absolute_url(b.reporter.get_absolute_url())}
             for b in article.bylines.all()
         ],
-        "publisher": {"@type": "Organization", "name": article.source_page.outlet or settings.SITE_NAME},
+        "publisher": {"@type": "Organization", "name": _publisher(article)},
         "articleSection": article.section.name if article.section_id else None,
         "keywords": [t.name for t in article.tags.all()],
     }
@@ -53,3 +54,11 @@ def news_article_json_ld(article: Article, *, blocks: list[Block]) -> SafeString
         data["alternativeHeadline"] = article.subtitle
     data = {key: value for key, value in data.items() if value not in (None, [])}
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+def _publisher(article: Article) -> str:
+    """The newspaper it is printed in (its issue's publication), else the page's outlet, else the site."""
+    page = article.source_page
+    if page.issue_id is not None:
+        return page.issue.publication.name
+    return page.outlet or settings.SITE_NAME

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -18,8 +18,12 @@ class ArticleSitemap(Sitemap):
     limit = 10000  # per sitemap page; the index lists the pages
 
     def items(self) -> QuerySet[Article]:
-        # Only what get_absolute_url and lastmod read: no bodies.
-        return Article.objects.published().only("pk", "slug", "published_at", "created_at", "updated_at").order_by("pk")
+        # Only what get_absolute_url and lastmod read: no bodies; the page's date is the URL's.
+        return (
+            Article.objects.published().only("pk", "slug", "published_at", "created_at", "updated_at", "source_page")
+            .prefetch_related(Prefetch("source_page", queryset=SourcePage.objects.only("pk", "edition_date")))
+            .order_by("pk")
+        )
 
     def lastmod(self, item: Article):
         return item.updated_at
@@ -56,7 +60,8 @@ class SourcePageSitemap(_WithPublishedArticles):
     published = Exists(Article.objects.published().filter(source_page=OuterRef("pk")))
 
     def items(self) -> QuerySet:
-        return super().items().defer("raw_text", "parse_warnings")
+        # A page of an issue is addressed under it (SourcePage.get_absolute_url).
+        return super().items().defer("raw_text", "parse_warnings").select_related("issue__publication")
 
 
 SITEMAPS = {

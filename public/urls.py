@@ -4,7 +4,7 @@ engines, but only the id decides which article is shown."""
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from public import entities, feeds, sitemaps, views
+from public import editions, entities, feeds, sitemaps, views
 
 
 class FixedDigits:
@@ -20,6 +20,36 @@ class FixedDigits:
 
 
 register_converter(FixedDigits, "digits")
+
+
+class _Fixed:
+    """A fixed-form part kept as the string it is (the view checks it), so the page
+    cache scopes and reverse() see exactly what the address says."""
+
+    regex: str
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return str(value)
+
+
+class IsoDay(_Fixed):
+    regex = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+
+class IsoMonth(_Fixed):
+    regex = "[0-9]{4}-[0-9]{2}"
+
+
+class PageNumber(_Fixed):
+    regex = "[0-9]{2,3}"  # 02, 12; 101 for the rare paper of more than 99 pages
+
+
+register_converter(IsoDay, "isoday")
+register_converter(IsoMonth, "isomonth")
+register_converter(PageNumber, "pageno")
 
 app_name = "public"
 
@@ -54,4 +84,9 @@ urlpatterns = [
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # The e-paper (数字报), last: a publication's slug takes any first path segment left.
+    path("<slug:publication>/", editions.publication_front, name="publication"),
+    path("<slug:publication>/<isomonth:month>/", editions.issue_calendar, name="issue_calendar"),
+    path("<slug:publication>/<isoday:day>/", editions.issue_detail, name="issue"),
+    path("<slug:publication>/<isoday:day>/<pageno:number>/", editions.edition_page, name="edition_page"),
 ]

@@ -13,20 +13,27 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Column, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
 from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
-from public import seo
+from public import pagecache, seo
 from public.pagecache import cached_page
 from public.selectors import (
     NewestFirst,
     article_for_page,
     home_groups,
+    issue_front,
+    main_issue,
+    page_headlines,
+    publications_with_issues,
     published_articles,
     published_between,
+    with_edition_dates,
 )
 from search.highlight import highlight, snippet
 from search.selectors import parse_query, search_ranked
@@ -65,10 +72,17 @@ def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article],
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/home.html", {
-        "latest": NewestFirst(published_articles())[:HOME_LATEST],  # includes articles with no section
-        "groups": home_groups(per_section=HOME_PER_SECTION),
-    })
+    """The main publication's latest issue as its front page shows it, then the sections;
+    the newest articles instead when nothing published is in an issue."""
+    context: dict = {"groups": home_groups(per_section=HOME_PER_SECTION)}
+    issue = main_issue()
+    front = issue_front(issue) if issue is not None else None
+    if front is None:
+        context["latest"] = NewestFirst(published_articles())[:HOME_LATEST]  # includes articles with no section
+    else:
+        context["front"] = front
+        context["other_publications"] = [p for p in publications_with_issues() if p.pk != issue.publication_id]
+    return render(request, "public/home.html", context)
 
 
 @public_page
@@ -84,16 +98,25 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         return redirect(canonical, permanent=True)
     # 转版: a story continued on another page is shown whole, both parts in printed order.
     parts = article.parts
+    # Its page's 标题导航 and 上一篇/下一篇 change when a story on any of its pages does.
+    pagecache.depends_on(*(f"page:{part.source_page_id}" for part in parts))
+    headlines = page_headlines(article.source_page)
+    at = next((i for i, a in enumerate(headlines) if a.pk == article.pk), None)  # None: taken down since it was read
     blocks = text_to_blocks(article.full_body)
     mentions = mentions_for_display(article=article)
+    related = related_for_display(article=article)
+    with_edition_dates([item.article for item in related])
     return render(request, "public/article_detail.html", {
         "article": article,
         "parts": parts,
+        "headlines": headlines,
+        "previous": headlines[at - 1] if at else None,
+        "following": headlines[at + 1] if at is not None and at + 1 < len(headlines) else None,
         # The first mention of each entity links to its page; the plain blocks
         # feed the meta description and JSON-LD, which must not carry markup.
         "blocks": link_first_mentions(blocks=blocks, mentions=mentions),
         "entities": [mention.entity for mention in mentions],
-        "related": related_for_display(article=article),
+        "related": related,
         "description": seo.description(article, blocks),
         "json_ld": seo.news_article_json_ld(article, blocks=blocks),
     })
@@ -110,7 +133,7 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
     column = get_object_or_404(Column, slug=slug)
     queryset = _published_or_404(published_articles().in_column(column))
-    return _listing(request, heading=f"栏目：{column.name}", queryset=queryset)
+    return _listing(request, heading=_("Column: %(name)s") % {"name": column.name}, queryset=queryset)
 
 
 @public_page
@@ -130,7 +153,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
             raise Http404("no such tag")
         return redirect("public:tag", slug=renamed.slug, permanent=True)
     queryset = _published_or_404(published_articles().tagged(tag))
-    return _listing(request, heading=f"标签：{tag.name}", queryset=queryset)
+    return _listing(request, heading=_("Tag: %(name)s") % {"name": tag.name}, queryset=queryset)
 
 
 @public_page
@@ -139,8 +162,11 @@ def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
     # isdigit() alone takes "²" (which int() refuses) and "１２" (a second address for page 12).
     is_id = ref.isascii() and ref.isdigit()
     lookup = {"pk": int(ref)} if is_id else {"file_name__in": [ref, f"{ref}.txt"]}
-    page = get_object_or_404(SourcePage.objects.defer("raw_text"), **lookup)
+    page = get_object_or_404(SourcePage.objects.defer("raw_text").select_related("issue__publication"), **lookup)
     articles = _published_or_404(published_articles().on_page(page))
+    if page.issue_id is not None and page.number:
+        # The page now has its place in the e-paper, under its issue.
+        return redirect(page.get_absolute_url(), permanent=True)
     return render(request, "public/source_page.html", {"source_page": page, "articles": articles})
 
 
@@ -148,14 +174,14 @@ def source_page_detail(request: HttpRequest, ref: str) -> HttpResponse:
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     first = _date(year, month, day)
     queryset = published_between(first, _day_after(first))
-    return _listing(request, heading=f"{first.year}年{first.month}月{first.day}日", queryset=queryset)
+    return _listing(request, heading=date_format(first, "DATE_FORMAT"), queryset=queryset)
 
 
 @public_page
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _date(year, month, 1)
     following = _date(year + 1, 1, 1) if month == 12 else _date(year, month + 1, 1)
-    return _listing(request, heading=f"{first.year}年{first.month}月", queryset=published_between(first, following))
+    return _listing(request, heading=date_format(first, "YEAR_MONTH_FORMAT"), queryset=published_between(first, following))
 
 
 def _day_after(day: date) -> date:

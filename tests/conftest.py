@@ -49,6 +49,13 @@ def immediate_tasks() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def media_root(tmp_path_factory) -> Iterator[None]:
+    # Imported page pictures and PDFs (SourcePage.image, .pdf) go to a folder of the run, never var/media.
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     # Public pages are cached (public.pagecache); the cache outlives each
@@ -117,12 +124,13 @@ def source_page(db) -> SourcePage:
 @pytest.fixture
 def make_article(source_page):
     def make(**fields) -> Article:
-        fields.setdefault("position", Article.objects.filter(source_page=source_page).count() + 1)
+        page = fields.pop("source_page", source_page)
+        fields.setdefault("position", Article.objects.filter(source_page=page).count() + 1)
         fields.setdefault("span_start", 0)
         fields.setdefault("span_end", 10)
         fields.setdefault("title", "青岛电商“聚变”，澎湃消费强引擎")
         fields.setdefault("body", "青岛的线上消费在消费市场恢复中表现出极强的拉动作用。\n\n## 集聚发展\n\n第二段。")
-        article = Article(source_page=source_page, **fields)
+        article = Article(source_page=page, **fields)
         article.full_clean()  # fills the slug, as a form would
         article.save()
         return article

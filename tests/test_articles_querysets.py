@@ -90,10 +90,14 @@ def test_newest_first_and_published_between_local_days(make_article):
     assert list(Article.objects.newest_first())[-1] == late_9th
 
 
-def test_for_listing_reads_bylines_in_one_more_query(make_article, django_assert_num_queries):
+def test_for_listing_reads_bylines_and_edition_dates_in_two_more_queries(make_article, source_page, django_assert_num_queries):
+    source_page.edition_date = date(2024, 8, 6)
+    source_page.save()
     reporter = Reporter.objects.create(name="黄飞", slug="huang-fei")
     for _ in range(3):
         Byline.objects.create(article=make_article(), reporter=reporter, role="记者", position=1)
-    with django_assert_num_queries(2):
-        names = [[b.reporter.name for b in a.bylines.all()] + [a.column] for a in Article.objects.for_listing()]
-    assert names == [["黄飞", None]] * 3
+    with django_assert_num_queries(3):
+        names = [
+            [b.reporter.name for b in a.bylines.all()] + [a.column, a.url_date] for a in Article.objects.for_listing()
+        ]
+    assert names == [["黄飞", None, date(2024, 8, 6)]] * 3

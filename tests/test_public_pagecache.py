@@ -8,6 +8,12 @@ from articles.models import Article, Byline, Reporter
 from articles.signals import announce_changed
 
 
+def _other_page():
+    from articles.models import SourcePage
+
+    return SourcePage.objects.create(file_name="001_other.txt", sha256="1" * 64, raw_text="体育新闻", outlet="青岛日报")
+
+
 def test_second_visit_is_served_from_the_cache(client, published_article, django_assert_num_queries):
     url = published_article.get_absolute_url()
     first = client.get(url).content
@@ -55,7 +61,9 @@ def test_an_editors_decision_on_a_related_link_refreshes_the_page(client, publis
     from linking.models import RelatedLink
     from linking.services.related import link_decide
 
-    target = make_article(title="相关的稿件", status=Article.Status.PUBLISHED, published_at=timezone.now())
+    # On another page: a story of the same page is shown anyway, in its 标题导航.
+    target = make_article(title="相关的稿件", status=Article.Status.PUBLISHED, published_at=timezone.now(),
+                          source_page=_other_page())
     link = RelatedLink.objects.create(source=published_article, target=target, score=0.1, reasons=["同一记者: 丁倩倩"])
     url = published_article.get_absolute_url()
     assert "相关的稿件" not in client.get(url).content.decode()  # a weak suggestion: not shown, page cached
@@ -135,10 +143,12 @@ def test_saving_a_draft_invalidates_nothing_public(client, published_article, ma
 
 def test_publishing_invalidates_the_pages_that_show_it_and_no_others(client, published_article, make_article, sections, django_assert_num_queries):
     economy, sport, local = sections
-    other = make_article(title="体育新闻", section=sport, status=Article.Status.PUBLISHED, published_at=timezone.now())
-    untouched = [other.get_absolute_url(), "/sections/tiyu/", published_article.get_absolute_url()]
+    other = make_article(title="体育新闻", section=sport, status=Article.Status.PUBLISHED, published_at=timezone.now(),
+                         source_page=_other_page())
+    untouched = [other.get_absolute_url(), "/sections/tiyu/"]
     shown = ["/", "/sections/jingji/", "/sections/qingdao/", "/reporters/ding-qianqian/", "/search/?q=青岛",
              f"/pages/{published_article.source_page_id}/", "/tags/电商/",
+             published_article.get_absolute_url(),  # its page's 标题导航 lists the new story
              "/archive/{0:%Y/%m/%d}/".format(timezone.localtime())]
     published_article.tags.add("电商")
     _cached(client, django_assert_num_queries, *[u for u in shown if "tags" not in u and "/pages/" not in u], *untouched)

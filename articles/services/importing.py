@@ -21,7 +21,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
-from articles.services import editions, jumps
+from articles.services import editions, jumps, scans
 from articles.services.fingerprints import (
     article_content,
     containment,
@@ -88,7 +88,8 @@ PAGE_SUFFIX = ".txt"
 def collect_paths(paths: Iterable[str | Path], *, skipped: list[Path] | None = None) -> list[Path]:
     """Files as given, and the page files (*.txt) anywhere inside folders, in path order.
 
-    Other visible files inside folders (README, JSON, images) are not pages:
+    A page's picture and PDF (NN.jpg, NN.pdf beside NN.txt) come with the page;
+    other visible files inside folders (README, JSON, other images) are not pages:
     they are appended to ``skipped``; hidden files and folders are ignored.
     """
     found: list[Path] = []
@@ -102,6 +103,8 @@ def collect_paths(paths: Iterable[str | Path], *, skipped: list[Path] | None = N
                 continue
             if child.suffix.lower() == PAGE_SUFFIX:
                 found.append(child)
+            elif scans.is_page_scan(child):
+                continue  # imported with its page (pages_import)
             elif skipped is not None:
                 skipped.append(child)
     return found
@@ -130,10 +133,21 @@ def pages_import(
                 result = page_import(page=record, publish=publish, dry_run=dry_run, edition=edition)
             except editions.EditionConflict as exc:
                 result = PageImportResult(file_name=record.file_name, status=REFUSED, error=str(exc))
+            else:
+                if not dry_run and result.status in (CREATED, UPDATED, UNCHANGED):
+                    _attach_scans(path=Path(path), file_name=record.file_name)
         report.results.append(result)
         if on_result:
             on_result(result)
     return report
+
+
+def _attach_scans(*, path: Path, file_name: str) -> None:
+    """The page's picture and PDF lying next to its text file (NN.jpg, NN.pdf), onto the page."""
+    if scans.page_scan_files(path):
+        source = SourcePage.objects.filter(file_name=file_name).first()
+        if source is not None:
+            scans.page_scans_attach(source=source, path=path)
 
 
 @transaction.atomic
