@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from linking.models import Alias, Entity, EntitySuggestion, NearDuplicate, OldTagSlug, RelatedLink
@@ -91,7 +92,7 @@ class EntitySuggestionAdmin(admin.ModelAdmin):
 
 @admin.register(RelatedLink)
 class RelatedLinkAdmin(admin.ModelAdmin):
-    list_display = ["source", "target", "status", "score", "reason", "by_hand"]
+    list_display = ["source", "target", "status", "score", "reasons_text", "by_hand"]
     list_filter = ["status", "by_hand"]
     search_fields = ["source__title", "target__title"]
     list_select_related = ["source", "target"]
@@ -118,6 +119,10 @@ class RelatedLinkAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         self._decide(request, queryset, RelatedLink.Status.REJECTED)
 
+    @admin.display(description=_("reasons"))
+    def reasons_text(self, link: RelatedLink) -> str:
+        return link.reason
+
     def _decide(self, request, queryset, status):
         links = list(queryset)
         for link in links:
@@ -132,7 +137,7 @@ class RelatedLinkInline(admin.TabularInline):
     model = RelatedLink
     fk_name = "source"
     extra = 0
-    fields = ["target", "status", "score", "reason"]
+    fields = ["target", "status", "score", "reasons_text"]
     readonly_fields = fields
     show_change_link = True
     can_delete = False
@@ -140,6 +145,10 @@ class RelatedLinkInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("target").order_by("status", "-score")
+
+    @admin.display(description=_("reasons"))
+    def reasons_text(self, link: RelatedLink) -> str:
+        return link.reason
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
