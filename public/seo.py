@@ -45,7 +45,7 @@ def news_article_json_ld(article: Article, *, blocks: list[Block]) -> SafeString
             {"@type": "Person", "name": b.reporter.name, "url": absolute_url(b.reporter.get_absolute_url())}
             for b in article.bylines.all()
         ],
-        "publisher": {"@type": "Organization", "name": article.source_page.outlet or settings.SITE_NAME},
+        "publisher": {"@type": "Organization", "name": article.source_page.outlet or str(settings.SITE_NAME)},
         "articleSection": article.section.name if article.section_id else None,
         "keywords": [t.name for t in article.tags.all()],
     }
