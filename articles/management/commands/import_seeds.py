@@ -13,6 +13,7 @@ from django.tasks.signals import task_enqueued
 
 from articles.services.editions import EditionOptions
 from articles.services.importing import DUPLICATE, REFUSED, ImportReport, PageImportResult, collect_paths, pages_import
+from articles.warnings import warning_export
 
 
 class Command(BaseCommand):
@@ -176,7 +177,7 @@ def _json_report(report: ImportReport, *, dry_run: bool, skipped: list[Path] = (
             "articles_removed": r.articles_removed,
             "articles_suppressed": r.articles_suppressed,
             "reporters_created": r.reporters_created,
-            "warnings": r.warnings,
+            "warnings": [warning_export(w) for w in r.warnings],
         }
         for r in report.results
     ]
