@@ -242,15 +242,15 @@ class Article(models.Model):
     class Status(models.TextChoices):
         # The life of a story; the legal moves between these live in
         # editorial.services (one function per transition).
-        IMPORTED = "imported", _("imported, awaiting review")
-        DRAFT = "draft", _("draft")
-        IN_REVIEW = "in_review", _("in review")
-        APPROVED = "approved", _("approved")
-        SCHEDULED = "scheduled", _("scheduled")
-        PUBLISHED = "published", _("published")
-        UNPUBLISHED = "unpublished", _("unpublished")
-        SPIKED = "spiked", _("spiked")
-        CORRECTED = "corrected", _("corrected")
+        IMPORTED = "imported", _("Imported, awaiting review")
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        APPROVED = "approved", _("Approved")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        SPIKED = "spiked", _("Spiked")
+        CORRECTED = "corrected", _("Corrected")
 
     # Published, and published with a correction note: the only states readers see.
     # Read it through Article.objects.published(), published_q() or is_public.

@@ -117,7 +117,7 @@ class RelatedLinkAdmin(admin.ModelAdmin):
     def accept(self, request, queryset):
         self._decide(request, queryset, RelatedLink.Status.ACCEPTED)
 
-    @admin.action(description=_("pinned"))
+    @admin.action(description=_("Pin"))
     def pin(self, request, queryset):
         self._decide(request, queryset, RelatedLink.Status.PINNED)
 
@@ -173,12 +173,12 @@ class NearDuplicateAdmin(admin.ModelAdmin):
     readonly_fields = ["distance", "created_at"]
     actions = ["confirm", "dismiss"]
 
-    @admin.action(description=_("confirmed duplicate"))
+    @admin.action(description=_("Confirm as duplicate"))
     def confirm(self, request, queryset):
         for duplicate in queryset:
             duplicates.duplicate_review(duplicate=duplicate, status=NearDuplicate.Status.CONFIRMED)
 
-    @admin.action(description=_("not a duplicate"))
+    @admin.action(description=_("Not a duplicate"))
     def dismiss(self, request, queryset):
         for duplicate in queryset:
             duplicates.duplicate_review(duplicate=duplicate, status=NearDuplicate.Status.DISMISSED)

@@ -25,9 +25,9 @@ class Entity(models.Model):
     """A confirmed place, person or organisation that articles link to."""
 
     class Kind(models.TextChoices):
-        PLACE = "place", _("place")
-        PERSON = "person", _("person")
-        ORGANISATION = "organisation", _("organisation")
+        PLACE = "place", _("Place")
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -95,9 +95,9 @@ class EntitySuggestion(models.Model):
     """A name jieba tagged as a person, place or organisation that is not in the gazetteer yet."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("pending")
-        ACCEPTED = "accepted", _("accepted")
-        REJECTED = "rejected", _("rejected")
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Entity.Kind.choices)
@@ -177,10 +177,10 @@ class RelatedLink(models.Model):
     """A related article for an article's page: suggested by scoring, or decided by an editor."""
 
     class Status(models.TextChoices):
-        PINNED = "pinned", _("pinned")
-        ACCEPTED = "accepted", _("accepted")
-        SUGGESTED = "suggested", _("suggested")
-        REJECTED = "rejected", _("rejected")
+        PINNED = "pinned", _("Pinned")
+        ACCEPTED = "accepted", _("Accepted")
+        SUGGESTED = "suggested", _("Suggested")
+        REJECTED = "rejected", _("Rejected")
 
     source = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="related_links")
     target = models.ForeignKey(Article, verbose_name=_("related article"), on_delete=models.CASCADE, related_name="+")
@@ -212,9 +212,9 @@ class NearDuplicate(models.Model):
     """Two articles whose text is nearly the same, for an editor to review."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("pending")
-        CONFIRMED = "confirmed", _("confirmed duplicate")
-        DISMISSED = "dismissed", _("not a duplicate")
+        OPEN = "open", _("Pending")
+        CONFIRMED = "confirmed", _("Confirmed duplicate")
+        DISMISSED = "dismissed", _("Not a duplicate")
 
     article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
     duplicate_of = models.ForeignKey(Article, verbose_name=_("possible duplicate of"), on_delete=models.CASCADE, related_name="+")
