@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from articles.models import Article
-from articles.parsing.warnings import Warning
+from articles.parsing.warnings import WarningDict
 
 # Old warnings that were stored as text and recognised by no code (the data
 # migration keeps them as {"code": "legacy", "params": {"text": ...}}).
@@ -86,7 +86,7 @@ EDITION_SOURCES = {
 }
 
 
-def warning_text(warning: Warning | str) -> str:
+def warning_text(warning: WarningDict | str) -> str:
     """One stored warning as a sentence in the active language.
 
     A warning about one article of a page (an import report's) carries
@@ -109,11 +109,11 @@ def warning_text(warning: Warning | str) -> str:
     return text
 
 
-def warnings_text(warnings: Iterable[Warning | str]) -> list[str]:
+def warnings_text(warnings: Iterable[WarningDict | str]) -> list[str]:
     return [warning_text(w) for w in warnings]
 
 
-def warning_export(warning: Warning | str) -> dict:
+def warning_export(warning: WarningDict | str) -> dict:
     """A warning as the export and the import report give it: code and params to act on, text to read."""
     if isinstance(warning, str):
         warning = {"code": LEGACY, "params": {"text": warning}}

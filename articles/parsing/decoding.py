@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .records import PageRejected
-from .warnings import Warning, warning
+from .warnings import WarningDict, warning
 
 MAX_BYTES = 5 * 1024 * 1024
 # Share of the decoded characters that may be control characters before we
@@ -40,7 +40,7 @@ class DecodedPage:
     text: str
     encoding: str
     sha256: str
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[WarningDict, ...] = ()
 
 
 # Share of the even (BE) or odd (LE) bytes that must be NUL before BOM-less
@@ -61,7 +61,7 @@ def read_page(path: str | Path | bytes) -> DecodedPage:
     return decode_page(name, path.read_bytes())
 
 
-def printable_name(file_name: str | bytes) -> tuple[str, Warning | None]:
+def printable_name(file_name: str | bytes) -> tuple[str, WarningDict | None]:
     """Return (a name any database can store, a warning or None)."""
     if isinstance(file_name, bytes):
         raw = file_name
@@ -95,7 +95,7 @@ def _only_escapes(text: str) -> bool:
 
 def decode_page(file_name: str | bytes, data: bytes) -> DecodedPage:
     file_name, name_warning = printable_name(file_name)
-    warnings: list[Warning] = [name_warning] if name_warning else []
+    warnings: list[WarningDict] = [name_warning] if name_warning else []
     if len(data) > MAX_BYTES:
         raise PageRejected(file_name, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit")
     if not data.strip():

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-Warning = dict[str, Any]  # noqa: A001  (the parser's own word; the builtin is never used here)
+WarningDict = dict[str, Any]  # {"code": str, "params": dict}, and "article" in an import report
 
 
-def warning(code: str, **params: str | int | None) -> Warning:
+def warning(code: str, **params: Any) -> WarningDict:
     return {"code": code, "params": params}
 
 
-def about(warning: Warning, *, position: int, title: str) -> Warning:
+def about(warning: WarningDict, *, position: int, title: str) -> WarningDict:
     """The warning as a page's import report gives it: naming the article (#3 and its headline)."""
     return {**warning, "article": {"position": position, "title": title}}

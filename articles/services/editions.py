@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from articles.parsing.decoding import printable_name
-from articles.parsing.warnings import Warning, warning
+from articles.parsing.warnings import WarningDict, warning
 
 # What time a printed issue counts as published on its edition date.
 EDITION_HOUR = 6
@@ -62,7 +62,7 @@ class EditionFacts:
     name: str = ""  # 版名
     file_name: str = ""  # what identifies the file: PUB/DATE/NN.txt when laid out so, else its name
     sources: dict[str, str] = field(default_factory=dict)  # fact -> MASTHEAD / FOLDER / OPTION
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[WarningDict] = field(default_factory=list)
 
     @property
     def has_publication(self) -> bool:
@@ -212,7 +212,7 @@ def resolve_edition(
     return facts
 
 
-def _disagreement(fact: str, value: object, source: str, other_value: object, other: str) -> Warning:
+def _disagreement(fact: str, value: object, source: str, other_value: object, other: str) -> WarningDict:
     # Values are dates and numbers too: as text, so the warning is JSON.
     return warning("edition_disagreement", fact=fact, value=str(value), source=source, other_value=str(other_value), other=other)
 

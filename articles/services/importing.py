@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
-from articles.parsing.warnings import Warning, about, warning
+from articles.parsing.warnings import WarningDict, about, warning
 from articles.services import editions, jumps
 from articles.services.fingerprints import (
     article_content,
@@ -62,7 +62,7 @@ class PageImportResult:
     articles_removed: int = 0
     articles_suppressed: int = 0  # editors deleted or merged them away: not brought back
     reporters_created: int = 0
-    warnings: list[Warning] = field(default_factory=list)  # codes (articles.warnings renders them)
+    warnings: list[WarningDict] = field(default_factory=list)  # codes (articles.warnings renders them)
     error: str = ""
     changed_ids: list[int] = field(default_factory=list)  # articles created or rewritten
     edition: str = ""  # e.g. 青岛日报 2024-07-26 第1版 要闻; "" without an issue

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article, SourcePage
-from articles.parsing.warnings import Warning, about, warning
+from articles.parsing.warnings import WarningDict, about, warning
 from articles.services import editions
 
 JUMP_CODES = frozenset({"jump_rest_missing", "jump_start_missing"})  # the warnings this module adds and removes
@@ -94,7 +94,7 @@ def _norm_label(label: str) -> str:
     return f"{prefix.upper()}{number}" if number is not None else label
 
 
-def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] | None = None) -> list[Warning]:
+def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] | None = None) -> list[WarningDict]:
     """Join the parts of stories continued between the pages of source's issue; returns warnings.
 
     Idempotent: a pair already joined stays so; a join whose jump lines are gone is undone.
@@ -146,7 +146,7 @@ def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] 
             joined_firsts.add(first.pk)
             _save(later, ["continuation_of"], changed)
 
-    warnings: list[Warning] = []
+    warnings: list[WarningDict] = []
     for article in parts:
         pending = _pending(article, joined_firsts)
         if _flag(article, pending):
@@ -160,7 +160,7 @@ def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] 
     return warnings
 
 
-def _pending(article: Article, joined_firsts: set[int]) -> Warning | None:
+def _pending(article: Article, joined_firsts: set[int]) -> WarningDict | None:
     if article.continues_to and article.pk not in joined_firsts:
         return warning("jump_rest_missing", label=article.continues_to)
     if article.continued_from and not article.continuation_of_id:
@@ -168,7 +168,7 @@ def _pending(article: Article, joined_firsts: set[int]) -> Warning | None:
     return None
 
 
-def _flag(article: Article, pending: Warning | None) -> bool:
+def _flag(article: Article, pending: WarningDict | None) -> bool:
     """Keep exactly the current jump warning on the article; True when that changed its warnings."""
     kept = [w for w in article.warnings if not (isinstance(w, dict) and w.get("code") in JUMP_CODES)]
     wanted = [*kept, pending] if pending else kept
