@@ -37,7 +37,7 @@ class Command(BaseCommand):
 
         # The group normally comes from fixtures/groups.json; create it bare if
         # that was not loaded so the account is still usable.
-        group, _ = Group.objects.get_or_create(name=GROUP)
+        group, _created = Group.objects.get_or_create(name=GROUP)
         # Superuser so a fresh install can manage users and groups too.
         user = User.objects.create_superuser(username=USERNAME, email="", password=password)
         user.groups.add(group)
