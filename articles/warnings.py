@@ -128,6 +128,8 @@ def _named(code: str, params: dict) -> dict:
         params["source"] = EDITION_SOURCES.get(params["source"], params["source"])
         params["other"] = EDITION_SOURCES.get(params["other"], params["other"])
     if code == "edition_missing":
-        names = [str(EDITION_FACTS.get(m, m)) for m in params.get("missing", [])]
-        params["missing"] = _("%(first)s or %(second)s") % {"first": names[0], "second": names[1]} if len(names) == 2 else "".join(names)
+        # One fact missing, or both: the publication and the edition date.
+        names = [str(EDITION_FACTS.get(m, m)) for m in params["missing"]]
+        first, *second = names
+        params["missing"] = _("%(first)s or %(second)s") % {"first": first, "second": second[0]} if second else first
     return params
