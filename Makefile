@@ -27,8 +27,11 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-# pip runs again only when requirements.txt is newer than the stamp.
+# pip runs again only when requirements.txt is newer than the stamp. Then every
+# app's translations (*/locale/*/LC_MESSAGES/*.po) are compiled, those
+# changed since the last build only, in pure Python: no GNU gettext needed.
 venv: $(STAMP)
+	@$(PY) -m newsroom.catalogues
 
 migrate: venv
 	$(PY) manage.py migrate --noinput

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
@@ -6,7 +7,7 @@ class ArticlesConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
-    verbose_name = "稿件"
+    verbose_name = _("Articles")
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete

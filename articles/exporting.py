@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.html import escape
 
 from articles.models import Article
+from articles.warnings import warning_export
 from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD
 from text.bodytext import text_to_blocks
 
@@ -72,7 +73,7 @@ def article_export(article: Article) -> dict:
         "char_count": article.char_count,
         "slug": article.slug,
         "url": article.get_absolute_url(),
-        "warnings": article.warnings,
+        "warnings": [warning_export(w) for w in article.warnings],  # code and params, and the text to read
     }
 
 

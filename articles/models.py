@@ -31,18 +31,18 @@ class SectionManager(models.Manager["Section"]):
 class Section(models.Model):
     """A part of the paper (要闻, 经济 › 财经 …), chosen by editors."""
 
-    name = models.CharField("名称", max_length=50)
-    slug = models.SlugField("别名", max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=50)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
     parent = models.ForeignKey(
-        "self", verbose_name="上级栏目", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self", verbose_name=_("parent section"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    position = models.PositiveSmallIntegerField("排序", default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = SectionManager()
 
     class Meta:
-        verbose_name = "版块"
-        verbose_name_plural = "版块"
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
@@ -69,12 +69,12 @@ class Section(models.Model):
 class Column(models.Model):
     """A recurring column banner printed above articles (栏目, e.g. 强信心·稳经济·促发展)."""
 
-    name = models.CharField("名称", max_length=100, unique=True)
-    slug = models.SlugField("别名", max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
-        verbose_name = "栏目"
-        verbose_name_plural = "栏目"
+        verbose_name = _("column")
+        verbose_name_plural = _("columns")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -87,13 +87,13 @@ class Column(models.Model):
 class Publication(models.Model):
     """A newspaper (报名), e.g. 青岛日报: the publisher of issues."""
 
-    name = models.CharField("报名", max_length=100, unique=True)
-    short_name = models.CharField("简称", max_length=50, blank=True)
-    slug = models.SlugField("别名", max_length=80, unique=True)
+    name = models.CharField(_("paper name"), max_length=100, unique=True)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
-        verbose_name = "报纸"
-        verbose_name_plural = "报纸"
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -103,12 +103,12 @@ class Publication(models.Model):
 class Issue(models.Model):
     """One day's paper of one publication (期): the pages printed on an edition date."""
 
-    publication = models.ForeignKey(Publication, verbose_name="报纸", on_delete=models.PROTECT, related_name="issues")
-    edition_date = models.DateField("出版日期")
+    publication = models.ForeignKey(Publication, verbose_name=_("publication"), on_delete=models.PROTECT, related_name="issues")
+    edition_date = models.DateField(_("edition date"))
 
     class Meta:
-        verbose_name = "期"
-        verbose_name_plural = "期"
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
         ordering = ["-edition_date", "publication"]
         constraints = [
             models.UniqueConstraint(fields=["publication", "edition_date"], name="issue_unique_publication_date"),
@@ -133,29 +133,29 @@ class SourcePage(models.Model):
     articles.services.editions; a page imported without edition facts has none.
     """
 
-    file_name = models.CharField("文件名", max_length=255, unique=True)
+    file_name = models.CharField(_("file name"), max_length=255, unique=True)
     # Indexed: the importer looks a new file up by it, so the same page under another name is not imported twice.
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
-    raw_text = models.TextField("原文")
-    encoding = models.CharField("编码", max_length=32, default="utf-8")
-    outlet = models.CharField("媒体", max_length=100, blank=True)
-    edition_date = models.DateField("出版日期", null=True, blank=True)
-    page_label = models.CharField("版次", max_length=50, blank=True)  # as printed or derived: 第一版, A01
+    raw_text = models.TextField(_("source text"))
+    encoding = models.CharField(_("encoding"), max_length=32, default="utf-8")
+    outlet = models.CharField(_("outlet"), max_length=100, blank=True)
+    edition_date = models.DateField(_("edition date"), null=True, blank=True)
+    page_label = models.CharField(_("page label"), max_length=50, blank=True)  # as printed or derived: 第一版, A01
     issue = models.ForeignKey(
-        Issue, verbose_name="期", null=True, blank=True, on_delete=models.PROTECT, related_name="pages"
+        Issue, verbose_name=_("issue"), null=True, blank=True, on_delete=models.PROTECT, related_name="pages"
     )
-    number = models.PositiveSmallIntegerField("版次号", null=True, blank=True)
-    name = models.CharField("版名", max_length=50, blank=True)
+    number = models.PositiveSmallIntegerField(_("page number"), null=True, blank=True)
+    name = models.CharField(_("page name"), max_length=50, blank=True)
     # The printed page as a picture and as a PDF, imported from NN.jpg/NN.png and
     # NN.pdf next to NN.txt (articles.services.scans); the e-paper shows them.
     image = models.FileField(_("page image"), upload_to=page_scan_path, blank=True)
     pdf = models.FileField(_("page PDF"), upload_to=page_scan_path, blank=True)
-    imported_at = models.DateTimeField("导入时间", default=timezone.now)
-    parse_warnings = models.JSONField("解析警告", default=list, blank=True)
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
+    parse_warnings = models.JSONField(_("parse warnings"), default=list, blank=True)
 
     class Meta:
-        verbose_name = "原始版面"
-        verbose_name_plural = "原始版面"
+        verbose_name = _("source page")
+        verbose_name_plural = _("source pages")
         ordering = ["file_name"]
         constraints = [
             # One file per printed page of an issue.
@@ -186,17 +186,17 @@ class SourcePage(models.Model):
 class Reporter(models.Model):
     """A person named in bylines. The same name at two outlets is two people."""
 
-    name = models.CharField("姓名", max_length=50)
-    outlet = models.CharField("媒体", max_length=100, blank=True)
-    slug = models.SlugField("别名", max_length=80, unique=True)
+    name = models.CharField(_("full name"), max_length=50)
+    outlet = models.CharField(_("outlet"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
     # The desk account of this person, so a reporter can edit their own drafts.
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name="账号", null=True, blank=True, on_delete=models.SET_NULL, related_name="reporter"
+        settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True, on_delete=models.SET_NULL, related_name="reporter"
     )
 
     class Meta:
-        verbose_name = "记者"
-        verbose_name_plural = "记者"
+        verbose_name = _("reporter")
+        verbose_name_plural = _("reporters")
         ordering = ["name", "outlet"]
         constraints = [
             models.UniqueConstraint(fields=["name", "outlet"], name="reporter_unique_name_outlet"),
@@ -259,7 +259,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
 # ISO date, or ISO 8601 "--MM-DD" when the page does not give the year.
 _dateline_date_validator = RegexValidator(
-    r"^(\d{4}|-)-\d{2}-\d{2}$", "请填写 YYYY-MM-DD 或 --MM-DD。"
+    r"^(\d{4}|-)-\d{2}-\d{2}$", _("Enter YYYY-MM-DD or --MM-DD.")
 )
 
 
@@ -280,15 +280,15 @@ class Article(models.Model):
     class Status(models.TextChoices):
         # The life of a story; the legal moves between these live in
         # editorial.services (one function per transition).
-        IMPORTED = "imported", "待审核（导入）"
-        DRAFT = "draft", "草稿"
-        IN_REVIEW = "in_review", "审核中"
-        APPROVED = "approved", "已通过"
-        SCHEDULED = "scheduled", "定时发布"
-        PUBLISHED = "published", "已发布"
-        UNPUBLISHED = "unpublished", "已撤稿"
-        SPIKED = "spiked", "已枪毙"
-        CORRECTED = "corrected", "已更正"
+        IMPORTED = "imported", _("Imported, awaiting review")
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        APPROVED = "approved", _("Approved")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        SPIKED = "spiked", _("Spiked")
+        CORRECTED = "corrected", _("Corrected")
 
     # Published, and published with a correction note: the only states readers see.
     # Read it through Article.objects.published(), published_q() or is_public.
@@ -296,51 +296,51 @@ class Article(models.Model):
 
     # Provenance: where on which page the parser found it.
     source_page = models.ForeignKey(
-        SourcePage, verbose_name="原始版面", on_delete=models.PROTECT, related_name="articles"
+        SourcePage, verbose_name=_("source page"), on_delete=models.PROTECT, related_name="articles"
     )
-    position = models.PositiveIntegerField("版面顺序")
-    span_start = models.PositiveIntegerField("起始位置")
-    span_end = models.PositiveIntegerField("结束位置")
+    position = models.PositiveIntegerField(_("position on the page"))
+    span_start = models.PositiveIntegerField(_("span start"))
+    span_end = models.PositiveIntegerField(_("span end"))
 
     # Headline stack as printed: column banner, kicker (引题), title (主题), subtitle (副题).
     column = models.ForeignKey(
-        Column, verbose_name="栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+        Column, verbose_name=_("column"), null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    kicker = models.CharField("引题", max_length=200, blank=True)
-    title = models.CharField("主题", max_length=200, blank=True)  # photo news may print no headline
-    subtitle = models.CharField("副题", max_length=300, blank=True)
-    body = models.TextField("正文", blank=True)  # format: text.bodytext
-    dateline = models.CharField("电头", max_length=100, blank=True)
+    kicker = models.CharField(_("kicker"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)  # photo news may print no headline
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    body = models.TextField(_("body"), blank=True)  # format: text.bodytext
+    dateline = models.CharField(_("dateline"), max_length=100, blank=True)
     dateline_date = models.CharField(
-        "电头日期", max_length=10, blank=True, validators=[_dateline_date_validator]
+        _("dateline date"), max_length=10, blank=True, validators=[_dateline_date_validator]
     )
     # Where it is printed on its page's image, in fractions of the page:
     # {"x", "y", "w", "h"} from the top left corner; None when not marked.
     zone = models.JSONField(_("zone on the page"), null=True, blank=True, validators=[_zone_validator])
-    continued_from = models.CharField("上接", max_length=50, blank=True)
-    continues_to = models.CharField("下转", max_length=50, blank=True)
+    continued_from = models.CharField(_("continued from"), max_length=50, blank=True)
+    continues_to = models.CharField(_("continues to"), max_length=50, blank=True)
     # 转版: the later part of a story printed on two pages points at the part
     # it continues (articles.services.jumps). Readers see one article, the
     # first part, with both bodies; the later part is never listed on its own.
     continuation_of = models.ForeignKey(
-        "self", verbose_name="转版接续", null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations"
+        "self", verbose_name=_("continuation of"), null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations"
     )
 
     section = models.ForeignKey(
-        Section, verbose_name="版块", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+        Section, verbose_name=_("section"), null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    tags = TaggableManager("标签", blank=True)
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    published_at = models.DateTimeField("发布时间", null=True, blank=True)
-    scheduled_at = models.DateTimeField("定时发布时间", null=True, blank=True)
-    correction = models.TextField("更正说明", blank=True)  # shown to readers on a corrected article
+    tags = TaggableManager(_("tags"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
+    correction = models.TextField(_("correction"), blank=True)  # shown to readers on a corrected article
     # Optimistic locking: every editorial save bumps it, and a save made from
     # an older version is refused instead of overwriting the newer one.
-    version = models.PositiveIntegerField("版本", default=1)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
-    slug = models.SlugField("别名", max_length=80, blank=True)  # filled by services / clean()
-    char_count = models.PositiveIntegerField("字数", default=0)
-    warnings = models.JSONField("导入警告", default=list, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, blank=True)  # filled by services / clean()
+    char_count = models.PositiveIntegerField(_("character count"), default=0)
+    warnings = models.JSONField(_("import warnings"), default=list, blank=True)
 
     # Re-import bookkeeping (articles.services.importing): import_key is a
     # readable label of the parsed article (headline, or opening of untitled
@@ -348,17 +348,17 @@ class Article(models.Model):
     # not by it. import_hash is the fingerprint of what the importer last wrote,
     # so an article whose content no longer matches it has been edited by a
     # person and is not overwritten; it is empty for articles made on the desk.
-    import_key = models.CharField("导入键", max_length=255, blank=True)
-    import_hash = models.CharField("导入指纹", max_length=64, blank=True)
+    import_key = models.CharField(_("import key"), max_length=255, blank=True)
+    import_hash = models.CharField(_("import fingerprint"), max_length=64, blank=True)
 
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "稿件"
-        verbose_name_plural = "稿件"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-created_at", "position"]
         indexes = [
             # The public site lists published articles newest first.
@@ -394,7 +394,7 @@ class Article(models.Model):
         if self.title:
             return self.title
         opening = self.body.lstrip("■# ").split("\n", 1)[0]
-        return opening[:30] or f"稿件 {self.pk or ''}".strip()
+        return opening[:30] or (_("article %(id)s") % {"id": self.pk or ""}).strip()
 
     @property
     def edition_date(self) -> date | None:
@@ -471,17 +471,17 @@ class ArticleTombstone(models.Model):
     printed as, so a re-import of its page recognises it and does not bring it back."""
 
     source_page = models.ForeignKey(
-        SourcePage, verbose_name="原始版面", on_delete=models.CASCADE, related_name="tombstones"
+        SourcePage, verbose_name=_("source page"), on_delete=models.CASCADE, related_name="tombstones"
     )
-    title = models.CharField("主题", max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
     # The page text it was imported from; kept current as later versions of the page are imported.
-    source_text = models.TextField("原文", blank=True)
-    position = models.PositiveIntegerField("版面顺序")
-    created_at = models.DateTimeField("删除时间", auto_now_add=True)
+    source_text = models.TextField(_("source text"), blank=True)
+    position = models.PositiveIntegerField(_("position on the page"))
+    created_at = models.DateTimeField(_("deleted at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "已删除的导入稿件"
-        verbose_name_plural = "已删除的导入稿件"
+        verbose_name = _("deleted imported article")
+        verbose_name_plural = _("deleted imported articles")
         ordering = ["source_page", "position"]
 
     def __str__(self) -> str:
@@ -491,14 +491,14 @@ class ArticleTombstone(models.Model):
 class Byline(models.Model):
     """A reporter's credit on an article, in printed order."""
 
-    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="bylines")
-    reporter = models.ForeignKey(Reporter, verbose_name="记者", on_delete=models.PROTECT, related_name="bylines")
-    role = models.CharField("身份", max_length=20, blank=True, default="记者")  # 记者, 通讯员, 实习生, 摄影 …
-    position = models.PositiveSmallIntegerField("顺序", default=1)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="bylines")
+    reporter = models.ForeignKey(Reporter, verbose_name=_("reporter"), on_delete=models.PROTECT, related_name="bylines")
+    role = models.CharField(_("role"), max_length=20, blank=True, default="记者")  # 记者, 通讯员, 实习生, 摄影 …
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
 
     class Meta:
-        verbose_name = "署名"
-        verbose_name_plural = "署名"
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["article", "position"], name="byline_unique_article_position"),

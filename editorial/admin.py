@@ -24,6 +24,7 @@ from django.utils.html import format_html_join
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
+from articles.warnings import warnings_text
 from editorial import services
 from editorial.errors import EditConflict
 from editorial.models import Note, Transition
@@ -81,7 +82,7 @@ class SourcePageAdmin(admin.ModelAdmin):
     # A source page is evidence of what was printed: editors read it, the importer writes it.
     readonly_fields = [
         "file_name", "sha256", "encoding", "outlet", "issue", "edition_date", "number", "page_label", "name",
-        "imported_at", "parse_warnings", "raw_text",
+        "imported_at", "parse_warning_lines", "raw_text",
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[SourcePage]:
@@ -91,6 +92,10 @@ class SourcePageAdmin(admin.ModelAdmin):
     @admin.display(description="稿件数", ordering="article_total")
     def article_total(self, obj: SourcePage) -> int:
         return obj.article_total
+
+    @admin.display(description=SourcePage._meta.get_field("parse_warnings").verbose_name)
+    def parse_warning_lines(self, obj: SourcePage) -> str:
+        return "\n".join(warnings_text(obj.parse_warnings))  # one a line, in the desk's language
 
 
 @admin.register(Reporter)
@@ -246,7 +251,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["assign_section", "add_tags", "submit", "approve", "publish"]
     readonly_fields = [
         "desk_links", "status", "published_at", "scheduled_at", "correction", "version",
-        "source_page", "position", "span_start", "span_end", "import_key", "import_hash", "warnings",
+        "source_page", "position", "span_start", "span_end", "import_key", "import_hash", "warning_lines",
         "char_count", "created_at", "updated_at", "continuation_of",
     ]
     fieldsets = [
@@ -261,7 +266,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "classes": ["collapse"],
                 "fields": [
-                    "source_page", "position", "span_start", "span_end", "char_count", "warnings",
+                    "source_page", "position", "span_start", "span_end", "char_count", "warning_lines",
                     "import_key", "import_hash", "created_at", "updated_at",
                 ],
             },
@@ -317,6 +322,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="标签")
     def tag_list(self, obj: Article) -> str:
         return "、".join(t.name for t in obj.tags.all())
+
+    @admin.display(description=Article._meta.get_field("warnings").verbose_name)
+    def warning_lines(self, obj: Article) -> str:
+        return "\n".join(warnings_text(obj.warnings))  # one a line, in the desk's language
 
     @admin.display(description="警告", boolean=True)
     def has_warnings(self, obj: Article) -> bool:

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
+from articles.warnings import warnings_text
 from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, WorkflowError
 from editorial.forms import BylinesForm, FixForm, MoveForm, NoteForm, SeenVersionForm
@@ -95,7 +96,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "note_form": NoteForm() if can_add_note(request.user, article) else None,
         "notes": article_notes(article=article),
         "transitions": article_transitions(article=article),
-        "warnings": [*article.warnings, *article.source_page.parse_warnings],
+        "warnings": warnings_text([*article.warnings, *article.source_page.parse_warnings]),
     }
     return render(request, "editorial/review.html", context)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from linking.models import Alias, Entity, EntitySuggestion, NearDuplicate, OldTagSlug, RelatedLink
@@ -34,7 +36,7 @@ class TagAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("taggit_taggeditem_items"))
 
-    @admin.display(description="稿件数", ordering="article_count")
+    @admin.display(description=_("number of articles"), ordering="article_count")
     def article_count(self, tag: Tag) -> int:
         return tag.article_count
 
@@ -44,14 +46,19 @@ class TagAdmin(admin.ModelAdmin):
         else:
             super().save_model(request, obj, form, change)
 
-    @admin.action(description="合并到其中使用最多的标签")
+    @admin.action(description=_("Merge into the most used of them"))
     def merge_into_most_used(self, request, queryset):
         chosen = list(queryset.order_by("-article_count", "pk"))
         if len(chosen) < 2:
-            self.message_user(request, "请至少选择两个标签。", messages.WARNING)
+            self.message_user(request, _("Choose at least two tags."), messages.WARNING)
             return
         into = tags.tags_merge(into=chosen[0], others=chosen[1:])
-        self.message_user(request, f"已将 {len(chosen) - 1} 个标签合并到“{into.name}”。")
+        merged = len(chosen) - 1
+        self.message_user(
+            request,
+            ngettext("Merged %(count)d tag into “%(name)s”.", "Merged %(count)d tags into “%(name)s”.", merged)
+            % {"count": merged, "name": into.name},
+        )
 
 
 class AliasInline(admin.TabularInline):
@@ -76,22 +83,22 @@ class EntitySuggestionAdmin(admin.ModelAdmin):
     readonly_fields = ["articles", "entity", "created_at"]
     actions = ["accept", "reject"]
 
-    @admin.action(description="采纳为实体")
+    @admin.action(description=_("Accept as entities"))
     def accept(self, request, queryset):
         for suggestion in queryset.exclude(status=EntitySuggestion.Status.ACCEPTED):
             entities.suggestion_accept(suggestion=suggestion)
-        self.message_user(request, "已采纳所选建议。")
+        self.message_user(request, _("The selected suggestions were accepted."))
 
-    @admin.action(description="拒绝")
+    @admin.action(description=_("Reject"))
     def reject(self, request, queryset):
         for suggestion in queryset:
             entities.suggestion_reject(suggestion=suggestion)
-        self.message_user(request, "已拒绝所选建议。")
+        self.message_user(request, _("The selected suggestions were rejected."))
 
 
 @admin.register(RelatedLink)
 class RelatedLinkAdmin(admin.ModelAdmin):
-    list_display = ["source", "target", "status", "score", "reason", "by_hand"]
+    list_display = ["source", "target", "status", "score", "reasons_text", "by_hand"]
     list_filter = ["status", "by_hand"]
     search_fields = ["source__title", "target__title"]
     list_select_related = ["source", "target"]
@@ -106,23 +113,31 @@ class RelatedLinkAdmin(admin.ModelAdmin):
             # A link an editor adds is theirs: it is kept whatever the scores say.
             obj.pk = related.link_add(source=obj.source, target=obj.target, status=obj.status).pk
 
-    @admin.action(description="采纳")
+    @admin.action(description=_("Accept"))
     def accept(self, request, queryset):
         self._decide(request, queryset, RelatedLink.Status.ACCEPTED)
 
-    @admin.action(description="置顶")
+    @admin.action(description=_("Pin"))
     def pin(self, request, queryset):
         self._decide(request, queryset, RelatedLink.Status.PINNED)
 
-    @admin.action(description="拒绝")
+    @admin.action(description=_("Reject"))
     def reject(self, request, queryset):
         self._decide(request, queryset, RelatedLink.Status.REJECTED)
+
+    @admin.display(description=_("reasons"))
+    def reasons_text(self, link: RelatedLink) -> str:
+        return link.reason
 
     def _decide(self, request, queryset, status):
         links = list(queryset)
         for link in links:
             related.link_decide(link=link, status=status)
-        self.message_user(request, f"已更新 {len(links)} 条相关稿件。")
+        self.message_user(
+            request,
+            ngettext("Updated %(count)d related article.", "Updated %(count)d related articles.", len(links))
+            % {"count": len(links)},
+        )
 
 
 class RelatedLinkInline(admin.TabularInline):
@@ -132,14 +147,18 @@ class RelatedLinkInline(admin.TabularInline):
     model = RelatedLink
     fk_name = "source"
     extra = 0
-    fields = ["target", "status", "score", "reason"]
+    fields = ["target", "status", "score", "reasons_text"]
     readonly_fields = fields
     show_change_link = True
     can_delete = False
-    verbose_name_plural = "相关稿件（点“更改”采纳、置顶或拒绝）"
+    verbose_name_plural = _("related articles (“Change” to accept, pin or reject)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("target").order_by("status", "-score")
+
+    @admin.display(description=_("reasons"))
+    def reasons_text(self, link: RelatedLink) -> str:
+        return link.reason
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -154,12 +173,12 @@ class NearDuplicateAdmin(admin.ModelAdmin):
     readonly_fields = ["distance", "created_at"]
     actions = ["confirm", "dismiss"]
 
-    @admin.action(description="确认重复")
+    @admin.action(description=_("Confirm as duplicate"))
     def confirm(self, request, queryset):
         for duplicate in queryset:
             duplicates.duplicate_review(duplicate=duplicate, status=NearDuplicate.Status.CONFIRMED)
 
-    @admin.action(description="不是重复")
+    @admin.action(description=_("Not a duplicate"))
     def dismiss(self, request, queryset):
         for duplicate in queryset:
             duplicates.duplicate_review(duplicate=duplicate, status=NearDuplicate.Status.DISMISSED)

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LinkingConfig(AppConfig):
     """Tags, entities, related-article suggestions and near-duplicates."""
 
     name = "linking"
-    verbose_name = "关联"
+    verbose_name = _("Linking")
 
     def ready(self) -> None:
         from articles.signals import articles_changed

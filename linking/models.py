@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article
@@ -24,20 +25,20 @@ class Entity(models.Model):
     """A confirmed place, person or organisation that articles link to."""
 
     class Kind(models.TextChoices):
-        PLACE = "place", "地点"
-        PERSON = "person", "人物"
-        ORGANISATION = "organisation", "机构"
+        PLACE = "place", _("Place")
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
 
-    name = models.CharField("名称", max_length=100, unique=True)
-    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
-    slug = models.SlugField("别名", max_length=100, unique=True)
-    description = models.TextField("简介", blank=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
 
     objects = NameManager()
 
     class Meta:
-        verbose_name = "实体"
-        verbose_name_plural = "实体"
+        verbose_name = _("entity")
+        verbose_name_plural = _("entities")
         ordering = ["kind", "name"]
 
     def __str__(self) -> str:
@@ -53,14 +54,14 @@ class Entity(models.Model):
 class Alias(models.Model):
     """Another name of an entity (黄岛区 for 西海岸新区); a name means one entity."""
 
-    entity = models.ForeignKey(Entity, verbose_name="实体", on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField("别称", max_length=100, unique=True)
+    entity = models.ForeignKey(Entity, verbose_name=_("entity"), on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=100, unique=True)
 
     objects = NameManager()
 
     class Meta:
-        verbose_name = "别称"
-        verbose_name_plural = "别称"
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -73,14 +74,14 @@ class Alias(models.Model):
 class Mention(models.Model):
     """An entity named in an article, with the names it was written as (for linking the first one)."""
 
-    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="entity_mentions")
-    entity = models.ForeignKey(Entity, verbose_name="实体", on_delete=models.CASCADE, related_name="mentions")
-    forms = models.JSONField("写法", default=list)
-    position = models.PositiveSmallIntegerField("顺序", default=0)  # order of first mention
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="entity_mentions")
+    entity = models.ForeignKey(Entity, verbose_name=_("entity"), on_delete=models.CASCADE, related_name="mentions")
+    forms = models.JSONField(_("forms as written"), default=list)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)  # order of first mention
 
     class Meta:
-        verbose_name = "实体提及"
-        verbose_name_plural = "实体提及"
+        verbose_name = _("entity mention")
+        verbose_name_plural = _("entity mentions")
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["article", "entity"], name="mention_unique_article_entity")]
         # The inverted index: newest articles naming an entity.
@@ -94,20 +95,20 @@ class EntitySuggestion(models.Model):
     """A name jieba tagged as a person, place or organisation that is not in the gazetteer yet."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "待审"
-        ACCEPTED = "accepted", "已采纳"
-        REJECTED = "rejected", "已拒绝"
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
-    name = models.CharField("名称", max_length=100, unique=True)
-    kind = models.CharField("类型", max_length=20, choices=Entity.Kind.choices)
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
-    articles = models.ManyToManyField(Article, verbose_name="稿件", blank=True, related_name="+")
-    entity = models.ForeignKey(Entity, verbose_name="实体", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Entity.Kind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    articles = models.ManyToManyField(Article, verbose_name=_("articles"), blank=True, related_name="+")
+    entity = models.ForeignKey(Entity, verbose_name=_("entity"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "实体建议"
-        verbose_name_plural = "实体建议"
+        verbose_name = _("entity suggestion")
+        verbose_name_plural = _("entity suggestions")
         ordering = ["status", "-created_at"]
 
     def __str__(self) -> str:
@@ -120,13 +121,13 @@ class AutoTag(models.Model):
     removed: an editor took the tag off again; it is then never re-added.
     """
 
-    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="+")
-    tag = models.ForeignKey(Tag, verbose_name="标签", on_delete=models.CASCADE, related_name="+")
-    removed = models.BooleanField("编辑已删除", default=False)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
+    tag = models.ForeignKey(Tag, verbose_name=_("tag"), on_delete=models.CASCADE, related_name="+")
+    removed = models.BooleanField(_("removed by an editor"), default=False)
 
     class Meta:
-        verbose_name = "自动标签"
-        verbose_name_plural = "自动标签"
+        verbose_name = _("automatic tag")
+        verbose_name_plural = _("automatic tags")
         constraints = [models.UniqueConstraint(fields=["article", "tag"], name="autotag_unique_article_tag")]
 
     def __str__(self) -> str:
@@ -136,12 +137,12 @@ class AutoTag(models.Model):
 class OldTagSlug(models.Model):
     """A slug a tag had before it was renamed or merged, so old /tags/<slug>/ links redirect."""
 
-    tag = models.ForeignKey(Tag, verbose_name="标签", on_delete=models.CASCADE, related_name="old_slugs")
-    slug = models.SlugField("旧别名", max_length=100, unique=True, allow_unicode=True)
+    tag = models.ForeignKey(Tag, verbose_name=_("tag"), on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("old slug"), max_length=100, unique=True, allow_unicode=True)
 
     class Meta:
-        verbose_name = "旧标签别名"
-        verbose_name_plural = "旧标签别名"
+        verbose_name = _("old tag slug")
+        verbose_name_plural = _("old tag slugs")
 
     def __str__(self) -> str:
         return f"{self.slug} → {self.tag.slug}"
@@ -150,8 +151,8 @@ class OldTagSlug(models.Model):
 class Profile(models.Model):
     """What related-article scoring and duplicate detection need of an article, computed once."""
 
-    article = models.OneToOneField(Article, verbose_name="稿件", on_delete=models.CASCADE, primary_key=True, related_name="link_profile")
-    terms = models.JSONField("词向量", default=dict)  # top TF-IDF terms, unit length
+    article = models.OneToOneField(Article, verbose_name=_("article"), on_delete=models.CASCADE, primary_key=True, related_name="link_profile")
+    terms = models.JSONField(_("term vector"), default=dict)  # top TF-IDF terms, unit length
     simhash = models.BigIntegerField("SimHash", default=0)  # signed form of the 64-bit fingerprint
     # The fingerprint's eight 8-bit bands, indexed: the banded near-duplicate look-up.
     band0 = models.PositiveSmallIntegerField(db_index=True, default=0)
@@ -162,11 +163,11 @@ class Profile(models.Model):
     band5 = models.PositiveSmallIntegerField(db_index=True, default=0)
     band6 = models.PositiveSmallIntegerField(db_index=True, default=0)
     band7 = models.PositiveSmallIntegerField(db_index=True, default=0)
-    day = models.DateField("日期")
+    day = models.DateField(_("date"))
 
     class Meta:
-        verbose_name = "关联特征"
-        verbose_name_plural = "关联特征"
+        verbose_name = _("link profile")
+        verbose_name_plural = _("link profiles")
 
     def __str__(self) -> str:
         return str(self.article_id)
@@ -176,22 +177,22 @@ class RelatedLink(models.Model):
     """A related article for an article's page: suggested by scoring, or decided by an editor."""
 
     class Status(models.TextChoices):
-        PINNED = "pinned", "置顶"
-        ACCEPTED = "accepted", "已采纳"
-        SUGGESTED = "suggested", "建议"
-        REJECTED = "rejected", "已拒绝"
+        PINNED = "pinned", _("Pinned")
+        ACCEPTED = "accepted", _("Accepted")
+        SUGGESTED = "suggested", _("Suggested")
+        REJECTED = "rejected", _("Rejected")
 
-    source = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="related_links")
-    target = models.ForeignKey(Article, verbose_name="相关稿件", on_delete=models.CASCADE, related_name="+")
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.SUGGESTED)
-    score = models.FloatField("得分", default=0.0)
-    reasons = models.JSONField("理由", default=list, blank=True)  # ["共同地点: 崂山区", "同一记者: 黄飞"]
-    by_hand = models.BooleanField("人工添加", default=False)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    source = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="related_links")
+    target = models.ForeignKey(Article, verbose_name=_("related article"), on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUGGESTED)
+    score = models.FloatField(_("score"), default=0.0)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)  # ["共同地点: 崂山区", "同一记者: 黄飞"]
+    by_hand = models.BooleanField(_("added by hand"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name = "相关稿件"
-        verbose_name_plural = "相关稿件"
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
         ordering = ["-score"]
         constraints = [
             models.UniqueConstraint(fields=["source", "target"], name="related_unique_source_target"),
@@ -211,19 +212,19 @@ class NearDuplicate(models.Model):
     """Two articles whose text is nearly the same, for an editor to review."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "待审"
-        CONFIRMED = "confirmed", "确认重复"
-        DISMISSED = "dismissed", "不是重复"
+        OPEN = "open", _("Pending")
+        CONFIRMED = "confirmed", _("Confirmed duplicate")
+        DISMISSED = "dismissed", _("Not a duplicate")
 
-    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="+")
-    duplicate_of = models.ForeignKey(Article, verbose_name="疑似重复于", on_delete=models.CASCADE, related_name="+")
-    distance = models.PositiveSmallIntegerField("差异位数")
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True)
-    created_at = models.DateTimeField("发现时间", auto_now_add=True)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
+    duplicate_of = models.ForeignKey(Article, verbose_name=_("possible duplicate of"), on_delete=models.CASCADE, related_name="+")
+    distance = models.PositiveSmallIntegerField(_("differing bits"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(_("found at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "疑似重复"
-        verbose_name_plural = "疑似重复"
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
         ordering = ["status", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["article", "duplicate_of"], name="duplicate_unique_pair"),

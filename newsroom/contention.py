@@ -13,12 +13,11 @@ from collections.abc import Callable
 
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
-BUSY_MESSAGE = (
-    "系统正忙，你的修改未保存，请稍后重试。 / The database is busy; your change was not saved. Please try again shortly."
-)
+BUSY_MESSAGE = _("The database is busy; your change was not saved. Please try again shortly.")
 
 # serialization_failure, deadlock_detected, lock_not_available (lock_timeout, NOWAIT)
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
@@ -49,4 +48,4 @@ class BusyDatabaseMiddleware:
         if not is_lock_timeout(exception):
             return None
         logger.warning("%s %s refused, the database was busy: %s", request.method, request.path, exception)
-        return HttpResponse(BUSY_MESSAGE, status=409, content_type="text/plain; charset=utf-8")
+        return HttpResponse(str(BUSY_MESSAGE), status=409, content_type="text/plain; charset=utf-8")

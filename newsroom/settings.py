@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"  # everything the app writes locally; git-ignored
@@ -43,7 +44,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 # Absolute base for links that leave the site (exports, feeds, canonical links).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
+# The install's name (the paper's, say) in the desk's and the site's headers;
+# unset, the product's name, translated ("新闻编辑系统" in Chinese).
+SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "").strip() or gettext_lazy("Newsroom")
 # The publication (slug) whose latest issue is the home page; empty: the one with the newest issue.
 NEWSROOM_MAIN_PUBLICATION = os.environ.get("NEWSROOM_MAIN_PUBLICATION", "").strip()
 
@@ -75,7 +78,6 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware, as whitenoise documents.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -151,7 +153,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "zh-hans"
+# One language per install, for the desk and the site alike: NEWSROOM_LANGUAGE
+# (zh-hans by default, or en). Not the reader's browser: public pages are
+# cached whole and shared by every reader, so they must not vary by
+# Accept-Language (which is why there is no LocaleMiddleware).
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LANGUAGE_CODE = os.environ.get("NEWSROOM_LANGUAGE", "").strip().lower() or "zh-hans"
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"NEWSROOM_LANGUAGE must be one of {', '.join(dict(LANGUAGES))}, not {LANGUAGE_CODE!r}")
+# Django's own strings that its zh_Hans catalogue lacks (newer admin strings),
+# which this catalogue adds; LOCALE_PATHS come before every app's catalogue.
+LOCALE_PATHS = [BASE_DIR / "newsroom" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -4,6 +4,11 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.functional import lazy
+
+# The install's name (settings.SITE_NAME), not "Django 管理", heads every desk
+# page; read when a page renders, in the language it renders in.
+admin.site.site_header = admin.site.site_title = admin.site.index_title = lazy(lambda: str(settings.SITE_NAME), str)()
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -61,4 +61,4 @@ def _publisher(article: Article) -> str:
     page = article.source_page
     if page.issue_id is not None:
         return page.issue.publication.name
-    return page.outlet or settings.SITE_NAME
+    return page.outlet or str(settings.SITE_NAME)

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     """Chinese full-text search: one backend per database vendor."""
 
     name = "search"
-    verbose_name = "全文检索"
+    verbose_name = _("Full-text search")
 
     def ready(self) -> None:
         from articles.signals import articles_changed

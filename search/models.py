@@ -8,21 +8,22 @@ in step by triggers on SQLite (see search.backends).
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
 
 class IndexEntry(models.Model):
     article = models.OneToOneField(
-        Article, verbose_name="稿件", primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+        Article, verbose_name=_("article"), primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
     )
     # Both start and end with a space, so " word " matches exactly one whole word.
-    title = models.TextField("标题词")  # kicker, title, subtitle: ranked higher
-    body = models.TextField("正文词")  # body with subheads and captions, dateline
+    title = models.TextField(_("headline terms"))  # kicker, title, subtitle: ranked higher
+    body = models.TextField(_("body terms"))  # body with subheads and captions, dateline
 
     class Meta:
-        verbose_name = "索引条目"
-        verbose_name_plural = "索引条目"
+        verbose_name = _("index entry")
+        verbose_name_plural = _("index entries")
 
     def __str__(self) -> str:
         return f"index entry for article {self.article_id}"

@@ -32,6 +32,7 @@ from articles.services.editions import (
 from articles.services.importing import REFUSED, collect_paths, page_import, pages_import
 from articles import signals
 from tests.seedpages import SEED_DIR, SEED_PREFIXES, copy_seed, flat_copy, seed_name, seed_path
+from tests.english import english
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -87,8 +88,8 @@ def test_editions_masthead_comes_first_and_disagreements_are_warned():
     assert (facts.publication_name, facts.publication_slug) == ("青岛日报", "qingdao-ribao")
     assert (facts.edition_date, facts.number, facts.label, facts.name) == (date(2024, 7, 27), 2, "A02", "财经")
     assert facts.sources == {"publication": MASTHEAD, "edition_date": MASTHEAD, "number": MASTHEAD, "name": MASTHEAD}
-    assert any("2024-07-27 (masthead) used, not 2024-07-26 (folder)" in w for w in facts.warnings)
-    assert any("number 2 (masthead) used, not 3 (folder)" in w for w in facts.warnings)
+    assert any("2024-07-27 (masthead) used, not 2024-07-26 (folder)" in w for w in english(facts.warnings))
+    assert any("number 2 (masthead) used, not 3 (folder)" in w for w in english(facts.warnings))
 
 
 def test_editions_options_fill_what_page_and_folder_do_not_say():
@@ -103,7 +104,7 @@ def test_editions_options_fill_what_page_and_folder_do_not_say():
 
     by_name = resolve_edition(path="page.txt", options=EditionOptions(publication="青岛日报", date="2024-07-26"))
     assert (by_name.publication_name, by_name.publication_slug) == ("青岛日报", "")
-    assert any("no page number" in w for w in by_name.warnings)
+    assert any("no page number" in w for w in english(by_name.warnings))
 
 
 def test_editions_masthead_date_with_folder_publication():
@@ -116,17 +117,17 @@ def test_editions_without_any_facts_the_page_has_no_issue_and_a_warning():
     facts = resolve_edition(path="000_39ff26a37397bb84.txt")
     assert not facts.has_issue and facts.edition_date is None and facts.number is None
     assert facts.file_name == "000_39ff26a37397bb84.txt"
-    assert len(facts.warnings) == 1 and "imported without an issue" in facts.warnings[0]
+    assert len(facts.warnings) == 1 and "imported without an issue" in english(facts.warnings)[0]
 
     outlet_only = resolve_edition(path="p.txt", outlet="青岛日报/观海新闻")
     assert outlet_only.has_publication and not outlet_only.has_issue
-    assert "no edition date" in outlet_only.warnings[0]
+    assert "no edition date" in english(outlet_only.warnings)[0]
 
 
 def test_editions_bad_date_option_is_ignored_with_a_warning():
     facts = resolve_edition(path="p.txt", options=EditionOptions(publication="x", date="26/07/2024"))
     assert facts.edition_date is None
-    assert any("not YYYY-MM-DD" in w for w in facts.warnings)
+    assert any("not YYYY-MM-DD" in w for w in english(facts.warnings))
 
 
 # --- pure: the dates an edition gives --------------------------------------------
@@ -236,7 +237,7 @@ def test_editions_masthead_facts_win_over_the_folder(quiet):
 
     source = SourcePage.objects.get()
     assert (source.number, source.page_label, source.name) == (3, "第三版", "要闻")
-    assert any("number 3 (masthead) used, not 1 (folder)" in w for w in result.warnings)
+    assert any("number 3 (masthead) used, not 1 (folder)" in w for w in english(result.warnings))
 
 
 @pytest.mark.django_db
@@ -244,7 +245,7 @@ def test_editions_a_page_without_facts_imports_as_before_with_a_warning(quiet, t
     result = pages_import(paths=[flat_copy("000", tmp_path)]).results[0]
 
     assert result.status == "created" and result.edition == ""
-    assert any("imported without an issue" in w for w in result.warnings)
+    assert any("imported without an issue" in w for w in english(result.warnings))
     source = SourcePage.objects.get()
     assert source.issue is None and source.number is None and source.edition_date is None
     assert Article.objects.get(title__startswith="中国红十字(山东)").dateline_date == "--10-10"

@@ -22,6 +22,8 @@ from django.utils import timezone
 from articles.models import Article, Byline, Column, Reporter, SourcePage
 from articles.parsing import parse_page, read_page
 from articles.parsing.decoding import MAX_BYTES
+from articles.parsing.warnings import warning
+from articles.services.jumps import JUMP_CODES
 from articles.services.importing import (
     CREATED,
     DUPLICATE,
@@ -37,6 +39,7 @@ from articles.services.editions import EditionOptions
 from editorial import operations
 from tests.desk import desk  # noqa: F401  (fixture)
 from tests.seedpages import SEED_PREFIXES, copy_seed, flat_copy, seed_name, seed_path
+from tests.english import english
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +54,7 @@ def quiet_listeners(monkeypatch):
 
 ARTICLES_PER_PAGE = {"000": 6, "001": 2, "002": 6, "003": 8, "004": 9}
 IN_PATH_ORDER = sorted(SEED_PREFIXES, key=seed_name)  # folders are walked in path order
-EDITOR_KEPT = "the editor's version was kept"
+EDITOR_KEPT = warning("editor_version_kept")
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -275,7 +278,7 @@ def test_editor_edits_survive_a_reimport_of_a_changed_page(tmp_path):
     kept = Article.objects.get(pk=article.pk)
     assert kept.title == "编辑改过的标题"
     assert kept.body == "编辑改写的第一段。\n\n编辑改写的第二段。"
-    assert any(EDITOR_KEPT in w for w in kept.warnings)
+    assert EDITOR_KEPT in kept.warnings
     assert Article.objects.count() == 6
     after = snapshot("002")
     del after[article.pk]
@@ -334,7 +337,7 @@ def test_articles_dropped_from_a_page_are_removed_unless_published_or_edited(tmp
     assert Article.objects.get(pk=published.pk).status == Article.Status.PUBLISHED
     assert Article.objects.get(pk=edited.pk).subtitle == "编辑加的副题"
     assert Article.objects.count() == 5
-    gone = [w for w in result.warnings if "no longer found on the page" in w]
+    gone = [w for w in english(result.warnings) if "no longer found on the page" in w]
     assert len(gone) == 2
     assert any(published.title in w for w in gone)
     assert any(edited.title in w for w in gone)
@@ -394,7 +397,7 @@ def test_an_article_merged_on_the_desk_is_not_brought_back(tmp_path, desk):
 
     assert result.articles_created == 0
     assert result.articles_suppressed == 1
-    assert any(third.title in w and "removed or merged by an editor" in w for w in result.warnings)
+    assert any(third.title in w and "removed or merged by an editor" in w for w in english(result.warnings))
     assert Article.objects.count() == 5
     assert not Article.objects.filter(title=third.title).exists()
     kept = Article.objects.get(pk=merged.pk)
@@ -494,12 +497,12 @@ def test_a_kept_article_that_left_the_page_moves_after_its_articles_without_a_sp
     assert moved.position == 6
     assert moved.span_start == moved.span_end == len(SourcePage.objects.get().raw_text)
     assert article_at("000", 4).title.startswith("办好17件")
-    assert any("no longer found on the page" in w for w in moved.warnings)
-    assert any(kept.title in w and "no longer found on the page" in w for w in result.warnings)
+    assert any("no longer found on the page" in w for w in english(moved.warnings))
+    assert any(kept.title in w and "no longer found on the page" in w for w in english(result.warnings))
     assert_layout_is_sound(seed_name("000"))
 
     import_file(edited_copy("000", tmp_path / "v3", "办好17件民生实事", "办好18件民生实事"))
-    assert len([w for w in Article.objects.get(pk=kept.pk).warnings if "no longer found" in w]) == 1
+    assert len([w for w in Article.objects.get(pk=kept.pk).warnings if w["code"] == "detached"]) == 1
 
 
 def test_a_split_off_part_stays_beside_its_article_on_reimport(tmp_path, desk):
@@ -510,7 +513,7 @@ def test_a_split_off_part_stays_beside_its_article_on_reimport(tmp_path, desk):
     result = import_file(edited_copy("002", tmp_path / "v2", P002_ART2_OLD, P002_ART2_NEW))
 
     assert result.articles_created == 0
-    assert not any("no longer found" in w for w in result.warnings)
+    assert not any("no longer found" in w for w in english(result.warnings))
     assert Article.objects.count() == 7
     assert (Article.objects.get(pk=head.pk).position, Article.objects.get(pk=tail.pk).position) == (1, 2)
     assert P002_ART2_NEW in article_at("002", 3).body
@@ -708,10 +711,10 @@ def test_a_gb18030_page_imports_like_its_utf8_original(tmp_path):
     result = import_file(gb)
 
     assert result.status == CREATED
-    assert any("GB18030" in w for w in result.warnings)
+    assert any("GB18030" in w for w in english(result.warnings))
     source = SourcePage.objects.get(file_name="000_gb18030.txt")
     assert source.encoding == "gb18030"
-    assert any("GB18030" in w for w in source.parse_warnings)
+    assert warning("decoded_gb18030") in source.parse_warnings
     assert source.raw_text == SourcePage.objects.get(file_name=utf8.name).raw_text
 
     def content(file_name):
@@ -734,7 +737,7 @@ def test_a_utf8_page_with_bom_imports_as_utf8(tmp_path):
 
     assert result.status == CREATED and result.articles_created == 6
     assert SourcePage.objects.get().encoding == "utf-8"
-    assert not any("GB18030" in w for w in result.warnings)
+    assert not any("GB18030" in w for w in english(result.warnings))
 
 
 # --- command options -----------------------------------------------------------
@@ -788,7 +791,7 @@ def test_publish_publishes_every_imported_article_but_parts_of_continued_stories
     waiting = Article.objects.exclude(status=Article.Status.PUBLISHED)
     assert sorted(waiting.values_list("position", flat=True)) == [3, 4, 5, 6]
     assert {a.source_page.file_name for a in waiting} == {seed_name("003")}
-    assert all(any(w.startswith("转版") for w in a.warnings) for a in waiting)
+    assert all(any(w["code"] in JUMP_CODES for w in a.warnings) for a in waiting)
     assert not Article.objects.published().filter(published_at__isnull=True).exists()
 
 

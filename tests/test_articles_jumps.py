@@ -16,7 +16,8 @@ from articles.exporting import article_export
 from articles.models import Article, SourcePage
 from editorial.exports import articles_for_export
 from articles.services.importing import UNCHANGED, pages_import
-from articles.services.jumps import pair_parts, title_similarity
+from articles.services.jumps import JUMP_CODES, pair_parts, title_similarity
+from articles.parsing.warnings import warning
 from articles import signals
 
 ISSUE = Path("qingdao-ribao") / "2024-07-26"
@@ -113,7 +114,7 @@ def assert_joined():
         # Both spans kept: each part still points into its own page.
         assert first.source_page.raw_text[first.span_start:first.span_end].startswith(first.title)
         assert later.source_page.raw_text[later.span_start:later.span_end].strip()
-        assert not [w for w in first.warnings + later.warnings if w.startswith("转版")]
+        assert not [w for w in first.warnings + later.warnings if w["code"] in JUMP_CODES]
 
 
 # --- pure ---------------------------------------------------------------------------
@@ -151,7 +152,7 @@ def test_jumps_two_parts_become_one_article_in_either_order(tmp_path, order):
 
     first, then = (front, second) if order == "front_first" else (second, front)
     early = import_page(first)
-    assert any("转版" in w for w in early.warnings)  # the other halves are not there yet
+    assert any(w["code"] in JUMP_CODES for w in early.warnings)  # the other halves are not there yet
     import_page(then)
 
     assert_joined()
@@ -174,9 +175,9 @@ def test_jumps_missing_half_is_kept_flagged_and_not_published(tmp_path):
     port, tea, jobs = part("青岛港", 1), part("崂山茶园", 1), part("西海岸", 1)
     for lonely in (port, tea):
         assert lonely.status == Article.Status.IMPORTED and lonely.published_at is None
-        assert any(w.startswith("转版: 下转第二版") for w in lonely.warnings)
+        assert warning("jump_rest_missing", label="第二版") in lonely.warnings
     assert jobs.status == Article.Status.PUBLISHED
-    assert sum("转版" in w for w in result.warnings) == 2
+    assert sum(w["code"] in JUMP_CODES for w in result.warnings) == 2
 
 
 def test_jumps_publish_publishes_the_story_once_whole_and_never_the_later_part(tmp_path):
@@ -263,7 +264,7 @@ def test_jumps_a_join_whose_jump_line_is_gone_is_undone(tmp_path):
     assert port.continues_to == "" and port.parts == [port]
     orphan = Article.objects.get(source_page__number=2, body__contains="航线网络不断完善")
     assert orphan.continuation_of is None
-    assert any(w.startswith("转版: 上接第一版") for w in orphan.warnings)
+    assert warning("jump_start_missing", label="第一版") in orphan.warnings
 
 
 def test_jumps_pages_of_another_issue_are_never_joined(tmp_path):

@@ -8,9 +8,10 @@ import pytest
 
 from articles.parsing import Block, decode_page, parse_page
 from articles.parsing.records import CAPTION, PARAGRAPH, SUBHEAD
+from articles.parsing.warnings import warning
 from tests.seedpages import nth, paragraphs_containing, parsed
 
-MID_SENTENCE = "the last paragraph ends mid-sentence; the article may continue elsewhere"
+MID_SENTENCE = warning("ends_mid_sentence")
 
 
 def parse_text(text: str):
@@ -46,7 +47,7 @@ def test_000_1_subheads_and_rejoined_paragraphs():
     assert paragraph.endswith("解决中小商家的“流量瓶颈”。")
     paragraph = assert_rejoined(art, "基于城", "阳区在珠宝")
     assert paragraph.startswith("城阳区的抖音电商青岛珠宝直播基地就最为典型。")
-    assert art.warnings == ["rejoined 2 paragraph(s) broken by column ends"]
+    assert art.warnings == [warning("rejoined_paragraphs", count=2)]
 
 
 def test_000_1_block_order():
@@ -84,8 +85,8 @@ def test_000_6_caption_taken_out_of_the_sentence_it_interrupted():
     assert art.blocks[k + 1] == Block(CAPTION, "官路水库工程项目建设全线拉开。图为工作人员正在进行围坝填筑工程。")
     assert_rejoined(art, "今年下", "半年主要是完成部分围坝填筑工程")
     assert art.warnings == [
-        "rejoined 2 paragraph(s) broken by column ends",
-        "moved 1 caption(s) out of the sentence they interrupted",
+        warning("rejoined_paragraphs", count=2),
+        warning("captions_moved", count=1),
     ]
 
 
@@ -129,8 +130,8 @@ def test_001_2_caption_in_a_broken_sentence_and_inline_byline():
     assert art.paragraphs[-1].endswith("引领“共建、共治、共享”的文明风潮。")
     assert "张琰" not in art.body
     assert len(art.paragraphs) == 6
-    assert "byline printed at the end of the article" in art.warnings
-    assert "moved 1 caption(s) out of the sentence they interrupted" in art.warnings
+    assert warning("byline_at_end") in art.warnings
+    assert warning("captions_moved", count=1) in art.warnings
 
 
 # --- page 002 -----------------------------------------------------------------
@@ -150,7 +151,7 @@ def test_002_1_markdown_subheads_and_rejoined_paragraphs():
     assert paragraph.startswith("《决定》提出,聚焦建设美丽中国")
     assert_rejoined(art, "“4+10+12”的产业", "发展格局")
     assert_rejoined(art, "发挥好青大附院胶", "东医疗中心作用")
-    assert art.warnings == ["rejoined 3 paragraph(s) broken by column ends"]
+    assert art.warnings == [warning("rejoined_paragraphs", count=3)]
     assert not any(p.startswith("#") for p in art.paragraphs)
 
 
@@ -192,9 +193,9 @@ def test_003_1_highlight_boxes_are_dropped():
     paragraph = assert_rejoined(art, "培育地理标志农", "产品8个")
     assert paragraph.startswith("2024年,青岛市累计帮销中西部地区农特产品50.1亿元")
     assert len(art.paragraphs) == 9
-    assert [w for w in art.warnings if w.startswith("dropped a highlight box")] == [
-        "dropped a highlight box that repeats the body: 青岛聚焦“帮销、促产、疏浚、解困”四大功…",
-        "dropped a highlight box that repeats the body: 2024年,青岛市累计帮销中西部地区农特…",
+    assert [w for w in art.warnings if w["code"] == "highlight_box_dropped"] == [
+        warning("highlight_box_dropped", text="青岛聚焦“帮销、促产、疏浚、解困”四大功"),
+        warning("highlight_box_dropped", text="2024年,青岛市累计帮销中西部地区农特"),
     ]
 
 
@@ -279,7 +280,7 @@ def test_004_7_photo_news_without_headline():
     assert len(art.blocks) == 1
     assert art.paragraphs[0].startswith("由山东省农业机械科学研究所")
     assert art.paragraphs[0].endswith("图为观摩会上展示的低损高效大蒜收获机。")
-    assert any("no headline" in w for w in art.warnings)
+    assert warning("no_headline") in art.warnings
 
 
 def test_004_6_keeps_its_own_body_when_photo_news_follows():
@@ -307,7 +308,7 @@ def test_004_9_columns_printed_out_of_order_are_reordered():
     assert_rejoined(art, "馆陶路3", "号三菱洋行旧址")
     assert_rejoined(art, "青岛在总面积28平方公里的历", "史城区保护范围内")
     assert art.paragraphs[-1].endswith("正在进行一次彻底的“涅槃重生”。")
-    assert any("out of order" in w for w in art.warnings)
+    assert warning("byline_mid_text") in art.warnings
     assert "李媛" not in art.body
 
 
@@ -351,8 +352,8 @@ def test_synthetic_caption_between_halves_of_a_sentence():
         Block(CAPTION, "图为施工现场。"),
     ]
     assert art.warnings == [
-        "rejoined 1 paragraph(s) broken by column ends",
-        "moved 1 caption(s) out of the sentence they interrupted",
+        warning("rejoined_paragraphs", count=1),
+        warning("captions_moved", count=1),
     ]
 
 
@@ -420,7 +421,7 @@ def test_synthetic_highlight_box_repeating_the_body_is_dropped():
         Block(PARAGRAPH, "正文第一段写完了。"),
         Block(PARAGRAPH, f"据统计，{box}，成效显著。"),
     ]
-    assert art.warnings == [f"dropped a highlight box that repeats the body: {box[:20]}…"]
+    assert art.warnings == [warning("highlight_box_dropped", text=box[:20])]
 
 
 def test_synthetic_unfinished_sentence_not_repeated_is_kept():
@@ -443,7 +444,7 @@ def test_synthetic_byline_mid_text_reorders_columns():
         "负责人介绍，已有17家设计机构进驻，未来这里将以工业设计创新为主，构建设计产业链。",
     ]
     assert art.bylines[0].name == "李媛"
-    assert any("out of order" in w for w in art.warnings)
+    assert warning("byline_mid_text") in art.warnings
 
 
 def test_synthetic_photo_news_under_a_story_is_split_off():

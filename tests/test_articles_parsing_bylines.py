@@ -6,6 +6,7 @@ import pytest
 
 from articles.parsing import BylineRecord
 from articles.parsing.bylines import parse_byline, split_inline_byline
+from articles.parsing.warnings import warning
 from tests.seedpages import article, nth, parsed
 
 QD = "青岛日报/观海新闻"
@@ -129,7 +130,7 @@ def test_000_boxed_bylines():
 def test_001_byline_printed_at_the_end():
     art = article(parsed("001"), "青岛数字港")
     assert art.bylines == [B("李沛", "记者", GH)]
-    assert "byline printed at the end of the article" in art.warnings
+    assert warning("byline_at_end") in art.warnings
     assert not any("李沛" in block.text for block in art.blocks)
 
 

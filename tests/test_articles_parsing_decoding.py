@@ -9,9 +9,10 @@ import pytest
 
 from articles.parsing import PageRejected, decode_page, parse_page, read_page
 from articles.parsing.decoding import MAX_BYTES, normalise_newlines
+from articles.parsing.warnings import warning
 from tests.seedpages import SEED_PREFIXES, parsed, seed_path, seed_text
 
-GB18030_WARNING = "file is not UTF-8; decoded as GB18030 (GBK/GB2312 compatible)"
+GB18030_WARNING = warning("decoded_gb18030")
 
 
 def rejection(file_name: str, data: bytes) -> PageRejected:

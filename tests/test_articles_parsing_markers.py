@@ -6,6 +6,7 @@ import pytest
 
 from articles.parsing import decode_page, parse_page
 from articles.parsing.markers import is_footer, split_dateline, split_jump_from, split_jump_to
+from articles.parsing.warnings import warning
 from tests.seedpages import article, parsed
 
 # --- split_dateline ---------------------------------------------------------
@@ -227,7 +228,7 @@ def test_004_footer_is_dropped_with_a_page_warning():
     page = parsed("004")
     footer = "◆ 更多精彩内容请关注大众报业·大众日报客户端青岛频道"
     start = page.text.index(footer)
-    assert "dropped 1 footer line(s)" in page.warnings
+    assert warning("footers_dropped", count=1) in page.warnings
     for art in page.articles:
         assert not (art.span[0] <= start < art.span[1])
         assert not any("更多精彩内容" in block.text for block in art.blocks)
@@ -235,4 +236,4 @@ def test_004_footer_is_dropped_with_a_page_warning():
 
 def test_pages_without_footers_have_no_footer_warning():
     for prefix in ("000", "001", "002", "003"):
-        assert not any("footer" in w for w in parsed(prefix).warnings)
+        assert not any(w["code"] == "footers_dropped" for w in parsed(prefix).warnings)

@@ -7,6 +7,7 @@ import hashlib
 import pytest
 
 from articles.parsing import PageRecord, PageRejected, decode_page, parse_page
+from articles.parsing.warnings import warning
 from tests.seedpages import SEED_PREFIXES, all_pages, article, nth, parsed, seed_path
 
 QD = "青岛日报/观海新闻"
@@ -18,7 +19,7 @@ PAGE_FACTS = {
     "001": (2, GH, []),
     "002": (6, QD, []),
     "003": (8, QD, []),
-    "004": (9, "大众日报", ["dropped 1 footer line(s)"]),
+    "004": (9, "大众日报", [warning("footers_dropped", count=1)]),
 }
 
 

@@ -17,6 +17,7 @@ from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, M
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk, cut_off
+from .warnings import warning
 
 MAX_SUBHEAD = 30
 MIN_HIGHLIGHT = 20  # shorter lines are too common to call repeats
@@ -42,7 +43,7 @@ def build_article(chunk: Chunk, position: int) -> ArticleRecord:
         record.title = chunk.headline.title
         record.subtitle = chunk.headline.subtitle
     else:
-        record.warnings.append("no headline: photo news or text printed without a title")
+        record.warnings.append(warning("no_headline"))
     body_lines = _take_bylines(chunk.lines, record)
     pieces = _take_markers(body_lines, record)
     pieces = _drop_highlight_boxes(pieces, record)
@@ -72,13 +73,10 @@ def _take_bylines(lines: list[Line], record: ArticleRecord) -> list[Line]:
         return body
     start, end = groups[0]
     if end == len(lines):
-        record.warnings.append("byline printed at the end of the article")
+        record.warnings.append(warning("byline_at_end"))
         return body
     # A byline with text on both sides: the page printed a later column first.
-    record.warnings.append(
-        "byline found mid-text: the text above it was moved after the text below it "
-        "(columns printed out of order)"
-    )
+    record.warnings.append(warning("byline_mid_text"))  # columns printed out of order
     return [l for l in lines[end:] if l.kind != BYLINE] + lines[:start]
 
 
@@ -87,7 +85,7 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
     for line in lines:
         text = line.text
         if line.kind == CREDIT:
-            record.warnings.append(f"source credit kept out of the body: {text}")
+            record.warnings.append(warning("source_credit_kept_out", text=text))
             continue
         if line.kind in (DATELINE, PARA) and not record.dateline and not pieces:
             record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(
@@ -99,7 +97,7 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
             if people:
                 record.bylines.extend(people)
             if record.dateline_month is None and record.dateline_day is None and re.search(r"日[讯电訊電〕】\]]", record.dateline):
-                record.warnings.append(f"dateline date is not a real date, kept as printed only: {record.dateline}")
+                record.warnings.append(warning("dateline_not_a_date", dateline=record.dateline))
         elif line.kind == JUMP and not record.continued_from and not pieces:
             record.continued_from, text = markers.split_jump_from(text)
             text = text.strip()
@@ -124,7 +122,7 @@ def _drop_highlight_boxes(pieces: list[_Piece], record: ArticleRecord) -> list[_
         if i in repeated:
             if kept and kept[-1].kind == "short" and len(kept[-1].text) <= MAX_BOX_TITLE:
                 kept.pop()  # the box's own little title
-            record.warnings.append(f"dropped a highlight box that repeats the body: {piece.text[:20]}…")
+            record.warnings.append(warning("highlight_box_dropped", text=piece.text[:20]))
             continue
         kept.append(piece)
     return kept
@@ -224,9 +222,9 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
         blocks.append(_Para(piece.text))
         last_text = len(blocks) - 1
     if joins:
-        record.warnings.append(f"rejoined {joins} paragraph(s) broken by column ends")
+        record.warnings.append(warning("rejoined_paragraphs", count=joins))
     if crossed_captions:
-        record.warnings.append(f"moved {len(crossed_captions)} caption(s) out of the sentence they interrupted")
+        record.warnings.append(warning("captions_moved", count=len(crossed_captions)))
     return [Block(PARAGRAPH, "".join(b.parts)) if isinstance(b, _Para) else b for b in blocks]
 
 
@@ -261,11 +259,11 @@ def _take_tail(record: ArticleRecord) -> None:
         text, people = split_inline_byline(block.text)
         if people:
             record.bylines.extend(people)
-            record.warnings.append("byline printed at the end of the article")
+            record.warnings.append(warning("byline_at_end"))
         label, text = markers.split_jump_to(text)
         if label:
             record.continues_to = label
         record.blocks[k] = Block(PARAGRAPH, text)
         if not ends_sentence(text) and not record.continues_to:
-            record.warnings.append("the last paragraph ends mid-sentence; the article may continue elsewhere")
+            record.warnings.append(warning("ends_mid_sentence"))
         break

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .records import PageRejected
+from .warnings import WarningDict, warning
 
 MAX_BYTES = 5 * 1024 * 1024
 # Share of the decoded characters that may be control characters before we
@@ -39,7 +40,7 @@ class DecodedPage:
     text: str
     encoding: str
     sha256: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[WarningDict, ...] = ()
 
 
 # Share of the even (BE) or odd (LE) bytes that must be NUL before BOM-less
@@ -60,8 +61,8 @@ def read_page(path: str | Path | bytes) -> DecodedPage:
     return decode_page(name, path.read_bytes())
 
 
-def printable_name(file_name: str | bytes) -> tuple[str, str]:
-    """Return (a name any database can store, a warning or "")."""
+def printable_name(file_name: str | bytes) -> tuple[str, WarningDict | None]:
+    """Return (a name any database can store, a warning or None)."""
     if isinstance(file_name, bytes):
         raw = file_name
     else:
@@ -71,11 +72,11 @@ def printable_name(file_name: str | bytes) -> tuple[str, str]:
             raw = file_name.encode("utf-8", "surrogateescape") if _only_escapes(file_name) else None
             if raw is None:  # lone surrogates that are not escaped bytes
                 name = file_name.encode("utf-8", "replace").decode("utf-8")
-                return name, f"file name is not valid Unicode; stored as {name!r}"
+                return name, warning("file_name_not_unicode", name=name)
         else:
-            return file_name, ""
+            return file_name, None
     try:
-        return raw.decode("utf-8"), ""
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     try:
@@ -83,9 +84,9 @@ def printable_name(file_name: str | bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         name = ""
     if name and name.isprintable() and _plausible_text(name):
-        return name, f"file name is not UTF-8; read as GB18030: {name}"
+        return name, warning("file_name_gb18030", name=name)
     name = raw.decode("utf-8", "backslashreplace")
-    return name, f"file name is not valid UTF-8; stored as {name}"
+    return name, warning("file_name_not_utf8", name=name)
 
 
 def _only_escapes(text: str) -> bool:
@@ -94,7 +95,7 @@ def _only_escapes(text: str) -> bool:
 
 def decode_page(file_name: str | bytes, data: bytes) -> DecodedPage:
     file_name, name_warning = printable_name(file_name)
-    warnings: list[str] = [name_warning] if name_warning else []
+    warnings: list[WarningDict] = [name_warning] if name_warning else []
     if len(data) > MAX_BYTES:
         raise PageRejected(file_name, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit")
     if not data.strip():
@@ -102,7 +103,7 @@ def decode_page(file_name: str | bytes, data: bytes) -> DecodedPage:
     utf16 = _decode_utf16(data)
     if utf16 is not None:
         text, encoding = utf16
-        warnings.append(f"file is not UTF-8; decoded as UTF-16 ({encoding[-2:].upper()})")
+        warnings.append(warning("decoded_utf16", byte_order=encoding[-2:].upper()))
     elif b"\x00" in data:
         raise PageRejected(file_name, "file is binary (contains NUL bytes), not text")
     else:
@@ -119,7 +120,7 @@ def decode_page(file_name: str | bytes, data: bytes) -> DecodedPage:
             if not _plausible_text(text):
                 raise PageRejected(file_name, "not UTF-8 text, and not plausible GB18030 text either")
             encoding = "gb18030"
-            warnings.append("file is not UTF-8; decoded as GB18030 (GBK/GB2312 compatible)")
+            warnings.append(warning("decoded_gb18030"))
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise PageRejected(file_name, "file looks binary (too many control characters)")
     text = normalise_newlines(text)

@@ -25,6 +25,7 @@ from .records import (
     PageRejected,
 )
 from .segment import segment
+from .warnings import warning
 
 _NEWSPAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|时报|都市报))")
 
@@ -41,7 +42,7 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     _read_header(lines, record)
     footers = sum(1 for line in lines if line.kind == FOOTER)
     if footers:
-        record.warnings.append(f"dropped {footers} footer line(s)")
+        record.warnings.append(warning("footers_dropped", count=footers))
     chunks = segment(lines, known_columns)
     record.articles = [build_article(chunk, position) for position, chunk in enumerate(chunks, start=1)]
     if not any(_recognisable(a) for a in record.articles):
@@ -53,7 +54,7 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     record.outlet = _cut(record.outlet, MAX_OUTLET)
     record.page_label = _cut(record.page_label, MAX_PAGE_LABEL)
     if len(record.file_name) > MAX_FILE_NAME:
-        record.warnings.append(f"file name cut to {MAX_FILE_NAME} characters")
+        record.warnings.append(warning("file_name_cut", limit=MAX_FILE_NAME))
         record.file_name = record.file_name[:MAX_FILE_NAME]
     return record
 
@@ -70,20 +71,18 @@ def _fit_fields(article: ArticleRecord) -> None:
         if len(text) > MAX_LENGTHS[name]:
             setattr(article, name, "")
             article.blocks.insert(0, Block(PARAGRAPH, text))
-            article.warnings.append(
-                f"{name} of {len(text)} characters is over {MAX_LENGTHS[name]}: kept as body text"
-            )
+            article.warnings.append(warning("headline_too_long", field=name, length=len(text), limit=MAX_LENGTHS[name]))
     for name in ("dateline", "continued_from", "continues_to"):
         text = getattr(article, name)
         if len(text) > MAX_LENGTHS[name]:
             setattr(article, name, text[: MAX_LENGTHS[name]])
-            article.warnings.append(f"{name} cut to {MAX_LENGTHS[name]} characters")
+            article.warnings.append(warning("field_cut", field=name, limit=MAX_LENGTHS[name]))
     if any(len(p.name) > MAX_NAME or len(p.role) > MAX_ROLE or len(p.outlet) > MAX_OUTLET for p in article.bylines):
         article.bylines = [
             replace(p, name=p.name[:MAX_NAME], role=p.role[:MAX_ROLE], outlet=p.outlet[:MAX_OUTLET])
             for p in article.bylines
         ]
-        article.warnings.append("a byline field was cut to the length the database stores")
+        article.warnings.append(warning("byline_field_cut"))
 
 
 def _cut(text: str, limit: int) -> str:
@@ -137,7 +136,7 @@ def _read_header(lines, record: PageRecord) -> None:
     for line in lines:
         if line.kind not in (HEADER, FOOTER) and is_page_credit(line.text):
             line.kind = HEADER
-            record.warnings.append(f"page credit line kept out of the articles: {line.text[:20]}")
+            record.warnings.append(warning("page_credit_kept_out", text=line.text[:20]))
 
 
 def _read_header_line(line, record: PageRecord) -> bool:
@@ -174,7 +173,7 @@ def _read_header_line(line, record: PageRecord) -> bool:
     if "edition_date" in found:
         record.edition_date = found["edition_date"]
     if "bad_date" in found:
-        record.warnings.append(f"masthead date is not a real date, ignored: {found['bad_date']}")
+        record.warnings.append(warning("masthead_date_invalid", date=found["bad_date"]))
     if "page_label" in found:
         record.page_label = found["page_label"]
     names = [n for n in names if not _EDITOR_RE.match(n)]

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 # Body blocks and their kinds are the shared text rules' (text.bodytext, no Django).
 from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD, Block  # noqa: F401 (re-exported)
 
+from .warnings import WarningDict
+
 # Longest text each field may hold: the max_length of the field that stores it
 # (articles/models.py). A longer headline part was not a headline.
 MAX_LENGTHS = {
@@ -58,7 +60,7 @@ class ArticleRecord:
     blocks: list[Block] = field(default_factory=list)
     continued_from: str = ""  # e.g. "第一版" from "(上接第一版)"
     continues_to: str = ""  # e.g. "第二版" from "(下转第二版)"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[WarningDict] = field(default_factory=list)  # see parsing.warnings
 
     @property
     def paragraphs(self) -> list[str]:
@@ -89,4 +91,4 @@ class PageRecord:
     page_label: str = ""  # e.g. "第一版" when the page states it
     page_name: str = ""  # 版名, e.g. "要闻", when the page header states it
     articles: list[ArticleRecord] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[WarningDict] = field(default_factory=list)  # see parsing.warnings

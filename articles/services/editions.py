@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from articles.parsing.decoding import printable_name
+from articles.parsing.warnings import WarningDict, warning
 
 # What time a printed issue counts as published on its edition date.
 EDITION_HOUR = 6
@@ -61,7 +62,7 @@ class EditionFacts:
     name: str = ""  # 版名
     file_name: str = ""  # what identifies the file: PUB/DATE/NN.txt when laid out so, else its name
     sources: dict[str, str] = field(default_factory=dict)  # fact -> MASTHEAD / FOLDER / OPTION
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[WarningDict] = field(default_factory=list)
 
     @property
     def has_publication(self) -> bool:
@@ -158,7 +159,7 @@ def resolve_edition(
         facts.sources[fact] = source
         for other, other_value in given[1:]:
             if other_value != value:
-                facts.warnings.append(f"edition: {fact} {value} ({source}) used, not {other_value} ({other})")
+                facts.warnings.append(_disagreement(fact, value, source, other_value, other))
         return value
 
     # Publication: masthead outlet name, folder slug, option (slug or name).
@@ -171,12 +172,12 @@ def resolve_edition(
         # The folder or option may still say which slug this publication has.
         facts.publication_slug = (folder[0] if folder else "") or option_slug
         if option_name and option_name != name:
-            facts.warnings.append(f"edition: publication {name} (masthead) used, not {option_name} (option)")
+            facts.warnings.append(_disagreement("publication", name, MASTHEAD, option_name, OPTION))
     elif folder:
         facts.publication_slug = folder[0]
         facts.sources["publication"] = FOLDER
         if option_slug and option_slug != folder[0]:
-            facts.warnings.append(f"edition: publication {folder[0]} (folder) used, not {option_slug} (option)")
+            facts.warnings.append(_disagreement("publication", folder[0], FOLDER, option_slug, OPTION))
         facts.publication_name = option_name
     elif options.publication:
         facts.publication_slug, facts.publication_name = option_slug, option_name
@@ -184,7 +185,7 @@ def resolve_edition(
 
     option_date = _parse_date(options.date)
     if options.date and option_date is None:
-        facts.warnings.append(f"edition: --date {options.date!r} is not YYYY-MM-DD; ignored")
+        facts.warnings.append(warning("edition_date_option_invalid", value=options.date))
     facts.edition_date = take("edition_date", [
         (MASTHEAD, _parse_date(edition_date)),
         (FOLDER, folder[1] if folder else None),
@@ -204,14 +205,16 @@ def resolve_edition(
     facts.name = take("name", [(MASTHEAD, page_name), (FOLDER, folder[3] if folder else "")]) or ""
 
     if not facts.has_issue:
-        missing = [what for what, ok in (("publication", facts.has_publication), ("edition date", facts.edition_date)) if not ok]
-        facts.warnings.append(
-            f"edition: no {' or '.join(missing)} (masthead, PUBLICATION/YYYY-MM-DD/NN.txt or --publication/--date); "
-            "imported without an issue"
-        )
+        missing = [what for what, ok in (("publication", facts.has_publication), ("edition_date", facts.edition_date)) if not ok]
+        facts.warnings.append(warning("edition_missing", missing=missing))
     elif facts.number is None:
-        facts.warnings.append("edition: no page number (版次) found; the page has an issue but no number")
+        facts.warnings.append(warning("edition_number_missing"))
     return facts
+
+
+def _disagreement(fact: str, value: object, source: str, other_value: object, other: str) -> WarningDict:
+    # Values are dates and numbers too: as text, so the warning is JSON.
+    return warning("edition_disagreement", fact=fact, value=str(value), source=source, other_value=str(other_value), other=other)
 
 
 def dateline_iso(month: int | None, day: int | None, edition_date: date | str | None) -> str:

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
+from articles.parsing.warnings import WarningDict, about, warning
 from articles.services import editions, jumps, scans
 from articles.services.fingerprints import (
     article_content,
@@ -40,7 +42,7 @@ from text.textstats import body_char_count
 CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
 DUPLICATE = "duplicate"  # the same file content is already imported under another name
 
-DETACHED = "本版重新导入后已找不到此稿，已移到本版末尾。 / no longer found on the page when it was re-imported; moved after the page's articles"
+DETACHED = warning("detached")
 # How much of a removed article's text must lie in the article before it for it to count as merged into it.
 MERGED = 0.8
 
@@ -60,7 +62,7 @@ class PageImportResult:
     articles_removed: int = 0
     articles_suppressed: int = 0  # editors deleted or merged them away: not brought back
     reporters_created: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[WarningDict] = field(default_factory=list)  # codes (articles.warnings renders them)
     error: str = ""
     changed_ids: list[int] = field(default_factory=list)  # articles created or rewritten
     edition: str = ""  # e.g. 青岛日报 2024-07-26 第1版 要闻; "" without an issue
@@ -171,7 +173,7 @@ def page_import(
         # The same bytes under another name (a re-sent or renamed file): importing
         # them again would print every article of the page twice.
         result.status = DUPLICATE
-        result.error = f"与已导入的 {twin} 内容完全相同，未再导入。 / same text as {twin}, already imported; not imported again"
+        result.error = _("same text as %(file)s, already imported; not imported again") % {"file": twin}
         return result
     old_text = source.raw_text if source is not None else ""
     if source is None:
@@ -201,7 +203,7 @@ def page_import(
     # 转版: join this page's continued stories with the other pages of its issue.
     result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids))
     for record in page.articles:
-        result.warnings.extend(f"#{record.position} {record.title or '(no headline)'}: {w}" for w in record.warnings)
+        result.warnings.extend(about(w, position=record.position, title=record.title) for w in record.warnings)
     if dry_run:
         transaction.set_rollback(True)  # and so nothing is announced
     else:
@@ -360,7 +362,7 @@ class _ArticleWriter:
                 return
             if fingerprint(article_content(article)) != article.import_hash:
                 self.place(article, position=position, span=span)
-                article.warnings = [*article.warnings, "the page was re-imported with changes; the editor's version was kept"]
+                article.warnings = [*article.warnings, warning("editor_version_kept")]
                 article.version += 1  # so a desk form opened before this cannot save over it
                 article.save(update_fields=["warnings", "version", "updated_at"])
                 self.result.articles_protected += 1
@@ -390,10 +392,7 @@ class _ArticleWriter:
                 _retiring.reset(token)
             self.result.articles_removed += 1
             return False
-        self.result.warnings.append(
-            f"{article.title}: 本版已找不到此稿，因已编辑或发布而保留，移到本版末尾。"
-            " / no longer found on the page; kept because it is edited or published, and moved after the page's articles"
-        )
+        self.result.warnings.append(about(warning("kept_not_found"), position=article.position, title=article.title))
         return True
 
     def suppress(self, record: ArticleRecord, tombstone: ArticleTombstone) -> None:
@@ -403,10 +402,7 @@ class _ArticleWriter:
         tombstone.full_clean()
         tombstone.save()
         self.result.articles_suppressed += 1
-        self.result.warnings.append(
-            f"#{record.position} {record.title or '(no headline)'}: 编辑已删除或合并此稿，不再导入。"
-            " / removed or merged by an editor; not imported again"
-        )
+        self.result.warnings.append(about(warning("suppressed"), position=record.position, title=record.title))
 
     def place(self, article: Article, *, position: int, span: tuple[int, int], detached: bool = False) -> None:
         fields = []

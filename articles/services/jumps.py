@@ -19,9 +19,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article, SourcePage
+from articles.parsing.warnings import WarningDict, about, warning
 from articles.services import editions
 
-JUMP_WARNING = "转版"  # prefix of the warnings this module adds and removes
+JUMP_CODES = frozenset({"jump_rest_missing", "jump_start_missing"})  # the warnings this module adds and removes
 TITLE_MATCH = 0.5  # similarity from which a later part's title names the first part
 
 
@@ -93,7 +94,7 @@ def _norm_label(label: str) -> str:
     return f"{prefix.upper()}{number}" if number is not None else label
 
 
-def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] | None = None) -> list[str]:
+def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] | None = None) -> list[WarningDict]:
     """Join the parts of stories continued between the pages of source's issue; returns warnings.
 
     Idempotent: a pair already joined stays so; a join whose jump lines are gone is undone.
@@ -145,13 +146,13 @@ def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] 
             joined_firsts.add(first.pk)
             _save(later, ["continuation_of"], changed)
 
-    warnings: list[str] = []
+    warnings: list[WarningDict] = []
     for article in parts:
         pending = _pending(article, joined_firsts)
         if _flag(article, pending):
             _save(article, ["warnings"], changed)
         if pending:
-            warnings.append(f"#{article.position} {article.display_title}: {pending}")
+            warnings.append(about(pending, position=article.position, title=article.display_title))
         elif publish and article.continues_to and article.status not in Article.PUBLIC_STATUSES:
             article.status = Article.Status.PUBLISHED
             article.published_at = editions.publication_time(pages[article.source_page_id].edition_date) or timezone.now()
@@ -159,17 +160,17 @@ def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] 
     return warnings
 
 
-def _pending(article: Article, joined_firsts: set[int]) -> str:
+def _pending(article: Article, joined_firsts: set[int]) -> WarningDict | None:
     if article.continues_to and article.pk not in joined_firsts:
-        return f"{JUMP_WARNING}: 下转{article.continues_to}, the rest is not imported; not published on its own"
+        return warning("jump_rest_missing", label=article.continues_to)
     if article.continued_from and not article.continuation_of_id:
-        return f"{JUMP_WARNING}: 上接{article.continued_from}, the start is not imported; not published on its own"
-    return ""
+        return warning("jump_start_missing", label=article.continued_from)
+    return None
 
 
-def _flag(article: Article, pending: str) -> bool:
+def _flag(article: Article, pending: WarningDict | None) -> bool:
     """Keep exactly the current jump warning on the article; True when that changed its warnings."""
-    kept = [w for w in article.warnings if not str(w).startswith(JUMP_WARNING)]
+    kept = [w for w in article.warnings if not (isinstance(w, dict) and w.get("code") in JUMP_CODES)]
     wanted = [*kept, pending] if pending else kept
     if wanted == article.warnings:
         return False

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 USERNAME = "editor"
 GROUP = "主编"
@@ -26,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         User = get_user_model()
         if User.objects.filter(username=USERNAME).exists():
-            self.stdout.write(f"user '{USERNAME}' already exists; nothing changed")
+            self.stdout.write(_("user '%(user)s' already exists; nothing changed") % {"user": USERNAME})
             return
 
         password = os.environ.get(PASSWORD_ENV, "")
@@ -36,13 +37,16 @@ class Command(BaseCommand):
 
         # The group normally comes from fixtures/groups.json; create it bare if
         # that was not loaded so the account is still usable.
-        group, _ = Group.objects.get_or_create(name=GROUP)
+        group, _created = Group.objects.get_or_create(name=GROUP)
         # Superuser so a fresh install can manage users and groups too.
         user = User.objects.create_superuser(username=USERNAME, email="", password=password)
         user.groups.add(group)
 
-        self.stdout.write(self.style.SUCCESS(f"created user '{USERNAME}' (staff, group {GROUP})"))
+        self.stdout.write(self.style.SUCCESS(_("created user '%(user)s' (staff, group %(group)s)") % {"user": USERNAME, "group": GROUP}))
         if generated:
             # Shown this once only: it is stored hashed.
-            self.stdout.write(f"password: {password}")
-            self.stdout.write(f"(set ${PASSWORD_ENV} to choose it; change it later with `manage.py changepassword {USERNAME}`)")
+            self.stdout.write(_("password: %(password)s") % {"password": password})
+            self.stdout.write(
+                _("(set $%(env)s to choose it; change it later with `manage.py changepassword %(user)s`)")
+                % {"env": PASSWORD_ENV, "user": USERNAME}
+            )

@@ -10,9 +10,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.tasks import TaskResult, TaskResultStatus
 from django.tasks.signals import task_enqueued
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from articles.services.editions import EditionOptions
 from articles.services.importing import DUPLICATE, REFUSED, ImportReport, PageImportResult, collect_paths, pages_import
+from articles.warnings import warning_export
 
 
 class Command(BaseCommand):
@@ -43,22 +46,26 @@ class Command(BaseCommand):
         files = collect_paths(paths or [Path(settings.BASE_DIR) / "seeds"], skipped=skipped)
         progress = self.stderr if as_json else self.stdout
         for path in skipped:
-            progress.write(f"skipped (not a *.txt page): {path}")
+            progress.write(_("skipped (not a *.txt page): %(path)s") % {"path": path})
         if not files:
-            raise CommandError("no files to import")
+            raise CommandError(_("no files to import"))
         if page and len(files) > 1:
-            raise CommandError("--page names the 版次 of one page file; give one file")
+            raise CommandError(_("--page names the page number of one page file; give one file"))
         counter = iter(range(1, len(files) + 1))
 
         def show(result: PageImportResult) -> None:
-            n = next(counter)
+            line = {"n": next(counter), "total": len(files), "file": result.file_name}
             if result.status == REFUSED:
-                progress.write(self.style.ERROR(f"[{n}/{len(files)}] {result.file_name}: refused: {result.error}"))
+                progress.write(self.style.ERROR(_("[%(n)d/%(total)d] %(file)s: refused: %(error)s") % {**line, "error": result.error}))
             elif result.status == DUPLICATE:
-                progress.write(self.style.WARNING(f"[{n}/{len(files)}] {result.file_name}: {DUPLICATE}: {result.error}"))
+                progress.write(self.style.WARNING(_("[%(n)d/%(total)d] %(file)s: duplicate: %(error)s") % {**line, "error": result.error}))
             else:
                 edition = f" ({result.edition})" if result.edition else ""
-                progress.write(f"[{n}/{len(files)}] {result.file_name}: {result.status}, {result.articles} articles{edition}")
+                progress.write(
+                    _("[%(n)d/%(total)d] %(file)s: %(status)s, %(articles)d articles") % {
+                        **line, "status": result.status, "articles": result.articles,
+                    } + edition
+                )
 
         # The apps above us (linking, search) hand work to background tasks
         # when the import announces its articles; count them as they are enqueued.
@@ -83,9 +90,9 @@ class Command(BaseCommand):
             self.stdout.write(_summary_table(report, dry_run=dry_run))
             self.stdout.write(_tasks_line(tasks))
         if report.refused:
-            raise CommandError(f"{len(report.refused)} of {len(files)} file(s) refused")
+            raise CommandError(_("%(refused)d of %(total)d file(s) refused") % {"refused": len(report.refused), "total": len(files)})
         if tasks["failed"]:
-            raise CommandError(f"{tasks['failed']} of {tasks['enqueued']} background task(s) failed")
+            raise CommandError(_("%(failed)d of %(enqueued)d background task(s) failed") % tasks)
 
 
 POLL_SECONDS = 0.5
@@ -109,7 +116,7 @@ def _wait(results: list[TaskResult], *, timeout: float | None, progress) -> list
         if deadline is not None and time.monotonic() >= deadline:
             break
         if time.monotonic() - shown >= 10:
-            progress.write(f"waiting for {len(pending)} of {len(results)} background task(s)…")
+            progress.write(_("waiting for %(left)d of %(total)d background task(s)…") % {"left": len(pending), "total": len(results)})
             shown = time.monotonic()
         _sleep(POLL_SECONDS)
     for result in pending:  # a later one may have finished before the first
@@ -128,31 +135,36 @@ def _task_counts(results: list[TaskResult], *, left: list[TaskResult] | None) ->
 
 
 def _tasks_line(tasks: dict) -> str:
-    line = f"{tasks['enqueued']} background task(s) enqueued (linking, search)"
+    line = _("%(enqueued)d background task(s) enqueued (linking, search)") % tasks
     if not tasks["enqueued"]:
         return line
     if not tasks["waited"]:
-        return line + "; a worker runs them (manage.py db_worker), --wait waits for them"
+        return line + _("; a worker runs them (manage.py db_worker), --wait waits for them")
     if tasks["left"]:
-        return line + f"; {tasks['left']} still queued or running"
-    return line + "; all done" + (f", {tasks['failed']} failed" if tasks["failed"] else "")
+        return line + _("; %(left)d still queued or running") % tasks
+    return line + _("; all done") + (_(", %(failed)d failed") % tasks if tasks["failed"] else "")
 
 
 def _summary_table(report: ImportReport, *, dry_run: bool) -> str:
-    rows = [("file", "status", "articles", "new reporters", "warnings")]
+    # A context of their own: the desk's "status" and "articles" are other words.
+    rows = [(
+        pgettext("import report", "file"), pgettext("import report", "status"), pgettext("import report", "articles"),
+        pgettext("import report", "new reporters"), pgettext("import report", "warnings"),
+    )]
     for r in report.results:
         rows.append((r.file_name, r.status, str(r.articles), str(r.reporters_created), str(len(r.warnings))))
     pages = len(report.results) - len(report.refused)
     rows.append(
-        ("total", f"{pages} imported, {len(report.refused)} refused", str(report.total("articles")),
-         f"{report.total('reporters_created')} new", str(sum(len(r.warnings) for r in report.results)))
+        (pgettext("import report", "total"), _("%(pages)d imported, %(refused)d refused") % {"pages": pages, "refused": len(report.refused)},
+         str(report.total("articles")), _("%(count)d new") % {"count": report.total("reporters_created")},
+         str(sum(len(r.warnings) for r in report.results)))
     )
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.insert(len(lines) - 1, "  ".join("-" * w for w in widths))
     if dry_run:
-        lines.append("dry run: nothing was written")
+        lines.append(_("dry run: nothing was written"))
     return "\n".join(lines)
 
 
@@ -176,7 +188,7 @@ def _json_report(report: ImportReport, *, dry_run: bool, skipped: list[Path] = (
             "articles_removed": r.articles_removed,
             "articles_suppressed": r.articles_suppressed,
             "reporters_created": r.reporters_created,
-            "warnings": r.warnings,
+            "warnings": [warning_export(w) for w in r.warnings],
         }
         for r in report.results
     ]

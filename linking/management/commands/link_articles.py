@@ -1,6 +1,7 @@
 """Recompute tags, entities, related suggestions and duplicates for every article."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from linking.services.refresh import all_articles_link
 
@@ -13,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, suggestions_only: bool, **options):
         total = all_articles_link(extract=not suggestions_only, on_progress=self._progress)
-        self.stdout.write(self.style.SUCCESS(f"\n{total} articles linked."))
+        self.stdout.write(self.style.SUCCESS("\n" + _("%(count)d articles linked.") % {"count": total}))
 
     def _progress(self, done: int, total: int) -> None:
         filled = 30 * done // total

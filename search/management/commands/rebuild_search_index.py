@@ -1,6 +1,7 @@
 """Rebuild the Chinese full-text index from the articles."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from search.services import rebuild_index
 
@@ -9,4 +10,4 @@ class Command(BaseCommand):
     help = "Segment every article again and rebuild the search index."
 
     def handle(self, *args, **options):
-        self.stdout.write(f"indexed {rebuild_index()} articles")
+        self.stdout.write(_("indexed %(count)d articles") % {"count": rebuild_index()})
