@@ -18,7 +18,7 @@ from articles.services.naming import reporter_create
 from editorial.errors import InvalidOperation, NotAllowed
 from editorial.models import Note
 from editorial.rules import User
-from editorial.saving import claim_version, ensure_baseline, editing
+from editorial.saving import claim_version, ensure_baseline, editing, void_after_edit
 from editorial.services import check_can_edit
 from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD, Block
 from text.bodytext import blocks_to_text, text_to_blocks
@@ -186,6 +186,7 @@ def paragraph_move(*, article: Article, user: User, block_index: int, direction:
             _set_blocks(other, blocks[-1:] + _blocks(other))
             _set_blocks(article, blocks[:-1])
             article.span_end = other.span_start = boundary
+        void_after_edit(article=other, user=user)  # its text changed too
         other.full_clean()
         other.save()
     return article

@@ -1,10 +1,31 @@
 """Writes of the editorial workflow: one function per transition, plus the desk's
-other changes (bulk edits, notes, restoring a revision).
+other changes (bulk edits, notes, proofreading marks, restoring a revision).
 
 Every function checks the user's role, refuses illegal moves with a
 WorkflowError whose message the desk shows as is, saves through
 editorial.saving (optimistic lock, revision, articles_changed on commit) and
 logs transitions in editorial.models.Transition.
+
+三审三校 (the levels are editorial.levels; who holds one is editorial.rules):
+
+- Approving signs the article's next level (a SignOff: who, when, level,
+  note). Each level is signed by a different person (a superuser excepted),
+  the last level only when no proofreading mark is open, and only the last
+  signature moves the article to APPROVED; until then it is IN_REVIEW.
+- Publishing (签发) needs every level signed, and passes PUBLISH_CHECKS.
+- Sending back is asked by a level: the one the sender would sign now, else
+  the highest they hold. Its sign-off and every later one are voided (kept,
+  struck through on the desk), the lower ones stand, and the article goes to
+  DRAFT. The reporter resubmits it, and it then waits at the asking level.
+  Nobody sends back over a standing sign-off of a level above their own.
+- Editing the text (kicker, title, subtitle, dateline, body, column, bylines)
+  of an article in review, approved, scheduled or unpublished voids the
+  standing sign-offs of every level above the editor's highest: a 编辑's fix
+  after 复审 sends it back to 复审, the 终审's own fix voids nothing. An
+  approved or scheduled article that loses a sign-off goes back to IN_REVIEW.
+  A draft's edits void nothing: its standing sign-offs are the ones its
+  send-back kept, and the asking level reads the whole revised text. A public
+  story's edits void nothing either: it was issued, and is corrected in the open.
 """
 
 from __future__ import annotations
@@ -16,15 +37,19 @@ from datetime import datetime
 
 from django.db import OperationalError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy as _
 from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section
 from articles.services.editions import publication_time
 from editorial.errors import IllegalMove, InvalidOperation, NotAllowed, WorkflowError
-from editorial.models import Note, Transition
-from editorial.rules import User, can_add_note, can_edit, has_role_for
-from editorial.saving import editing
+from editorial.levels import levels_for
+from editorial.models import Note, ProofMark, SignOff, Transition
+from editorial.rules import (
+    User, can_add_note, can_edit, can_mark, can_resolve_mark, forget, has_role_for, pending_level,
+    ready_to_publish, send_back_level, sign_refusal, standing_signoffs,
+)
+from editorial.saving import editing, signoffs_void, void_after_edit
 from editorial.selectors import version_bylines
 from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
 from text.bodytext import text_to_blocks
@@ -45,30 +70,53 @@ RESTORED_FIELDS = (
 
 def _check_role(*, user: User, move: Move, article: Article) -> None:
     if not has_role_for(user, move, article):
-        raise NotAllowed(f"你没有权限对这篇稿件执行「{move.label}」。 / You may not {move.name.replace('_', ' ')} this article.")
+        raise NotAllowed(gettext("You may not “%(move)s” this article.") % {"move": move.label})
 
 
 def _check_state(*, move: Move, article: Article) -> None:
     if article.status not in move.sources:
         raise IllegalMove(
-            f"「{article.get_status_display()}」的稿件不能{move.label}。"
-            f" / An article that is {article.status} cannot be moved by {move.name.replace('_', ' ')}."
+            gettext("An article that is “%(status)s” cannot be moved by “%(move)s”.")
+            % {"status": article.get_status_display(), "move": move.label}
         )
 
 
-def _apply(*, article: Article, user: User | None, move: Move, note: str, **changes) -> Article:
-    """Make the move with no role check: callers have checked, or act for the scheduler."""
+def _apply(
+    *, article: Article, user: User | None, move: Move, note: str, target: str | None = None, level: str = "", **changes,
+) -> Article:
+    """Make the move with no role check: callers have checked, or act for the scheduler.
+
+    level names the review level a sign-off or send-back was made for; the log says it."""
     _check_state(move=move, article=article)
-    from_status = article.status
-    with editing(article=article, user=user, comment=f"{move.label}{'：' + note if note else ''}"):
-        article.status = move.target
+    from_status, target = article.status, target or move.target
+    logged = f"{level}{'：' + note if note else ''}" if level else note
+    with editing(article=article, user=user, comment=f"{move.label}{'：' + logged if logged else ''}", text_edit=False):
+        article.status = target
         for name, value in changes.items():
             setattr(article, name, value)
         Transition.objects.create(
             article=article, user=user if user is not None and user.is_authenticated else None,
-            from_status=from_status, to_status=move.target, note=note,
+            from_status=from_status, to_status=target, note=logged,
         )
     return article
+
+
+def check_signed_off(article: Article) -> None:
+    """Every review level of the article has a standing sign-off."""
+    if not ready_to_publish(article):
+        level = levels_for(article)[pending_level(article)]
+        raise IllegalMove(gettext("The %(level)s has not signed this article.") % {"level": level})
+
+
+# What must hold before 签发, for the desk and the scheduler alike: each takes
+# the article and raises a WorkflowError to refuse. Other apps append theirs
+# (e.g. a 敏感词 screening) from their AppConfig.ready().
+PUBLISH_CHECKS: list = [check_signed_off]
+
+
+def check_publishable(article: Article) -> None:
+    for check in PUBLISH_CHECKS:
+        check(article)
 
 
 def _move(*, article: Article, user: User, move: Move, note: str = "", **changes) -> Article:
@@ -83,27 +131,57 @@ def article_submit(*, article: Article, user: User, note: str = "") -> Article:
 
 @transaction.atomic
 def article_approve(*, article: Article, user: User, note: str = "") -> Article:
-    return _move(article=article, user=user, move=APPROVE, note=note)
+    """Sign the article's next review level; the last signature approves it for 签发."""
+    _check_state(move=APPROVE, article=article)
+    if not (user.is_active and user.has_perm(APPROVE.permission)):
+        raise NotAllowed(gettext("You may not “%(move)s” this article.") % {"move": APPROVE.label})
+    if (refusal := sign_refusal(user, article)) is not None:
+        raise NotAllowed(refusal)
+    levels = levels_for(article)
+    level = levels[pending_level(article)]
+    signoff = SignOff(article=article, level=level.key, user=user, note=note.strip())
+    signoff.full_clean()
+    signoff.save()
+    forget(article)
+    target = S.APPROVED if ready_to_publish(article) else S.IN_REVIEW
+    return _apply(article=article, user=user, move=APPROVE, note=note, target=target, level=str(level))
 
 
 @transaction.atomic
 def article_send_back(*, article: Article, user: User, note: str = "") -> Article:
-    return _move(article=article, user=user, move=SEND_BACK, note=note, scheduled_at=None)
+    """Return the article to the reporter for the level that asks; see the module docstring."""
+    _check_state(move=SEND_BACK, article=article)
+    if not (user.is_active and user.has_perm(SEND_BACK.permission)) or (asking := send_back_level(user, article)) is None:
+        raise NotAllowed(gettext("You may not “%(move)s” this article.") % {"move": SEND_BACK.label})
+    levels = levels_for(article)
+    signoffs_void(
+        article=article, keys={level.key for level in levels[asking:]}, user=user,
+        reason=gettext("sent back by the %(level)s") % {"level": levels[asking]},
+    )
+    return _apply(
+        article=article, user=user, move=SEND_BACK, note=note, scheduled_at=None,
+        level=str(levels[asking]),
+    )
 
 
 @transaction.atomic
 def article_publish(*, article: Article, user: User, note: str = "") -> Article:
+    _check_role(user=user, move=PUBLISH, article=article)
+    _check_state(move=PUBLISH, article=article)
+    check_publishable(article)
     # A republished article keeps its first publication time, so its URL stays the same;
     # an article of a dated issue is published at its edition's time (URL date = edition date).
     first = article.published_at or publication_time(article.source_page.edition_date) or timezone.now()
-    return _move(article=article, user=user, move=PUBLISH, note=note, published_at=first)
+    return _apply(article=article, user=user, move=PUBLISH, note=note, published_at=first)
 
 
 @transaction.atomic
 def article_schedule(*, article: Article, user: User, when: datetime, note: str = "") -> Article:
     _check_role(user=user, move=SCHEDULE, article=article)
+    _check_state(move=SCHEDULE, article=article)
+    check_publishable(article)
     if when <= timezone.now():
-        raise IllegalMove("定时发布的时间必须晚于现在。 / The scheduled time must be in the future.")
+        raise IllegalMove(gettext("The scheduled time must be in the future."))
     return _apply(article=article, user=user, move=SCHEDULE, note=note, scheduled_at=when)
 
 
@@ -120,7 +198,7 @@ def article_spike(*, article: Article, user: User, note: str = "") -> Article:
 @transaction.atomic
 def article_correct(*, article: Article, user: User, correction: str, note: str = "") -> Article:
     if not correction.strip():
-        raise IllegalMove("请填写更正说明，读者会看到它。 / A correction needs a note readers will see.")
+        raise IllegalMove(gettext("A correction needs a note readers will see."))
     return _move(article=article, user=user, move=CORRECT, note=note, correction=correction.strip())
 
 
@@ -145,8 +223,9 @@ def scheduled_publish_due(*, now: datetime | None = None) -> list[int]:
     published: list[int] = []
     for article in Article.objects.filter(status=S.SCHEDULED, scheduled_at__lte=now).order_by("scheduled_at", "pk"):
         try:
+            check_publishable(article)
             _apply(
-                article=article, user=None, move=PUBLISH, note="定时发布 / scheduled",
+                article=article, user=None, move=PUBLISH, note=gettext("scheduled"),
                 published_at=article.published_at or now,
             )
         except WorkflowError as exc:
@@ -200,7 +279,7 @@ def articles_move(*, articles: Iterable[Article], user: User, move_name: str) ->
 def articles_assign_section(*, articles: Iterable[Article], user: User, section: Section | None) -> BulkResult:
     def assign(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=f"版块：{section or '无'}"):
+        with editing(article=article, user=user, comment=f"版块：{section or '无'}", text_edit=False):
             article.section = section
 
     return _each(articles, assign)
@@ -212,7 +291,7 @@ def articles_add_tags(*, articles: Iterable[Article], user: User, tags: list[str
 
     def add(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=f"添加标签：{'、'.join(tags)}"):
+        with editing(article=article, user=user, comment=f"添加标签：{'、'.join(tags)}", text_edit=False):
             article.tags.add(*tags)
 
     return _each(articles, add)
@@ -271,3 +350,37 @@ def note_add(*, article: Article, user: User, text: str) -> Note:
     note.full_clean()
     note.save()
     return note
+
+
+@transaction.atomic
+def article_bylines_changed(*, article: Article, user: User) -> None:
+    """The admin saved the bylines after the article (its inline): the same voiding as any text edit."""
+    status = article.status
+    if void_after_edit(article=article, user=user) and article.status != status:
+        Article.objects.filter(pk=article.pk).update(status=article.status, scheduled_at=None)
+
+
+@transaction.atomic
+def mark_add(*, article: Article, user: User, start: int, end: int, query: str) -> ProofMark:
+    """校对: query the passage body[start:end] for the reporter; an open mark holds up the last review level."""
+    if not can_mark(user, article):
+        raise NotAllowed(gettext("You may not mark this article."))
+    if not (0 <= start < end <= len(article.body)):
+        raise InvalidOperation(gettext("Choose a passage of the body: from character 0 to %(length)d.") % {"length": len(article.body)})
+    mark = ProofMark(article=article, start=start, end=end, passage=article.body[start:end], query=query.strip(), author=user)
+    mark.full_clean()
+    mark.save()
+    forget(article)
+    return mark
+
+
+@transaction.atomic
+def mark_resolve(*, mark: ProofMark, user: User) -> ProofMark:
+    if not can_resolve_mark(user, mark.article):
+        raise NotAllowed(gettext("You may not resolve this mark."))
+    if not mark.is_open:
+        raise InvalidOperation(gettext("This mark is already resolved."))
+    mark.resolved_at, mark.resolved_by = timezone.now(), user
+    mark.save(update_fields=["resolved_at", "resolved_by"])
+    forget(mark.article)
+    return mark

@@ -12,7 +12,7 @@ from editorial import services
 from editorial.errors import EditConflict, IllegalMove, InvalidOperation, NotAllowed
 from editorial.models import Note, Transition
 from editorial.selectors import article_versions
-from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
+from tests.desk import desk, fresh, page, signed  # noqa: F401  (fixtures)
 
 S = Article.Status
 LATER = timezone.now() + timedelta(days=1)
@@ -20,7 +20,8 @@ LATER = timezone.now() + timedelta(days=1)
 # transition -> (a state it starts from, the state it leads to, how to call it)
 TRANSITIONS = {
     "submit": (S.DRAFT, S.IN_REVIEW, lambda a, u: services.article_submit(article=a, user=u)),
-    "approve": (S.IN_REVIEW, S.APPROVED, lambda a, u: services.article_approve(article=a, user=u)),
+    # The first of three review levels (初审): the article stays in review (test_editorial_review.py has the rest).
+    "approve": (S.IN_REVIEW, S.IN_REVIEW, lambda a, u: services.article_approve(article=a, user=u)),
     "send_back": (S.IN_REVIEW, S.DRAFT, lambda a, u: services.article_send_back(article=a, user=u, note="请补充数据")),
     "publish": (S.APPROVED, S.PUBLISHED, lambda a, u: services.article_publish(article=a, user=u)),
     "schedule": (S.APPROVED, S.SCHEDULED, lambda a, u: services.article_schedule(article=a, user=u, when=LATER)),
@@ -31,7 +32,7 @@ TRANSITIONS = {
 ROLES = ["reporter_own", "reporter_other", "editor", "chief", "superuser", "staff_without_group"]
 ALLOWED = {
     "submit": {"reporter_own", "editor", "chief", "superuser"},
-    "approve": {"editor", "chief", "superuser"},
+    "approve": {"editor", "superuser"},  # 初审 is the 编辑's level
     "send_back": {"editor", "chief", "superuser"},
     "publish": {"chief", "superuser"},
     "schedule": {"chief", "superuser"},
@@ -55,6 +56,8 @@ def _user_for(role: str, desk, article: Article):
 def test_permission_matrix(name, role, desk, page):
     source, target, call = TRANSITIONS[name]
     Article.objects.filter(pk=page[0].pk).update(status=source)
+    if source == S.APPROVED:
+        signed(page[0])
     article = fresh(page[0])
     user = _user_for(role, desk, article)
     if role in ALLOWED[name]:
@@ -70,10 +73,12 @@ def test_permission_matrix(name, role, desk, page):
 
 
 def test_an_imported_article_goes_through_review_to_publication_and_correction(desk, page, announcements):
-    editor, chief = desk("editor"), desk("chief")
+    editor, director, chief = desk("editor"), desk("director"), desk("chief")
     article = page[0]
     with announcements() as received:
-        services.article_approve(article=article, user=editor, note="核对过原版")
+        services.article_approve(article=article, user=editor, note="核对过原版")  # 初审
+        services.article_approve(article=article, user=director)  # 复审
+        services.article_approve(article=article, user=chief)  # 终审
         services.article_publish(article=article, user=chief)
         first_published = fresh(article).published_at
         services.article_correct(article=article, user=chief, correction="原文“11个百分点”应为“11.2个百分点”。")
@@ -81,12 +86,13 @@ def test_an_imported_article_goes_through_review_to_publication_and_correction(d
     stored = fresh(article)
     assert stored.status == S.CORRECTED and stored.published_at == first_published
     assert stored.correction.startswith("原文") and stored in Article.objects.published()
-    assert stored.version == 4
+    assert stored.version == 6
     assert [(t.from_status, t.to_status) for t in Transition.objects.filter(article=article).order_by("pk")] == [
-        (S.IMPORTED, S.APPROVED), (S.APPROVED, S.PUBLISHED), (S.PUBLISHED, S.CORRECTED),
+        (S.IMPORTED, S.IN_REVIEW), (S.IN_REVIEW, S.IN_REVIEW), (S.IN_REVIEW, S.APPROVED),
+        (S.APPROVED, S.PUBLISHED), (S.PUBLISHED, S.CORRECTED),
     ]
-    assert Transition.objects.filter(article=article).order_by("pk").first().note == "核对过原版"
-    assert received == [[article.pk]] * 3
+    assert Transition.objects.filter(article=article).order_by("pk").first().note == "初审：核对过原版"
+    assert received == [[article.pk]] * 5
 
 
 def test_send_back_returns_a_draft_the_reporter_can_resubmit(desk, page):
@@ -104,18 +110,19 @@ def test_send_back_returns_a_draft_the_reporter_can_resubmit(desk, page):
      ("unpublish", S.APPROVED), ("spike", S.PUBLISHED), ("correct", S.DRAFT), ("schedule", S.IN_REVIEW),
      ("spike", S.SPIKED)],
 )
-def test_illegal_moves_are_refused_with_a_bilingual_message(name, state, desk, page):
+def test_illegal_moves_are_refused_with_a_message_in_the_desks_language(name, state, desk, page):
     Article.objects.filter(pk=page[0].pk).update(status=state)
     article = fresh(page[0])
     with pytest.raises(IllegalMove) as refused:
         TRANSITIONS[name][2](article, desk("superuser"))
-    assert "不能" in refused.value.message and "cannot" in refused.value.message
+    assert "不能" in refused.value.message and "cannot" not in refused.value.message
     assert fresh(article).status == state and fresh(article).version == 1
 
 
 def test_schedule_needs_a_future_time_and_a_correction_needs_a_note(desk, page):
     chief = desk("chief")
     Article.objects.filter(pk__in=[page[0].pk, page[1].pk]).update(status=S.APPROVED)
+    signed(page[0], page[1])
     with pytest.raises(IllegalMove, match="晚于现在"):
         services.article_schedule(article=fresh(page[0]), user=chief, when=timezone.now() - timedelta(minutes=1))
     Article.objects.filter(pk=page[1].pk).update(status=S.PUBLISHED)
@@ -127,6 +134,7 @@ def test_schedule_needs_a_future_time_and_a_correction_needs_a_note(desk, page):
 def test_scheduled_publish_due_publishes_only_what_is_due(desk, page):
     chief = desk("chief")
     Article.objects.filter(pk__in=[a.pk for a in page]).update(status=S.APPROVED)
+    signed(*page)
     services.article_schedule(article=fresh(page[0]), user=chief, when=timezone.now() + timedelta(minutes=5))
     services.article_schedule(article=fresh(page[1]), user=chief, when=timezone.now() + timedelta(hours=5))
     assert services.scheduled_publish_due(now=timezone.now() + timedelta(minutes=10)) == [page[0].pk]
