@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from editorial.operations import KINDS
 from editorial.workflow import MOVES
@@ -69,3 +70,11 @@ class BylinesForm(SeenVersionForm):
 
 class NoteForm(forms.Form):
     text = forms.CharField(label="编辑备注", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MarkForm(forms.Form):
+    """校对: a passage of the body, by character offsets (the page fills them from a selection), and the query."""
+
+    start = forms.IntegerField(label=_("From character"), min_value=0)
+    end = forms.IntegerField(label=_("To character"), min_value=1)
+    query = forms.CharField(label=_("Query for the reporter"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -319,12 +319,12 @@ def article_revert(*, article: Article, user: User, version_id: int) -> Article:
         pk=version_id
     ).first()
     if version is None:
-        raise InvalidOperation("找不到这个历史版本。 / No such revision of this article.")
+        raise InvalidOperation(gettext("No such revision of this article."))
     data = version.field_dict
     old_bylines = version_bylines(version)
     known = set(Reporter.objects.filter(pk__in=[row["reporter_id"] for row in old_bylines]).values_list("pk", flat=True))
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
-    with editing(article=article, user=user, comment=f"恢复到 {when} 的版本 / restored the revision of {when}"):
+    with editing(article=article, user=user, comment=gettext("Restored the revision of %(when)s") % {"when": when}):
         for name in RESTORED_FIELDS:
             if name == "slug" and article.is_public:
                 continue  # a public article keeps its address
@@ -342,10 +342,7 @@ def note_add(*, article: Article, user: User, text: str) -> Note:
     if not user.has_perm("editorial.add_note"):
         raise NotAllowed("你没有权限添加编辑备注。 / You may not add desk notes.")
     if not can_add_note(user, article):
-        raise NotAllowed(gettext(
-            "你没有权限给这篇稿件添加备注：记者只能给自己署名、尚可修改的稿件添加备注。"
-            " / You may add notes only to your own drafts."
-        ))
+        raise NotAllowed(gettext("You may add notes only to your own drafts."))
     note = Note(article=article, author=user, text=text.strip())
     note.full_clean()
     note.save()

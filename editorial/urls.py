@@ -16,6 +16,8 @@ urlpatterns = [
     path("articles/<int:pk>/fix/", views.fix, name="fix"),
     path("articles/<int:pk>/bylines/", views.bylines, name="bylines"),
     path("articles/<int:pk>/notes/", views.note, name="note"),
+    path("articles/<int:pk>/marks/", views.mark, name="mark"),
+    path("articles/<int:pk>/marks/<int:mark_id>/resolve/", views.mark_resolve, name="mark_resolve"),
     path("articles/<int:pk>/history/", views.history, name="history"),
     path("articles/<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
 ]

@@ -13,7 +13,7 @@ from reversion.models import Version
 from articles.models import Article, Byline, Reporter, Section, SourcePage
 from editorial.models import Note
 from linking.models import RelatedLink
-from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
+from tests.desk import desk, fresh, page, signed  # noqa: F401  (fixtures)
 
 S = Article.Status
 CHANGELIST = reverse("admin:articles_article_changelist")
@@ -134,10 +134,11 @@ def test_bulk_assign_section_and_add_tags(chief_client, page):
 
 def test_bulk_publish_reports_what_it_could_not_publish(chief_client, page):
     Article.objects.filter(pk=page[0].pk).update(status=S.APPROVED)
+    signed(page[0])
     response = _action(chief_client, "publish", page[:2])
     follow = chief_client.get(response["Location"]).content.decode()
     assert fresh(page[0]).status == S.PUBLISHED and fresh(page[1]).status == S.IMPORTED
-    assert "已发布：1 篇" in follow and "不能发布" in follow
+    assert "已发布：1 篇" in follow and "不能签发" in follow
 
 
 def _change_data(client: Client, article: Article) -> dict:

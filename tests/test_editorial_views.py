@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from editorial.models import Note
+from editorial.models import Note, SignOff
 from tests.desk import PAGE_PARTS, desk, fresh, page  # noqa: F401  (fixtures)
 
 S = Article.Status
@@ -33,7 +33,7 @@ def test_review_shows_the_article_beside_its_highlighted_span_and_warnings(edito
     assert response.status_code == 200
     assert f'<mark id="span">{PAGE_PARTS[1]}</mark>' in html
     assert PAGE_PARTS[0] in html and "署名可能不完整" in html
-    assert "审核通过" in html and "发布" not in [m.label for m in response.context["moves"]]
+    assert "初审签字" in html and "签发" not in [label for _, label in response.context["moves"]]
     assert "与上一篇合并" in html and "与下一篇合并" in html
 
 
@@ -53,7 +53,9 @@ def test_posts_need_a_csrf_token(editor_client, page):
 def test_approve_from_the_review_page(editor_client, page):
     response = _post(editor_client, reverse("editorial:move", args=[page[0].pk]),
                      {"_pk": page[0].pk, "move": "approve", "version": 1, "note": "已核对"})
-    assert response.status_code == 302 and fresh(page[0]).status == S.APPROVED
+    # The first of three levels: signed, and still in review for 复审.
+    assert response.status_code == 302 and fresh(page[0]).status == S.IN_REVIEW
+    assert SignOff.objects.get(article=page[0]).note == "已核对"
 
 
 def test_a_refused_move_is_explained_and_changes_nothing(editor_client, page):
@@ -104,7 +106,8 @@ def test_history_shows_a_diff_and_restores_a_version(editor_client, page):
           {"_pk": page[0].pk, "op": "kind", "block": 0, "kind": "caption", "version": 1})
     response = editor_client.get(reverse("editorial:history", args=[page[0].pk]))
     html = response.content.decode()
-    assert "+  [caption] 第一篇第一段" in html and "-  第一篇第一段" in html and ">editor<" in html
+    assert "<ins>[图片说明] </ins>第一篇第一段" in html and ">editor<" in html
+    assert "修订 2" in html and "修订 1" in html and "版本" not in html
     baseline = response.context["entries"][-1].version
     _post(editor_client, reverse("editorial:restore", args=[page[0].pk, baseline.pk]), {"_pk": page[0].pk, "version": 2})
     assert fresh(page[0]).body == page[0].body and fresh(page[0]).version == 3
