@@ -381,3 +381,21 @@ def mark_resolve(*, mark: ProofMark, user: User) -> ProofMark:
     mark.save(update_fields=["resolved_at", "resolved_by"])
     forget(mark.article)
     return mark
+
+
+@transaction.atomic
+def reporter_link_account(*, reporters: list[Reporter], account, user: User) -> Reporter:
+    """Make account the desk login of one reporter: their bylines become its 我的稿件, and
+    the reporter may edit and submit those drafts (editorial.rules.is_own)."""
+    if not user.has_perm("articles.change_reporter"):
+        raise NotAllowed(gettext("You may not change reporters."))
+    if len(reporters) != 1 or account is None:
+        raise InvalidOperation(gettext("Choose one reporter and one desk account."))
+    reporter = reporters[0]
+    taken = Reporter.objects.filter(user=account).exclude(pk=reporter.pk).first()
+    if taken is not None:
+        raise InvalidOperation(gettext("That account is already linked to %(reporter)s.") % {"reporter": taken})
+    reporter.user = account
+    reporter.full_clean()
+    reporter.save(update_fields=["user"])
+    return reporter

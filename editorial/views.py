@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.models import Article
+from articles.models import Article, Reporter
 from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, WorkflowError
 from editorial.forms import BylinesForm, FixForm, MarkForm, MoveForm, NoteForm, SeenVersionForm
@@ -67,6 +67,17 @@ def _posted(request: HttpRequest, form_class: type[forms.Form]) -> forms.Form | 
         return form
     messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
     return None
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The desk's front door: a reporter's own stories (我的稿件, the list's default for them),
+    for everyone else the list of what the importer brought in, awaiting review."""
+    changelist = reverse("admin:articles_article_changelist")
+    user = request.user
+    if user.is_authenticated and not user.has_perm("articles.review_article") and Reporter.objects.filter(user=user).exists():
+        return HttpResponseRedirect(changelist)
+    return HttpResponseRedirect(f"{changelist}?status__exact=imported")
 
 
 def _move_label(move: Move, article: Article) -> str:
