@@ -397,8 +397,8 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="编辑部")
     def desk_links(self, obj: Article) -> str:
         links = [
-            (reverse("editorial:review", args=[obj.pk]), "对照原版审核 / review beside the page"),
-            (reverse("editorial:history", args=[obj.pk]), "修改历史 / history"),
+            (reverse("editorial:review", args=[obj.pk]), gettext("Review beside the printed page")),
+            (reverse("editorial:history", args=[obj.pk]), gettext("History")),
         ]
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
 

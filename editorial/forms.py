@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from editorial.operations import KINDS
 from editorial.workflow import MOVES
@@ -22,7 +22,7 @@ class MoveForm(SeenVersionForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("move") == "schedule" and not cleaned.get("when"):
-            self.add_error("when", "定时发布需要填写时间。 / Scheduling needs a time.")
+            self.add_error("when", gettext("Scheduling needs a time."))
         return cleaned
 
 
@@ -42,9 +42,9 @@ class FixForm(SeenVersionForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("op") in {"split", "move_previous", "move_next", "kind"} and cleaned.get("block") is None:
-            self.add_error("block", "请选择段落。 / Choose a block.")
+            self.add_error("block", gettext("Choose a block."))
         if cleaned.get("op") == "kind" and not cleaned.get("kind"):
-            self.add_error("kind", "请选择类型。 / Choose a kind.")
+            self.add_error("kind", gettext("Choose a kind."))
         return cleaned
 
 
@@ -64,7 +64,7 @@ class BylinesForm(SeenVersionForm):
             elif parts:
                 people.append((parts[0], " ".join(parts[1:])))
         if not people:
-            raise forms.ValidationError("署名至少要有一人。 / A byline needs at least one person.")
+            raise forms.ValidationError(gettext("A byline needs at least one person."))
         return people
 
 

@@ -1,4 +1,4 @@
-"""The desk's own records: the workflow log and editors' notes. Never shown to readers."""
+"""The desk's own records: the workflow log, editors' notes, review sign-offs (三审) and proofreading marks (校对). Never shown to readers."""
 
 from __future__ import annotations
 

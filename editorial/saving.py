@@ -53,7 +53,7 @@ def ensure_baseline(article: Article) -> None:
     so the first change can be diffed and undone. Call outside any revision block."""
     if not Version.objects.get_for_object_reference(Article, article.pk).exists():
         with reversion.create_revision():
-            reversion.set_comment("编辑前的原稿 / before the first edit")
+            reversion.set_comment(gettext("Before the first edit"))
             reversion.add_to_revision(Article.objects.get(pk=article.pk))
 
 

@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from reversion.models import Version
 
 from articles.models import Article, Byline, Column, Reporter, Section
@@ -120,7 +120,7 @@ def version_text(version: Version) -> str:
 
 def text_diff(old: str, new: str) -> str:
     return "\n".join(
-        difflib.unified_diff(old.splitlines(), new.splitlines(), "旧版 / before", "新版 / after", lineterm="", n=0)
+        difflib.unified_diff(old.splitlines(), new.splitlines(), gettext("before"), gettext("after"), lineterm="", n=0)
     )
 
 

@@ -266,7 +266,7 @@ def _each(articles: Iterable[Article], change) -> BulkResult:
 def check_can_edit(*, user: User, article: Article) -> None:
     if not can_edit(user, article):
         raise NotAllowed(
-            f"你不能修改「{article.get_status_display()}」状态的这篇稿件。 / You may not edit this article in its current state."
+            gettext("You may not edit an article that is “%(status)s”.") % {"status": article.get_status_display()}
         )
 
 
@@ -287,7 +287,7 @@ def articles_assign_section(*, articles: Iterable[Article], user: User, section:
 
 def articles_add_tags(*, articles: Iterable[Article], user: User, tags: list[str]) -> BulkResult:
     if not tags:
-        raise InvalidOperation("请填写要添加的标签。 / Give the tags to add.")
+        raise InvalidOperation(gettext("Give the tags to add."))
 
     def add(article: Article) -> None:
         check_can_edit(user=user, article=article)
@@ -298,7 +298,7 @@ def articles_add_tags(*, articles: Iterable[Article], user: User, tags: list[str
 
 
 @transaction.atomic
-def article_store(*, article: Article, user: User, seen_version: int, comment: str = "修改稿件 / edited") -> Article:
+def article_store(*, article: Article, user: User, seen_version: int, comment: str = "") -> Article:
     """Save an article changed in a form (the admin) that was opened at seen_version.
 
     Inside an open revision block (the admin's) the revision also takes the
@@ -306,7 +306,7 @@ def article_store(*, article: Article, user: User, seen_version: int, comment: s
     check_can_edit(user=user, article=article)
     article.version = seen_version
     article.char_count = body_char_count(text_to_blocks(article.body))  # the form may have changed the body
-    with editing(article=article, user=user, comment=comment):
+    with editing(article=article, user=user, comment=comment or gettext("Edited")):
         pass
     return article
 
@@ -340,7 +340,7 @@ def article_revert(*, article: Article, user: User, version_id: int) -> Article:
 @transaction.atomic
 def note_add(*, article: Article, user: User, text: str) -> Note:
     if not user.has_perm("editorial.add_note"):
-        raise NotAllowed("你没有权限添加编辑备注。 / You may not add desk notes.")
+        raise NotAllowed(gettext("You may not add desk notes."))
     if not can_add_note(user, article):
         raise NotAllowed(gettext("You may add notes only to your own drafts."))
     note = Note(article=article, author=user, text=text.strip())

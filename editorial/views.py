@@ -198,7 +198,7 @@ def fix(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _require(neighbour: Article | None) -> Article:
     if neighbour is None:
-        raise InvalidOperation("本版没有相邻的稿件。 / No neighbouring article on this page.")
+        raise InvalidOperation(gettext("No neighbouring article on this page."))
     return neighbour
 
 
