@@ -398,7 +398,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def desk_links(self, obj: Article) -> str:
         links = [
             (reverse("editorial:review", args=[obj.pk]), gettext("Review beside the printed page")),
-            (reverse("editorial:history", args=[obj.pk]), gettext("History")),
+            (reverse("editorial:history", args=[obj.pk]), gettext("Revision history")),
         ]
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
 

@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from reversion.models import Version
 
 from articles.models import Article, Byline, Column, Reporter, Section
@@ -72,6 +72,34 @@ def char_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
         if j2 > j1:
             after.append(format_html("<ins>{}</ins>", new[j1:j2]))
     return mark_safe("".join(before)), mark_safe("".join(after))  # noqa: S308  (every piece escaped above)
+
+
+def body_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
+    """char_diff paragraph by paragraph, with the unchanged paragraphs between changes left
+    out (counted), so a one-character fix in a long story does not show the whole story twice."""
+    a, b = (old.split("\n\n") if old else []), (new.split("\n\n") if new else [])
+    before: list[SafeString] = []
+    after: list[SafeString] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            skipped = format_html(
+                '<span class="quiet">{}</span>',
+                ngettext("(%(count)d paragraph unchanged)", "(%(count)d paragraphs unchanged)", i2 - i1) % {"count": i2 - i1},
+            )
+            before.append(skipped)
+            after.append(skipped)
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            if k < len(olds) and k < len(news):
+                one, other = char_diff(olds[k], news[k])
+                before.append(one)
+                after.append(other)
+            elif k < len(olds):
+                before.append(format_html("<del>{}</del>", olds[k]))
+            else:
+                after.append(format_html("<ins>{}</ins>", news[k]))
+    return mark_safe("\n\n".join(before)), mark_safe("\n\n".join(after))  # noqa: S308  (escaped pieces)
 
 
 def _body_text(body: str) -> str:
@@ -144,7 +172,7 @@ def article_history(*, article_id: int) -> list[HistoryEntry]:
     for i, version in enumerate(versions):
         older = fields[i + 1] if i + 1 < len(versions) else dict.fromkeys(HISTORY_FIELDS, "")
         changes = [
-            FieldChange(_field_label(name), *char_diff(older[name], fields[i][name]))
+            FieldChange(_field_label(name), *(body_diff if name == "body" else char_diff)(older[name], fields[i][name]))
             for name in HISTORY_FIELDS if older[name] != fields[i][name]
         ]
         entries.append(HistoryEntry(number=len(versions) - i, version=version, changes=changes))
