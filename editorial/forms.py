@@ -15,9 +15,9 @@ class SeenVersionForm(forms.Form):
 
 class MoveForm(SeenVersionForm):
     move = forms.ChoiceField(choices=[(m.name, m.label) for m in MOVES.values()])
-    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    when = forms.DateTimeField(label="定时发布时间", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    correction = forms.CharField(label="更正说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    when = forms.DateTimeField(label=_("Publication time"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    correction = forms.CharField(label=_("Correction (readers see it)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
         cleaned = super().clean()
@@ -28,12 +28,12 @@ class MoveForm(SeenVersionForm):
 
 class FixForm(SeenVersionForm):
     OPS = [
-        ("split", "在此段前拆分"),
-        ("move_previous", "移到上一篇"),
-        ("move_next", "移到下一篇"),
-        ("kind", "改变段落类型"),
-        ("merge_previous", "与上一篇合并"),
-        ("merge_next", "与下一篇合并"),
+        ("split", _("Split before this paragraph")),
+        ("move_previous", _("Move to the previous article")),
+        ("move_next", _("Move to the next article")),
+        ("kind", _("Change the paragraph kind")),
+        ("merge_previous", _("Merge with the previous article")),
+        ("merge_next", _("Merge with the next article")),
     ]
     op = forms.ChoiceField(choices=OPS)
     block = forms.IntegerField(min_value=0, required=False)
@@ -50,8 +50,8 @@ class FixForm(SeenVersionForm):
 
 class BylinesForm(SeenVersionForm):
     people = forms.CharField(
-        label="署名", widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="每行一人：身份 姓名，如“记者 丁倩倩”；只写姓名时身份为记者。",
+        label=_("Bylines"), widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One person a line: role and name, e.g. “记者 丁倩倩”; a name alone is a 记者."),
     )
 
     def clean_people(self) -> list[tuple[str, str]]:
@@ -69,7 +69,7 @@ class BylinesForm(SeenVersionForm):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label="编辑备注", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label=_("Desk note"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class MarkForm(forms.Form):

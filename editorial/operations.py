@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import F
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy as _
 
 from articles.models import Article, Byline, Reporter
 from articles.services.naming import reporter_create
@@ -26,7 +26,7 @@ from text.bodytext import blocks_to_text, text_to_blocks
 from text.textstats import body_char_count
 
 S = Article.Status
-KINDS = {PARAGRAPH: "正文段落", SUBHEAD: "小标题", CAPTION: "图片说明"}
+KINDS = {PARAGRAPH: _("body paragraph"), SUBHEAD: _("subhead"), CAPTION: _("caption")}
 # How much of a block to look for in the page text: enough to be unique, short
 # enough to survive the parser rejoining the printed line breaks.
 _PROBE = 16
@@ -82,8 +82,10 @@ def _neighbour(article: Article, offset: int) -> Article:
         .first()
     )
     if other is None:
-        where = "上一篇" if offset < 0 else "下一篇"
-        raise InvalidOperation((gettext("There is no previous article on this page.") if offset < 0 else gettext("There is no next article on this page.")))
+        raise InvalidOperation(
+            gettext("There is no previous article on this page.") if offset < 0
+            else gettext("There is no next article on this page.")
+        )
     return other
 
 
@@ -198,7 +200,7 @@ def block_set_kind(*, article: Article, user: User, block_index: int, kind: str)
         raise InvalidOperation(gettext("Unknown block kind: %(kind)s") % {"kind": kind})
     blocks = _blocks(article)
     _check_index(blocks, block_index)
-    with editing(article=article, user=user, comment=f"第 {block_index + 1} 段改为{KINDS[kind]}"):
+    with editing(article=article, user=user, comment=gettext("Paragraph %(number)d made a %(kind)s") % {"number": block_index + 1, "kind": KINDS[kind]}):
         blocks[block_index] = Block(kind, blocks[block_index].text)
         _set_blocks(article, blocks)
     return article

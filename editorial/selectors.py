@@ -142,7 +142,7 @@ def version_text(version: Version) -> str:
             lines.append(f"{field.verbose_name}：{'' if value is None else value}")
     bylines = version_bylines(version)
     names = dict(Reporter.objects.filter(pk__in=[b["reporter_id"] for b in bylines]).values_list("pk", "name"))
-    lines.append("署名：" + "、".join(f"{b['role']} {names.get(b['reporter_id'], '?')}".strip() for b in bylines))
+    lines.append(f"{gettext('Bylines')}：" + "、".join(f"{b['role']} {names.get(b['reporter_id'], '?')}".strip() for b in bylines))
     return "\n".join(lines)
 
 

@@ -279,7 +279,7 @@ def articles_move(*, articles: Iterable[Article], user: User, move_name: str) ->
 def articles_assign_section(*, articles: Iterable[Article], user: User, section: Section | None) -> BulkResult:
     def assign(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=f"版块：{section or '无'}", text_edit=False):
+        with editing(article=article, user=user, comment=gettext("Section: %(section)s") % {"section": section or gettext("none")}, text_edit=False):
             article.section = section
 
     return _each(articles, assign)
@@ -291,7 +291,7 @@ def articles_add_tags(*, articles: Iterable[Article], user: User, tags: list[str
 
     def add(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=f"添加标签：{'、'.join(tags)}", text_edit=False):
+        with editing(article=article, user=user, comment=gettext("Added tags: %(tags)s") % {"tags": "、".join(tags)}, text_edit=False):
             article.tags.add(*tags)
 
     return _each(articles, add)

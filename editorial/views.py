@@ -190,7 +190,7 @@ def fix(request: HttpRequest, pk: int) -> HttpResponse:
         "merge_previous": lambda: operations.articles_merge(article=article, user=user, other=_require(previous)),
         "merge_next": lambda: operations.articles_merge(article=article, user=user, other=_require(following)),
     }
-    _attempt(request, changes[op], f"已{dict(FixForm.OPS)[op]}。")
+    _attempt(request, changes[op], gettext("Done: %(move)s.") % {"move": dict(FixForm.OPS)[op]})
     if op == "merge_previous" and previous is not None and not Article.objects.filter(pk=pk).exists():
         return _back(previous.pk)  # this article was merged into the one before it
     return _back(pk, "#body")
@@ -210,7 +210,7 @@ def bylines(request: HttpRequest, pk: int) -> HttpResponse:
         _attempt(
             request,
             lambda: operations.article_set_bylines(article=article, user=request.user, people=form.cleaned_data["people"]),
-            "已更正署名。",
+            gettext("Byline corrected."),
         )
     return _back(pk)
 
@@ -220,7 +220,7 @@ def bylines(request: HttpRequest, pk: int) -> HttpResponse:
 def note(request: HttpRequest, pk: int) -> HttpResponse:
     if (form := _posted(request, NoteForm)) is not None:
         article = _article(pk)
-        _attempt(request, lambda: services.note_add(article=article, user=request.user, text=form.cleaned_data["text"]), "已添加备注。")
+        _attempt(request, lambda: services.note_add(article=article, user=request.user, text=form.cleaned_data["text"]), gettext("Note added."))
     return _back(pk, "#notes")
 
 
