@@ -16,8 +16,12 @@ class SeenVersionForm(forms.Form):
 class MoveForm(SeenVersionForm):
     move = forms.ChoiceField(choices=[(m.name, m.label) for m in MOVES.values()])
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    when = forms.DateTimeField(label=_("Publication time"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    correction = forms.CharField(label=_("Correction (readers see it)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    when = forms.DateTimeField(
+        label=_("Publication time"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    correction = forms.CharField(
+        label=_("Correction (readers see it)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -63,7 +63,9 @@ def levels_for(article: Article) -> list[ReviewLevel]:
     by_key = {level.key: level for level in levels}
     unknown = [key for key in keys if key not in by_key]
     if unknown or not keys:
-        raise ImproperlyConfigured(f"NEWSROOM_SECTION_REVIEW_LEVELS[{article.section.slug!r}] names unknown levels: {unknown}")
+        raise ImproperlyConfigured(
+            f"NEWSROOM_SECTION_REVIEW_LEVELS[{article.section.slug!r}] names no levels or unknown ones: {unknown}"
+        )
     return [by_key[key] for key in keys]
 
 

@@ -1,4 +1,5 @@
-"""The desk's own records: the workflow log, editors' notes, review sign-offs (三审) and proofreading marks (校对). Never shown to readers."""
+"""The desk's own records: the workflow log, editors' notes, review sign-offs (三审)
+and proofreading marks (校对). Never shown to readers."""
 
 from __future__ import annotations
 
@@ -121,7 +122,9 @@ class ProofMark(models.Model):
         verbose_name = _("proofreading mark")
         verbose_name_plural = _("proofreading marks")
         ordering = ["start", "pk"]
-        constraints = [models.CheckConstraint(condition=models.Q(start__lt=models.F("end")), name="proofmark_start_before_end")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(start__lt=models.F("end")), name="proofmark_start_before_end"),
+        ]
 
     def __str__(self) -> str:
         return self.passage[:30]

@@ -171,10 +171,13 @@ def paragraph_move(*, article: Article, user: User, block_index: int, direction:
     elif direction == "next" and block_index == len(blocks) - 1:
         other = _neighbour(article, +1)
     else:
-        raise InvalidOperation(gettext("Only the first block can move to the previous article, and only the last to the next."))
+        raise InvalidOperation(
+            gettext("Only the first block can move to the previous article, and only the last to the next.")
+        )
     _check_text_can_move(user=user, articles=(article, other))
     ensure_baseline(other)
-    with editing(article=article, user=user, comment=gettext("Moved paragraph %(number)d") % {"number": block_index + 1}, also=[other.pk]):
+    comment = gettext("Moved paragraph %(number)d") % {"number": block_index + 1}
+    with editing(article=article, user=user, comment=comment, also=[other.pk]):
         claim_version(article=other, seen_version=other.version)
         if direction == "previous":
             boundary = _block_offset(article, blocks, 1)
@@ -200,7 +203,8 @@ def block_set_kind(*, article: Article, user: User, block_index: int, kind: str)
         raise InvalidOperation(gettext("Unknown block kind: %(kind)s") % {"kind": kind})
     blocks = _blocks(article)
     _check_index(blocks, block_index)
-    with editing(article=article, user=user, comment=gettext("Paragraph %(number)d made a %(kind)s") % {"number": block_index + 1, "kind": KINDS[kind]}):
+    comment = gettext("Paragraph %(number)d made a %(kind)s") % {"number": block_index + 1, "kind": KINDS[kind]}
+    with editing(article=article, user=user, comment=comment):
         blocks[block_index] = Block(kind, blocks[block_index].text)
         _set_blocks(article, blocks)
     return article

@@ -83,7 +83,9 @@ def can_mark(user: User, article: Article) -> bool:
 
 def can_resolve_mark(user: User, article: Article) -> bool:
     """A reviewer, or the reporter answering the query on their own story."""
-    return can_mark(user, article) or (user.is_active and is_own(user, article) and article.status not in {*Article.PUBLIC_STATUSES, S.SPIKED})
+    if can_mark(user, article):
+        return True
+    return user.is_active and article.status not in {*Article.PUBLIC_STATUSES, S.SPIKED} and is_own(user, article)
 
 
 # 三审三校: who signs which level (editorial.levels), and when an article is ready for 签发.

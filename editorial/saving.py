@@ -102,7 +102,9 @@ def signoffs_void(*, article: Article, keys: set[str], user: User | None, reason
     """Void the article's standing sign-offs of these levels (they stay on record); returns how many."""
     ids = [s.pk for key, s in standing_signoffs(article).items() if key in keys]
     if ids:
-        SignOff.objects.filter(pk__in=ids).update(voided_at=timezone.now(), voided_by=_account(user), void_reason=reason[:200])
+        SignOff.objects.filter(pk__in=ids).update(
+            voided_at=timezone.now(), voided_by=_account(user), void_reason=reason[:200],
+        )
         forget(article)
     return len(ids)
 

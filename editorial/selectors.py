@@ -82,9 +82,10 @@ def body_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
     after: list[SafeString] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
+            count = i2 - i1
             skipped = format_html(
                 '<span class="quiet">{}</span>',
-                ngettext("(%(count)d paragraph unchanged)", "(%(count)d paragraphs unchanged)", i2 - i1) % {"count": i2 - i1},
+                ngettext("(%(count)d paragraph unchanged)", "(%(count)d paragraphs unchanged)", count) % {"count": count},
             )
             before.append(skipped)
             after.append(skipped)

@@ -37,7 +37,7 @@ from datetime import datetime
 
 from django.db import OperationalError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section
@@ -47,7 +47,7 @@ from editorial.levels import levels_for
 from editorial.models import Note, ProofMark, SignOff, Transition
 from editorial.rules import (
     User, can_add_note, can_edit, can_mark, can_resolve_mark, forget, has_role_for, pending_level,
-    ready_to_publish, send_back_level, sign_refusal, standing_signoffs,
+    ready_to_publish, send_back_level, sign_refusal,
 )
 from editorial.saving import editing, signoffs_void, void_after_edit
 from editorial.selectors import version_bylines
@@ -279,7 +279,8 @@ def articles_move(*, articles: Iterable[Article], user: User, move_name: str) ->
 def articles_assign_section(*, articles: Iterable[Article], user: User, section: Section | None) -> BulkResult:
     def assign(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=gettext("Section: %(section)s") % {"section": section or gettext("none")}, text_edit=False):
+        comment = gettext("Section: %(section)s") % {"section": section or gettext("none")}
+        with editing(article=article, user=user, comment=comment, text_edit=False):
             article.section = section
 
     return _each(articles, assign)
@@ -291,7 +292,8 @@ def articles_add_tags(*, articles: Iterable[Article], user: User, tags: list[str
 
     def add(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=gettext("Added tags: %(tags)s") % {"tags": "、".join(tags)}, text_edit=False):
+        comment = gettext("Added tags: %(tags)s") % {"tags": "、".join(tags)}
+        with editing(article=article, user=user, comment=comment, text_edit=False):
             article.tags.add(*tags)
 
     return _each(articles, add)
@@ -363,8 +365,12 @@ def mark_add(*, article: Article, user: User, start: int, end: int, query: str) 
     if not can_mark(user, article):
         raise NotAllowed(gettext("You may not mark this article."))
     if not (0 <= start < end <= len(article.body)):
-        raise InvalidOperation(gettext("Choose a passage of the body: from character 0 to %(length)d.") % {"length": len(article.body)})
-    mark = ProofMark(article=article, start=start, end=end, passage=article.body[start:end], query=query.strip(), author=user)
+        raise InvalidOperation(
+            gettext("Choose a passage of the body: from character 0 to %(length)d.") % {"length": len(article.body)}
+        )
+    mark = ProofMark(
+        article=article, start=start, end=end, passage=article.body[start:end], query=query.strip(), author=user,
+    )
     mark.full_clean()
     mark.save()
     forget(article)
