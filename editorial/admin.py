@@ -29,7 +29,7 @@ from articles.models import Article, Byline, Column, Issue, Publication, Reporte
 from editorial import services
 from editorial.errors import EditConflict, WorkflowError
 from editorial.levels import levels_for
-from editorial.models import Note, SignOff, Transition
+from editorial.models import Note, ProofMark, SignOff, Transition
 from editorial.rules import can_edit, pending_level
 from editorial.saving import conflict, ensure_baseline
 from editorial.widgets import KnownChoicesAutocompleteSelect
@@ -188,6 +188,41 @@ class TransitionInline(admin.TabularInline):
         return False
 
 
+class _RecordInline(admin.TabularInline):
+    """A desk record the services write (sign-offs, marks): read here, made on the review page."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class SignOffInline(_RecordInline):
+    model = SignOff
+    fields = ["level_name", "user", "signed_at", "note", "voided_at", "void_reason"]
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[SignOff]:
+        return super().get_queryset(request).select_related("user")
+
+    @admin.display(description=_("review level"))
+    def level_name(self, obj: SignOff) -> str:
+        return str(obj)
+
+
+class ProofMarkInline(_RecordInline):
+    model = ProofMark
+    fields = ["passage", "start", "end", "query", "author", "created_at", "resolved_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProofMark]:
+        return super().get_queryset(request).select_related("author")
+
+
 class ArticleForm(forms.ModelForm):
     # The version the editor opened; a save from an older one is refused (optimistic locking).
     seen_version = forms.IntegerField(widget=forms.HiddenInput)
@@ -300,7 +335,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title"]  # shows the search box; get_search_results does the searching
     date_hierarchy = "published_at"
     autocomplete_fields = ["column"]
-    inlines = [BylineInline, RelatedLinkInline, NoteInline, TransitionInline]
+    inlines = [BylineInline, RelatedLinkInline, NoteInline, SignOffInline, ProofMarkInline, TransitionInline]
 
     class Media:
         css = {"all": ["editorial/desk.css"]}  # the conflict diff; the site's CSP forbids inline styles

@@ -11,7 +11,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section, SourcePage
-from editorial.models import Note, SignOff
+from editorial.models import Note, ProofMark, SignOff
 from linking.models import RelatedLink
 from tests.desk import desk, fresh, page, signed  # noqa: F401  (fixtures)
 
@@ -56,11 +56,14 @@ def test_changelist_queries_do_not_grow_with_articles_bylines_and_tags(chief_cli
     assert few == many
 
 
-def test_change_page_queries_do_not_grow_with_bylines_tags_notes_and_log(chief_client, desk):
+def test_change_page_queries_do_not_grow_with_bylines_tags_notes_sign_offs_marks_and_log(chief_client, desk):
     small, large = _articles(1, bylines=1, tags=1)[0], _articles(2, bylines=8, tags=12)[1]
     editor = desk("editor")
     for i in range(6):
         Note.objects.create(article=large, author=editor, text=f"备注{i}")
+        ProofMark.objects.create(article=large, start=0, end=1, passage="正", query=f"待核实{i}", author=editor)
+    signed(large)
+    SignOff.objects.filter(article=large, level="first").update(user=editor)
     for target in _articles(5):
         RelatedLink.objects.create(source=large, target=target, score=0.5, reasons=["共同地点: 崂山区"])
     assert _queries(chief_client, reverse("admin:articles_article_change", args=[small.pk])) == _queries(
@@ -68,6 +71,7 @@ def test_change_page_queries_do_not_grow_with_bylines_tags_notes_and_log(chief_c
     )
     html = chief_client.get(reverse("admin:articles_article_change", args=[large.pk])).content.decode()
     assert html.count("共同地点: 崂山区") == 5  # the related-links inline, one row per link
+    assert html.count("待核实") == 6 and "复审" in html  # the marks and sign-offs, read-only
 
 
 def test_changelist_shows_reporters_tags_and_filters(chief_client):
