@@ -31,7 +31,7 @@ logs transitions in editorial.models.Transition.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -109,9 +109,9 @@ def check_signed_off(article: Article) -> None:
 
 
 # What must hold before 签发, for the desk and the scheduler alike: each takes
-# the article and raises a WorkflowError to refuse. Other apps append theirs
-# (e.g. a 敏感词 screening) from their AppConfig.ready().
-PUBLISH_CHECKS: list = [check_signed_off]
+# the article and raises a WorkflowError (IllegalMove) to refuse, and the
+# move is not made. A new gate (e.g. a 敏感词 screening) is one more entry.
+PUBLISH_CHECKS: list[Callable[[Article], None]] = [check_signed_off]
 
 
 def check_publishable(article: Article) -> None:
