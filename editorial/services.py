@@ -16,8 +16,9 @@ logs transitions in editorial.models.Transition.
 - Sending back is asked by a level: the one the sender would sign now, else
   the highest they hold. Its sign-off and every later one are voided (kept,
   struck through on the desk), the lower ones stand, and the article goes to
-  DRAFT. The reporter resubmits it, and it then waits at the asking level.
-  Nobody sends back over a standing sign-off of a level above their own.
+  DRAFT. The reporter resubmits it, and it then waits at the first level
+  without a standing sign-off: the asking level, when the ones below had
+  signed. Nobody sends back over a standing sign-off of a level above their own.
 - Editing the text (kicker, title, subtitle, dateline, body, column, bylines)
   of an article in review, approved, scheduled or unpublished voids the
   standing sign-offs of every level above the editor's highest: a 编辑's fix
