@@ -36,6 +36,16 @@ venv: $(STAMP)
 migrate: venv
 	$(PY) manage.py migrate --noinput
 
+# Something in each room: the seed issues are published as printed (the site
+# has stories), except the newest issue's pages, which are imported into the
+# desk's queue to go through 三审 (初审, 复审, 终审) and 签发. The newest is
+# the latest seeds/<publication>/<YYYY-MM-DD> date, whichever paper it is.
+SEED_ISSUES := $(sort $(wildcard seeds/*/[0-9]*))
+SEED_NEWEST := $(lastword $(sort $(notdir $(SEED_ISSUES))))
+SEEDS_QUEUED := $(filter %/$(SEED_NEWEST),$(SEED_ISSUES))
+SEEDS_PUBLISHED := $(filter-out $(SEEDS_QUEUED),$(SEED_ISSUES))
+IMPORT_SEEDS := $(PY) manage.py import_seeds --publish $(SEEDS_PUBLISHED) && $(PY) manage.py import_seeds $(SEEDS_QUEUED)
+
 # The task worker (linking, large search batches: see README, "Background
 # tasks") runs in the background beside runserver, from before the import
 # (which enqueues the seed pages' linking) until runserver exits; the trap
@@ -44,12 +54,12 @@ migrate: venv
 run: migrate
 	$(PY) manage.py loaddata fixtures/sections.json fixtures/groups.json fixtures/gazetteer.json
 	@if [ "$$TASKS_BACKEND" = "immediate" ]; then \
-	  $(PY) manage.py import_seeds --publish && $(PY) manage.py ensure_editor && exec $(PY) manage.py runserver 127.0.0.1:8000; \
+	  $(IMPORT_SEEDS) && $(PY) manage.py ensure_editor && exec $(PY) manage.py runserver 127.0.0.1:8000; \
 	fi; \
 	$(PY) manage.py db_worker --no-reload --interval 0.5 --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	echo "task worker started (pid $$worker)"; \
-	$(PY) manage.py import_seeds --publish && $(PY) manage.py ensure_editor && $(PY) manage.py runserver 127.0.0.1:8000
+	$(IMPORT_SEEDS) && $(PY) manage.py ensure_editor && $(PY) manage.py runserver 127.0.0.1:8000
 
 # As production runs: DEBUG=0 stores static files under hashed names, and every
 # page asks collectstatic's manifest for them, so it runs first, with DEBUG=0

@@ -16,21 +16,25 @@ from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.translation import gettext, gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
 from articles.warnings import warnings_text
 from editorial import services
-from editorial.errors import EditConflict
-from editorial.models import Note, Transition
-from editorial.rules import can_edit
+from editorial.errors import EditConflict, WorkflowError
+from editorial.levels import levels_for
+from editorial.models import Note, ProofMark, SignOff, Transition
+from editorial.rules import can_edit, pending_level
 from editorial.saving import conflict, ensure_baseline
 from editorial.widgets import KnownChoicesAutocompleteSelect
+from editorial.workflow import APPROVE
 from linking.admin import RelatedLinkInline
 from screening.admin import ScreeningFilter
 from search.selectors import search_filter
@@ -98,14 +102,36 @@ class SourcePageAdmin(admin.ModelAdmin):
         return "\n".join(warnings_text(obj.parse_warnings))  # one a line, in the desk's language
 
 
+class ReporterActionForm(ActionForm):
+    account = forms.ModelChoiceField(
+        get_user_model().objects.filter(is_staff=True, is_active=True), label=_("Desk account"), required=False,
+    )
+
+
 @admin.register(Reporter)
 class ReporterAdmin(admin.ModelAdmin):
-    list_display = ["name", "outlet", "slug", "byline_total"]
+    list_display = ["name", "outlet", "slug", "user", "byline_total"]
     list_filter = ["outlet"]
+    list_select_related = ["user"]
     search_fields = ["name", "outlet", "slug"]
+    action_form = ReporterActionForm
+    actions = ["link_account"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Reporter]:
         return super().get_queryset(request).annotate(byline_total=Count("bylines"))
+
+    @admin.action(description=_("Link to the desk account chosen above"), permissions=["change"])
+    def link_account(self, request: HttpRequest, queryset: QuerySet[Reporter]) -> None:
+        """One step from a desk account to 我的稿件: the reporter's bylines become the account's stories."""
+        account = get_user_model().objects.filter(pk=request.POST.get("account") or None).first()
+        try:
+            reporter = services.reporter_link_account(reporters=list(queryset), account=account, user=request.user)
+        except WorkflowError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+        else:
+            self.message_user(request, gettext("%(reporter)s is linked to the desk account %(account)s.") % {
+                "reporter": reporter, "account": account,
+            })
 
     @admin.display(description="署名数", ordering="byline_total")
     def byline_total(self, obj: Reporter) -> int:
@@ -168,6 +194,41 @@ class TransitionInline(admin.TabularInline):
         return False
 
 
+class _RecordInline(admin.TabularInline):
+    """A desk record the services write (sign-offs, marks): read here, made on the review page."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class SignOffInline(_RecordInline):
+    model = SignOff
+    fields = ["level_name", "user", "signed_at", "note", "voided_at", "void_reason"]
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[SignOff]:
+        return super().get_queryset(request).select_related("user")
+
+    @admin.display(description=_("review level"))
+    def level_name(self, obj: SignOff) -> str:
+        return str(obj)
+
+
+class ProofMarkInline(_RecordInline):
+    model = ProofMark
+    fields = ["passage", "start", "end", "query", "author", "created_at", "resolved_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProofMark]:
+        return super().get_queryset(request).select_related("author")
+
+
 class ArticleForm(forms.ModelForm):
     # The version the editor opened; a save from an older one is refused (optimistic locking).
     seen_version = forms.IntegerField(widget=forms.HiddenInput)
@@ -188,6 +249,42 @@ class ArticleForm(forms.ModelForm):
             if stored != seen:
                 raise ValidationError(conflict(article_id=self.instance.pk, seen_version=seen).html())
         return cleaned
+
+
+class MineFilter(admin.SimpleListFilter):
+    """我的稿件: the stories carrying the user's byline, in any state. On by default for a
+    reporter (an account linked to a Reporter, without review rights), so the desk opens on their copy."""
+
+    title = _("My stories")
+    parameter_name = "mine"
+
+    def __init__(self, request, params, model, model_admin):
+        user = request.user
+        self._user = user
+        self._default = "yes" if (
+            not user.has_perm("articles.review_article") and Reporter.objects.filter(user_id=user.pk).exists()
+        ) else None
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Mine")), ("all", _("Everyone's"))]
+
+    def value(self):
+        return super().value() or self._default
+
+    def choices(self, changelist):
+        # No "All" entry: without the parameter a reporter gets the default, so "all" is explicit.
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup or (self.value() is None and lookup == "all"),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pk__in=Byline.objects.filter(reporter__user=self._user).values("article_id"))
+        return queryset
 
 
 class HasWarningsFilter(admin.SimpleListFilter):
@@ -233,18 +330,18 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     action_form = ArticleActionForm
     list_display = [
-        "__str__", "status", "column", "section", "reporters", "tag_list", "published_at", "char_count",
+        "__str__", "status", "review_stage", "column", "section", "reporters", "tag_list", "published_at", "char_count",
         "source_page", "position", "has_warnings",
     ]
     list_filter = [
-        "status", "section", "column", "bylines__reporter", SourcePageFilter, "published_at",
+        MineFilter, "status", "section", "column", "bylines__reporter", SourcePageFilter, "published_at",
         "source_page__edition_date", HasWarningsFilter, ScreeningFilter,
     ]
     list_select_related = ["column", "section", "source_page"]
     search_fields = ["title"]  # shows the search box; get_search_results does the searching
     date_hierarchy = "published_at"
     autocomplete_fields = ["column"]
-    inlines = [BylineInline, RelatedLinkInline, NoteInline, TransitionInline]
+    inlines = [BylineInline, RelatedLinkInline, NoteInline, SignOffInline, ProofMarkInline, TransitionInline]
 
     class Media:
         css = {"all": ["editorial/desk.css"]}  # the conflict diff; the site's CSP forbids inline styles
@@ -279,7 +376,10 @@ class ArticleAdmin(admin.ModelAdmin):
             super().get_queryset(request)
             .select_related("column", "section", "source_page")
             .defer("source_page__raw_text")
-            .prefetch_related(Prefetch("bylines", Byline.objects.select_related("reporter")), "tags")
+            .prefetch_related(
+                Prefetch("bylines", Byline.objects.select_related("reporter")), "tags",
+                Prefetch("signoffs", SignOff.objects.filter(voided_at=None)),
+            )
         )
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet[Article], search_term: str):
@@ -319,6 +419,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def reporters(self, obj: Article) -> str:
         return "、".join(b.reporter.name for b in obj.bylines.all())
 
+    @admin.display(description=_("Review"))
+    def review_stage(self, obj: Article) -> str:
+        """The level the article waits for, so each level finds its queue in the list."""
+        if obj.status not in APPROVE.sources:
+            return "—"
+        pending = pending_level(obj)
+        return gettext("awaiting %(level)s") % {"level": levels_for(obj)[pending]} if pending is not None else "—"
+
     @admin.display(description="标签")
     def tag_list(self, obj: Article) -> str:
         return "、".join(t.name for t in obj.tags.all())
@@ -334,8 +442,8 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="编辑部")
     def desk_links(self, obj: Article) -> str:
         links = [
-            (reverse("editorial:review", args=[obj.pk]), "对照原版审核 / review beside the page"),
-            (reverse("editorial:history", args=[obj.pk]), "修改历史 / history"),
+            (reverse("editorial:review", args=[obj.pk]), gettext("Review beside the printed page")),
+            (reverse("editorial:history", args=[obj.pk]), gettext("Revision history")),
         ]
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
@@ -359,6 +467,12 @@ class ArticleAdmin(admin.ModelAdmin):
             article=obj, user=request.user, seen_version=form.cleaned_data["seen_version"],
             comment="后台修改：" + "、".join(changed) if changed else "后台保存",
         )
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # The bylines inline saves after the article: a changed byline is a text edit too.
+        if change and any(fs.model is Byline and fs.has_changed() for fs in formsets):
+            services.article_bylines_changed(article=form.instance, user=request.user)
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         if formset.model is not Note:

@@ -1,9 +1,10 @@
-"""What the desk refuses. Every message is shown to the editor as it is, in Chinese and English."""
+"""What the desk refuses. Every message is shown to the editor as it is, in the desk's language."""
 
 from __future__ import annotations
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 
 class WorkflowError(Exception):
@@ -35,16 +36,16 @@ class EditConflict(WorkflowError):
         self.current_version = current_version
         self.changed_by = changed_by
         self.changes = changes  # a unified diff from the version seen to the stored one
-        who = changed_by or "其他人 / someone else"
+        who = changed_by or gettext("someone else")
         super().__init__(
-            f"稿件已被 {who} 修改（第 {seen_version} 版 → 第 {current_version} 版），你的修改未保存。"
-            f" / The article was changed by {who} (version {seen_version} → {current_version}); your changes were not saved."
+            gettext(
+                "The article was changed by %(who)s (revision %(seen)d → %(current)d); your changes were not saved."
+            ) % {"who": who, "seen": seen_version, "current": current_version}
         )
 
     def html(self) -> SafeString:
         """The refusal and the diff of what changed in between, for a form error or a desk message."""
         return format_html(
-            "{}<br>请重新打开本页，在最新版本上修改。 / Reload the page and make your change on the latest version."
-            '<pre class="desk-diff">{}</pre>',
-            self.message, self.changes,
+            '{}<br>{}<pre class="desk-diff">{}</pre>',
+            self.message, gettext("Reload the page and make your change on the latest revision."), self.changes,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy as _
 
 from editorial.operations import KINDS
 from editorial.workflow import MOVES
@@ -14,25 +15,29 @@ class SeenVersionForm(forms.Form):
 
 class MoveForm(SeenVersionForm):
     move = forms.ChoiceField(choices=[(m.name, m.label) for m in MOVES.values()])
-    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    when = forms.DateTimeField(label="定时发布时间", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    correction = forms.CharField(label="更正说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    when = forms.DateTimeField(
+        label=_("Publication time"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    correction = forms.CharField(
+        label=_("Correction (readers see it)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("move") == "schedule" and not cleaned.get("when"):
-            self.add_error("when", "定时发布需要填写时间。 / Scheduling needs a time.")
+            self.add_error("when", gettext("Scheduling needs a time."))
         return cleaned
 
 
 class FixForm(SeenVersionForm):
     OPS = [
-        ("split", "在此段前拆分"),
-        ("move_previous", "移到上一篇"),
-        ("move_next", "移到下一篇"),
-        ("kind", "改变段落类型"),
-        ("merge_previous", "与上一篇合并"),
-        ("merge_next", "与下一篇合并"),
+        ("split", _("Split before this paragraph")),
+        ("move_previous", _("Move to the previous article")),
+        ("move_next", _("Move to the next article")),
+        ("kind", _("Change the paragraph kind")),
+        ("merge_previous", _("Merge with the previous article")),
+        ("merge_next", _("Merge with the next article")),
     ]
     op = forms.ChoiceField(choices=OPS)
     block = forms.IntegerField(min_value=0, required=False)
@@ -41,16 +46,16 @@ class FixForm(SeenVersionForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("op") in {"split", "move_previous", "move_next", "kind"} and cleaned.get("block") is None:
-            self.add_error("block", "请选择段落。 / Choose a block.")
+            self.add_error("block", gettext("Choose a block."))
         if cleaned.get("op") == "kind" and not cleaned.get("kind"):
-            self.add_error("kind", "请选择类型。 / Choose a kind.")
+            self.add_error("kind", gettext("Choose a kind."))
         return cleaned
 
 
 class BylinesForm(SeenVersionForm):
     people = forms.CharField(
-        label="署名", widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="每行一人：身份 姓名，如“记者 丁倩倩”；只写姓名时身份为记者。",
+        label=_("Bylines"), widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One person a line: role and name, e.g. “记者 丁倩倩”; a name alone is a 记者."),
     )
 
     def clean_people(self) -> list[tuple[str, str]]:
@@ -63,9 +68,17 @@ class BylinesForm(SeenVersionForm):
             elif parts:
                 people.append((parts[0], " ".join(parts[1:])))
         if not people:
-            raise forms.ValidationError("署名至少要有一人。 / A byline needs at least one person.")
+            raise forms.ValidationError(gettext("A byline needs at least one person."))
         return people
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label="编辑备注", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label=_("Desk note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MarkForm(forms.Form):
+    """校对: a passage of the body, by character offsets (the page fills them from a selection), and the query."""
+
+    start = forms.IntegerField(label=_("From character"), min_value=0)
+    end = forms.IntegerField(label=_("To character"), min_value=1)
+    query = forms.CharField(label=_("Query for the reporter"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -12,20 +12,21 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext, gettext_lazy as _
 
 from articles.models import Article, Byline, Reporter
 from articles.services.naming import reporter_create
 from editorial.errors import InvalidOperation, NotAllowed
 from editorial.models import Note
 from editorial.rules import User
-from editorial.saving import claim_version, ensure_baseline, editing
+from editorial.saving import claim_version, ensure_baseline, editing, void_after_edit
 from editorial.services import check_can_edit
 from text.bodytext import CAPTION, PARAGRAPH, SUBHEAD, Block
 from text.bodytext import blocks_to_text, text_to_blocks
 from text.textstats import body_char_count
 
 S = Article.Status
-KINDS = {PARAGRAPH: "正文段落", SUBHEAD: "小标题", CAPTION: "图片说明"}
+KINDS = {PARAGRAPH: _("body paragraph"), SUBHEAD: _("subhead"), CAPTION: _("caption")}
 # How much of a block to look for in the page text: enough to be unique, short
 # enough to survive the parser rejoining the printed line breaks.
 _PROBE = 16
@@ -63,7 +64,7 @@ def _block_offset(article: Article, blocks: list[Block], index: int) -> int:
 
 def _check_index(blocks: list[Block], index: int) -> None:
     if not 0 <= index < len(blocks):
-        raise InvalidOperation(f"没有第 {index + 1} 段。 / There is no block {index + 1}.")
+        raise InvalidOperation(gettext("There is no block %(number)d.") % {"number": index + 1})
 
 
 def _shift_positions(*, article: Article, after: int, by: int) -> None:
@@ -81,8 +82,10 @@ def _neighbour(article: Article, offset: int) -> Article:
         .first()
     )
     if other is None:
-        where = "上一篇" if offset < 0 else "下一篇"
-        raise InvalidOperation(f"本版没有{where}稿件。 / There is no {'previous' if offset < 0 else 'next'} article on this page.")
+        raise InvalidOperation(
+            gettext("There is no previous article on this page.") if offset < 0
+            else gettext("There is no next article on this page.")
+        )
     return other
 
 
@@ -91,7 +94,7 @@ def _check_text_can_move(*, user: User, articles: tuple[Article, ...]) -> None:
         check_can_edit(user=user, article=one)
         if one.is_public:
             raise InvalidOperation(
-                f"「{one}」已发布，请先撤稿再调整。 / “{one}” is public; unpublish it before moving text."
+                gettext("“%(article)s” is public; unpublish it before moving text.") % {"article": one}
             )
 
 
@@ -102,9 +105,9 @@ def article_split(*, article: Article, user: User, block_index: int) -> Article:
     blocks = _blocks(article)
     _check_index(blocks, block_index)
     if block_index == 0:
-        raise InvalidOperation("不能在第一段之前拆分。 / Cannot split before the first block.")
+        raise InvalidOperation(gettext("Cannot split before the first block."))
     cut = _block_offset(article, blocks, block_index)
-    with editing(article=article, user=user, comment=f"从第 {block_index + 1} 段拆分 / split at block {block_index + 1}"):
+    with editing(article=article, user=user, comment=gettext("Split at paragraph %(number)d") % {"number": block_index + 1}):
         _shift_positions(article=article, after=article.position, by=1)
         tail = Article(
             source_page_id=article.source_page_id, position=article.position + 1, span_start=cut,
@@ -127,11 +130,11 @@ def articles_merge(*, article: Article, user: User, other: Article) -> Article:
     """Join two neighbouring articles of one page into the earlier one; the later one is deleted
     (its last state stays in the revision history) and the page is renumbered."""
     if other.source_page_id != article.source_page_id or abs(other.position - article.position) != 1:
-        raise InvalidOperation("只能合并同一版面上相邻的两篇稿件。 / Only neighbouring articles of one page can be merged.")
+        raise InvalidOperation(gettext("Only neighbouring articles of one page can be merged."))
     first, second = sorted((article, other), key=lambda a: a.position)
     _check_text_can_move(user=user, articles=(first, second))
     ensure_baseline(second)
-    with editing(article=first, user=user, comment=f"合并「{second}」/ merged “{second}”", also=[second.pk]):
+    with editing(article=first, user=user, comment=gettext("Merged “%(article)s”") % {"article": second}, also=[second.pk]):
         claim_version(article=second, seen_version=second.version)
         _set_blocks(first, _blocks(first) + _blocks(second))
         first.span_start = min(first.span_start, second.span_start)
@@ -162,19 +165,19 @@ def paragraph_move(*, article: Article, user: User, block_index: int, direction:
     blocks = _blocks(article)
     _check_index(blocks, block_index)
     if len(blocks) == 1:
-        raise InvalidOperation("这是最后一段，请改用合并。 / This is the only block; merge the articles instead.")
+        raise InvalidOperation(gettext("This is the only block; merge the articles instead."))
     if direction == "previous" and block_index == 0:
         other = _neighbour(article, -1)
     elif direction == "next" and block_index == len(blocks) - 1:
         other = _neighbour(article, +1)
     else:
         raise InvalidOperation(
-            "只有第一段能移到上一篇，最后一段能移到下一篇。"
-            " / Only the first block can move to the previous article, and only the last to the next."
+            gettext("Only the first block can move to the previous article, and only the last to the next.")
         )
     _check_text_can_move(user=user, articles=(article, other))
     ensure_baseline(other)
-    with editing(article=article, user=user, comment=f"移动第 {block_index + 1} 段 / moved block {block_index + 1}", also=[other.pk]):
+    comment = gettext("Moved paragraph %(number)d") % {"number": block_index + 1}
+    with editing(article=article, user=user, comment=comment, also=[other.pk]):
         claim_version(article=other, seen_version=other.version)
         if direction == "previous":
             boundary = _block_offset(article, blocks, 1)
@@ -186,6 +189,7 @@ def paragraph_move(*, article: Article, user: User, block_index: int, direction:
             _set_blocks(other, blocks[-1:] + _blocks(other))
             _set_blocks(article, blocks[:-1])
             article.span_end = other.span_start = boundary
+        void_after_edit(article=other, user=user)  # its text changed too
         other.full_clean()
         other.save()
     return article
@@ -196,10 +200,11 @@ def block_set_kind(*, article: Article, user: User, block_index: int, kind: str)
     """Make a block a paragraph, a subhead or a caption."""
     check_can_edit(user=user, article=article)
     if kind not in KINDS:
-        raise InvalidOperation(f"未知的段落类型：{kind} / Unknown block kind: {kind}")
+        raise InvalidOperation(gettext("Unknown block kind: %(kind)s") % {"kind": kind})
     blocks = _blocks(article)
     _check_index(blocks, block_index)
-    with editing(article=article, user=user, comment=f"第 {block_index + 1} 段改为{KINDS[kind]}"):
+    comment = gettext("Paragraph %(number)d made a %(kind)s") % {"number": block_index + 1, "kind": KINDS[kind]}
+    with editing(article=article, user=user, comment=comment):
         blocks[block_index] = Block(kind, blocks[block_index].text)
         _set_blocks(article, blocks)
     return article
@@ -221,7 +226,7 @@ def _reporter(*, name: str, article: Article, user: User) -> Reporter:
     if namesakes:
         return namesakes[0]
     if not user.has_perm("articles.add_reporter"):
-        raise NotAllowed(f"没有名为「{name}」的记者，你无权新建。 / No reporter is named “{name}”, and you may not add one.")
+        raise NotAllowed(gettext("No reporter is named “%(name)s”, and you may not add one.") % {"name": name})
     return reporter_create(name=name, outlet=outlet)
 
 
@@ -230,8 +235,8 @@ def article_set_bylines(*, article: Article, user: User, people: list[tuple[str,
     """Replace the byline with people, given as (role, name) in printed order."""
     check_can_edit(user=user, article=article)
     if not people:
-        raise InvalidOperation("署名至少要有一人。 / A byline needs at least one person.")
-    with editing(article=article, user=user, comment="更正署名 / corrected the byline"):
+        raise InvalidOperation(gettext("A byline needs at least one person."))
+    with editing(article=article, user=user, comment=gettext("Corrected the byline")):
         reporters = [_reporter(name=name, article=article, user=user) for _, name in people]
         article.bylines.all().delete()
         for position, ((role, _), reporter) in enumerate(zip(people, reporters, strict=True), start=1):

@@ -1,4 +1,9 @@
-"""Reads for the desk: revisions as readable text, diffs between them, the review page's data."""
+"""Reads for the desk: revisions as readable text, diffs between them, the review page's data.
+
+The history page shows each revision (修订 N, counted from the oldest) as the
+fields an editor changes, side by side with the revision before, the changed
+characters marked <del>/<ins>; provenance and bookkeeping (spans, positions,
+import hashes, version counters) are the importer's and the lock's, not the text's."""
 
 from __future__ import annotations
 
@@ -6,35 +11,117 @@ import difflib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from reversion.models import Version
 
 from articles.models import Article, Byline, Column, Reporter, Section
-from editorial.models import Note, Transition
-from text.bodytext import text_to_blocks
+from editorial.models import Note, ProofMark, SignOff, Transition
+from text.bodytext import CAPTION, SUBHEAD, text_to_blocks
 
 # The fields an editor changes, in the order a reader meets them; a revision
 # is shown as these lines so that difflib gives an editor-readable diff.
 SNAPSHOT_FIELDS = (
     "column", "kicker", "title", "subtitle", "dateline", "dateline_date", "body", "continued_from", "continues_to",
-    "section", "slug", "status", "scheduled_at", "correction", "span_start", "span_end", "position",
+    "section", "slug", "status", "scheduled_at", "correction",
 )
+# The history's fields, side by side (bylines are the revision's Byline rows).
+HISTORY_FIELDS = ("kicker", "title", "subtitle", "bylines", "dateline", "body")
+_KIND_LABELS = {SUBHEAD: _("subhead"), CAPTION: _("caption")}
 _NAMED = {"column": Column, "section": Section}
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    label: str
+    before: SafeString  # the previous revision's text, removed characters in <del>
+    after: SafeString  # this revision's text, added characters in <ins>
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
+    number: int  # 修订 N: the oldest revision is 1
     version: Version
-    diff: str  # from the previous revision; for the oldest one, its whole text
+    changes: list[FieldChange]  # from the previous revision; for the oldest, every field it has
 
 
 def version_bylines(version: Version) -> list[dict]:
     byline_type = ContentType.objects.get_for_model(Byline)
-    rows = [
-        v.field_dict for v in version.revision.version_set.filter(content_type=byline_type)
-    ]
+    # .all(): article_versions prefetches each revision's versions.
+    rows = [v.field_dict for v in version.revision.version_set.all() if v.content_type_id == byline_type.pk]
     rows = [row for row in rows if row["article_id"] == int(version.object_id)]
     return sorted(rows, key=lambda row: row["position"])
+
+
+def char_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
+    """old and new, escaped, with the characters only old has in <del> and those only new has in <ins>.
+
+    By character, not by word or line: Chinese has no spaces, and one changed
+    character (的/地, a digit) is the usual correction."""
+    before, after = [], []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            before.append(escape(old[i1:i2]))
+            after.append(escape(new[j1:j2]))
+            continue
+        if i2 > i1:
+            before.append(format_html("<del>{}</del>", old[i1:i2]))
+        if j2 > j1:
+            after.append(format_html("<ins>{}</ins>", new[j1:j2]))
+    return mark_safe("".join(before)), mark_safe("".join(after))  # noqa: S308  (every piece escaped above)
+
+
+def body_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
+    """char_diff paragraph by paragraph, with the unchanged paragraphs between changes left
+    out (counted), so a one-character fix in a long story does not show the whole story twice."""
+    a, b = (old.split("\n\n") if old else []), (new.split("\n\n") if new else [])
+    before: list[SafeString] = []
+    after: list[SafeString] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            count = i2 - i1
+            skipped = format_html(
+                '<span class="quiet">{}</span>',
+                ngettext("(%(count)d paragraph unchanged)", "(%(count)d paragraphs unchanged)", count) % {"count": count},
+            )
+            before.append(skipped)
+            after.append(skipped)
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            if k < len(olds) and k < len(news):
+                one, other = char_diff(olds[k], news[k])
+                before.append(one)
+                after.append(other)
+            elif k < len(olds):
+                before.append(format_html("<del>{}</del>", olds[k]))
+            else:
+                after.append(format_html("<ins>{}</ins>", news[k]))
+    return mark_safe("\n\n".join(before)), mark_safe("\n\n".join(after))  # noqa: S308  (escaped pieces)
+
+
+def _body_text(body: str) -> str:
+    return "\n\n".join(
+        f"[{_KIND_LABELS[block.kind]}] {block.text}" if block.kind in _KIND_LABELS else block.text
+        for block in text_to_blocks(body or "")
+    )
+
+
+def _history_fields(version: Version, names: dict[int, str]) -> dict[str, str]:
+    data = version.field_dict
+    fields = {name: str(data.get(name) or "") for name in HISTORY_FIELDS if name not in {"bylines", "body"}}
+    fields["body"] = _body_text(data.get("body"))
+    fields["bylines"] = "、".join(
+        f"{b['role']} {names.get(b['reporter_id'], '?')}".strip() for b in version_bylines(version)
+    )
+    return fields
+
+
+def _field_label(name: str) -> str:
+    return str(_("bylines")) if name == "bylines" else str(Article._meta.get_field(name).verbose_name)
 
 
 def version_text(version: Version) -> str:
@@ -56,13 +143,13 @@ def version_text(version: Version) -> str:
             lines.append(f"{field.verbose_name}：{'' if value is None else value}")
     bylines = version_bylines(version)
     names = dict(Reporter.objects.filter(pk__in=[b["reporter_id"] for b in bylines]).values_list("pk", "name"))
-    lines.append("署名：" + "、".join(f"{b['role']} {names.get(b['reporter_id'], '?')}".strip() for b in bylines))
+    lines.append(f"{gettext('Bylines')}：" + "、".join(f"{b['role']} {names.get(b['reporter_id'], '?')}".strip() for b in bylines))
     return "\n".join(lines)
 
 
 def text_diff(old: str, new: str) -> str:
     return "\n".join(
-        difflib.unified_diff(old.splitlines(), new.splitlines(), "旧版 / before", "新版 / after", lineterm="", n=0)
+        difflib.unified_diff(old.splitlines(), new.splitlines(), gettext("before"), gettext("after"), lineterm="", n=0)
     )
 
 
@@ -76,12 +163,21 @@ def article_versions(*, article_id: int) -> QuerySet[Version]:
 
 
 def article_history(*, article_id: int) -> list[HistoryEntry]:
-    versions = list(article_versions(article_id=article_id))
-    texts = [version_text(v) for v in versions]
-    return [
-        HistoryEntry(version=v, diff=text_diff(texts[i + 1], texts[i]) if i + 1 < len(versions) else texts[i])
-        for i, v in enumerate(versions)
-    ]
+    """Newest first, each with what changed since the revision before it. Three queries
+    whatever the number of revisions: versions, their revisions' versions, reporters' names."""
+    versions = list(article_versions(article_id=article_id).prefetch_related("revision__version_set"))
+    reporter_ids = {row["reporter_id"] for v in versions for row in version_bylines(v)}
+    names = dict(Reporter.objects.filter(pk__in=reporter_ids).values_list("pk", "name"))
+    fields = [_history_fields(v, names) for v in versions]
+    entries = []
+    for i, version in enumerate(versions):
+        older = fields[i + 1] if i + 1 < len(versions) else dict.fromkeys(HISTORY_FIELDS, "")
+        changes = [
+            FieldChange(_field_label(name), *(body_diff if name == "body" else char_diff)(older[name], fields[i][name]))
+            for name in HISTORY_FIELDS if older[name] != fields[i][name]
+        ]
+        entries.append(HistoryEntry(number=len(versions) - i, version=version, changes=changes))
+    return entries
 
 
 def changes_since(*, article_id: int, seen_version: int) -> tuple[str, str]:
@@ -99,9 +195,19 @@ def changes_since(*, article_id: int, seen_version: int) -> tuple[str, str]:
 
 
 def article_for_review(*, pk: int) -> Article:
+    """The article with what the review page shows: its edition, bylines, jump parts, sign-offs and marks."""
+    parts = Article.objects.select_related("source_page").defer("source_page__raw_text", "source_page__parse_warnings")
     return (
-        Article.objects.select_related("source_page", "column", "section")
-        .prefetch_related("bylines__reporter")
+        Article.objects.select_related(
+            "source_page__issue__publication", "column", "section", "continuation_of__source_page",
+        )
+        .defer("continuation_of__source_page__raw_text", "continuation_of__source_page__parse_warnings")
+        .prefetch_related(
+            "bylines__reporter",
+            Prefetch("continuations", parts),
+            Prefetch("signoffs", SignOff.objects.select_related("user", "voided_by")),
+            Prefetch("proof_marks", ProofMark.objects.select_related("author", "resolved_by")),
+        )
         .get(pk=pk)
     )
 

@@ -1,16 +1,38 @@
 """Writes of the editorial workflow: one function per transition, plus the desk's
-other changes (bulk edits, notes, restoring a revision).
+other changes (bulk edits, notes, proofreading marks, restoring a revision).
 
 Every function checks the user's role, refuses illegal moves with a
 WorkflowError whose message the desk shows as is, saves through
 editorial.saving (optimistic lock, revision, articles_changed on commit) and
 logs transitions in editorial.models.Transition.
+
+三审三校 (the levels are editorial.levels; who holds one is editorial.rules):
+
+- Approving signs the article's next level (a SignOff: who, when, level,
+  note). Each level is signed by a different person (a superuser excepted),
+  the last level only when no proofreading mark is open, and only the last
+  signature moves the article to APPROVED; until then it is IN_REVIEW.
+- Publishing (签发) needs every level signed, and passes PUBLISH_CHECKS.
+- Sending back is asked by a level: the one the sender would sign now, else
+  the highest they hold. Its sign-off and every later one are voided (kept,
+  struck through on the desk), the lower ones stand, and the article goes to
+  DRAFT. The reporter resubmits it, and it then waits at the first level
+  without a standing sign-off: the asking level, when the ones below had
+  signed. Nobody sends back over a standing sign-off of a level above their own.
+- Editing the text (kicker, title, subtitle, dateline, body, column, bylines)
+  of an article in review, approved, scheduled or unpublished voids the
+  standing sign-offs of every level above the editor's highest: a 编辑's fix
+  after 复审 sends it back to 复审, the 终审's own fix voids nothing. An
+  approved or scheduled article that loses a sign-off goes back to IN_REVIEW.
+  A draft's edits void nothing: its standing sign-offs are the ones its
+  send-back kept, and the asking level reads the whole revised text. A public
+  story's edits void nothing either: it was issued, and is corrected in the open.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,9 +44,13 @@ from reversion.models import Version
 from articles.models import Article, Byline, Reporter, Section
 from articles.services.editions import publication_time
 from editorial.errors import IllegalMove, InvalidOperation, NotAllowed, WorkflowError
-from editorial.models import Note, Transition
-from editorial.rules import User, can_add_note, can_edit, has_role_for
-from editorial.saving import editing
+from editorial.levels import levels_for
+from editorial.models import Note, ProofMark, SignOff, Transition
+from editorial.rules import (
+    User, can_add_note, can_edit, can_mark, can_resolve_mark, forget, has_role_for, pending_level,
+    ready_to_publish, send_back_level, sign_refusal,
+)
+from editorial.saving import editing, signoffs_void, void_after_edit
 from editorial.selectors import version_bylines
 from editorial.workflow import APPROVE, CORRECT, PUBLISH, SCHEDULE, SEND_BACK, SPIKE, SUBMIT, UNPUBLISH, Move
 from screening.errors import OverrideNotAllowed, ScreeningError
@@ -48,41 +74,61 @@ RESTORED_FIELDS = (
 
 def _check_role(*, user: User, move: Move, article: Article) -> None:
     if not has_role_for(user, move, article):
-        raise NotAllowed(f"你没有权限对这篇稿件执行「{move.label}」。 / You may not {move.name.replace('_', ' ')} this article.")
+        raise NotAllowed(gettext("You may not “%(move)s” this article.") % {"move": move.label})
 
 
 def _check_state(*, move: Move, article: Article) -> None:
     if article.status not in move.sources:
         raise IllegalMove(
-            f"「{article.get_status_display()}」的稿件不能{move.label}。"
-            f" / An article that is {article.status} cannot be moved by {move.name.replace('_', ' ')}."
+            gettext("An article that is “%(status)s” cannot be moved by “%(move)s”.")
+            % {"status": article.get_status_display(), "move": move.label}
         )
 
 
-def _check_screening(*, article: Article) -> None:
-    """签发 (publishing, or scheduling it) waits while a banned word stands that no override covers."""
+def _apply(
+    *, article: Article, user: User | None, move: Move, note: str, target: str | None = None, level: str = "", **changes,
+) -> Article:
+    """Make the move with no role check: callers have checked, or act for the scheduler.
+
+    level names the review level a sign-off or send-back was made for; the log says it."""
+    _check_state(move=move, article=article)
+    from_status, target = article.status, target or move.target
+    logged = f"{level}{'：' + note if note else ''}" if level else note
+    with editing(article=article, user=user, comment=f"{move.label}{'：' + logged if logged else ''}", text_edit=False):
+        article.status = target
+        for name, value in changes.items():
+            setattr(article, name, value)
+        Transition.objects.create(
+            article=article, user=user if user is not None and user.is_authenticated else None,
+            from_status=from_status, to_status=target, note=logged,
+        )
+    return article
+
+
+def check_signed_off(article: Article) -> None:
+    """Every review level of the article has a standing sign-off."""
+    if not ready_to_publish(article):
+        level = levels_for(article)[pending_level(article)]
+        raise IllegalMove(gettext("The %(level)s has not signed this article.") % {"level": level})
+
+
+# What must hold before 签发, for the desk and the scheduler alike: each takes
+# the article and raises a WorkflowError (IllegalMove) to refuse, and the
+# move is not made. A new gate (e.g. a 敏感词 screening) is one more entry.
+def check_screening(article: Article) -> None:
+    """No banned word (敏感词) stands that an override does not cover."""
     try:
         publish_check(article=article)
     except ScreeningError as exc:
         raise IllegalMove(exc.message) from exc
 
 
-def _apply(*, article: Article, user: User | None, move: Move, note: str, **changes) -> Article:
-    """Make the move with no role check: callers have checked, or act for the scheduler."""
-    _check_state(move=move, article=article)
-    if move.target in (S.PUBLISHED, S.SCHEDULED):
-        # Here, not in article_publish alone: the scheduler's publish and the bulk action pass here too.
-        _check_screening(article=article)
-    from_status = article.status
-    with editing(article=article, user=user, comment=f"{move.label}{'：' + note if note else ''}"):
-        article.status = move.target
-        for name, value in changes.items():
-            setattr(article, name, value)
-        Transition.objects.create(
-            article=article, user=user if user is not None and user.is_authenticated else None,
-            from_status=from_status, to_status=move.target, note=note,
-        )
-    return article
+PUBLISH_CHECKS: list[Callable[[Article], None]] = [check_signed_off, check_screening]
+
+
+def check_publishable(article: Article) -> None:
+    for check in PUBLISH_CHECKS:
+        check(article)
 
 
 def _move(*, article: Article, user: User, move: Move, note: str = "", **changes) -> Article:
@@ -97,27 +143,57 @@ def article_submit(*, article: Article, user: User, note: str = "") -> Article:
 
 @transaction.atomic
 def article_approve(*, article: Article, user: User, note: str = "") -> Article:
-    return _move(article=article, user=user, move=APPROVE, note=note)
+    """Sign the article's next review level; the last signature approves it for 签发."""
+    _check_state(move=APPROVE, article=article)
+    if not (user.is_active and user.has_perm(APPROVE.permission)):
+        raise NotAllowed(gettext("You may not “%(move)s” this article.") % {"move": APPROVE.label})
+    if (refusal := sign_refusal(user, article)) is not None:
+        raise NotAllowed(refusal)
+    levels = levels_for(article)
+    level = levels[pending_level(article)]
+    signoff = SignOff(article=article, level=level.key, user=user, note=note.strip())
+    signoff.full_clean()
+    signoff.save()
+    forget(article)
+    target = S.APPROVED if ready_to_publish(article) else S.IN_REVIEW
+    return _apply(article=article, user=user, move=APPROVE, note=note, target=target, level=str(level))
 
 
 @transaction.atomic
 def article_send_back(*, article: Article, user: User, note: str = "") -> Article:
-    return _move(article=article, user=user, move=SEND_BACK, note=note, scheduled_at=None)
+    """Return the article to the reporter for the level that asks; see the module docstring."""
+    _check_state(move=SEND_BACK, article=article)
+    if not (user.is_active and user.has_perm(SEND_BACK.permission)) or (asking := send_back_level(user, article)) is None:
+        raise NotAllowed(gettext("You may not “%(move)s” this article.") % {"move": SEND_BACK.label})
+    levels = levels_for(article)
+    signoffs_void(
+        article=article, keys={level.key for level in levels[asking:]}, user=user,
+        reason=gettext("sent back by the %(level)s") % {"level": levels[asking]},
+    )
+    return _apply(
+        article=article, user=user, move=SEND_BACK, note=note, scheduled_at=None,
+        level=str(levels[asking]),
+    )
 
 
 @transaction.atomic
 def article_publish(*, article: Article, user: User, note: str = "") -> Article:
+    _check_role(user=user, move=PUBLISH, article=article)
+    _check_state(move=PUBLISH, article=article)
+    check_publishable(article)
     # A republished article keeps its first publication time, so its URL stays the same;
     # an article of a dated issue is published at its edition's time (URL date = edition date).
     first = article.published_at or publication_time(article.source_page.edition_date) or timezone.now()
-    return _move(article=article, user=user, move=PUBLISH, note=note, published_at=first)
+    return _apply(article=article, user=user, move=PUBLISH, note=note, published_at=first)
 
 
 @transaction.atomic
 def article_schedule(*, article: Article, user: User, when: datetime, note: str = "") -> Article:
     _check_role(user=user, move=SCHEDULE, article=article)
+    _check_state(move=SCHEDULE, article=article)
+    check_publishable(article)
     if when <= timezone.now():
-        raise IllegalMove("定时发布的时间必须晚于现在。 / The scheduled time must be in the future.")
+        raise IllegalMove(gettext("The scheduled time must be in the future."))
     return _apply(article=article, user=user, move=SCHEDULE, note=note, scheduled_at=when)
 
 
@@ -134,7 +210,7 @@ def article_spike(*, article: Article, user: User, note: str = "") -> Article:
 @transaction.atomic
 def article_correct(*, article: Article, user: User, correction: str, note: str = "") -> Article:
     if not correction.strip():
-        raise IllegalMove("请填写更正说明，读者会看到它。 / A correction needs a note readers will see.")
+        raise IllegalMove(gettext("A correction needs a note readers will see."))
     return _move(article=article, user=user, move=CORRECT, note=note, correction=correction.strip())
 
 
@@ -170,8 +246,9 @@ def scheduled_publish_due(*, now: datetime | None = None) -> list[int]:
     published: list[int] = []
     for article in Article.objects.filter(status=S.SCHEDULED, scheduled_at__lte=now).order_by("scheduled_at", "pk"):
         try:
+            check_publishable(article)
             _apply(
-                article=article, user=None, move=PUBLISH, note="定时发布 / scheduled",
+                article=article, user=None, move=PUBLISH, note=gettext("scheduled"),
                 published_at=article.published_at or now,
             )
         except WorkflowError as exc:
@@ -212,7 +289,7 @@ def _each(articles: Iterable[Article], change) -> BulkResult:
 def check_can_edit(*, user: User, article: Article) -> None:
     if not can_edit(user, article):
         raise NotAllowed(
-            f"你不能修改「{article.get_status_display()}」状态的这篇稿件。 / You may not edit this article in its current state."
+            gettext("You may not edit an article that is “%(status)s”.") % {"status": article.get_status_display()}
         )
 
 
@@ -225,7 +302,8 @@ def articles_move(*, articles: Iterable[Article], user: User, move_name: str) ->
 def articles_assign_section(*, articles: Iterable[Article], user: User, section: Section | None) -> BulkResult:
     def assign(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=f"版块：{section or '无'}"):
+        comment = gettext("Section: %(section)s") % {"section": section or gettext("none")}
+        with editing(article=article, user=user, comment=comment, text_edit=False):
             article.section = section
 
     return _each(articles, assign)
@@ -233,18 +311,19 @@ def articles_assign_section(*, articles: Iterable[Article], user: User, section:
 
 def articles_add_tags(*, articles: Iterable[Article], user: User, tags: list[str]) -> BulkResult:
     if not tags:
-        raise InvalidOperation("请填写要添加的标签。 / Give the tags to add.")
+        raise InvalidOperation(gettext("Give the tags to add."))
 
     def add(article: Article) -> None:
         check_can_edit(user=user, article=article)
-        with editing(article=article, user=user, comment=f"添加标签：{'、'.join(tags)}"):
+        comment = gettext("Added tags: %(tags)s") % {"tags": "、".join(tags)}
+        with editing(article=article, user=user, comment=comment, text_edit=False):
             article.tags.add(*tags)
 
     return _each(articles, add)
 
 
 @transaction.atomic
-def article_store(*, article: Article, user: User, seen_version: int, comment: str = "修改稿件 / edited") -> Article:
+def article_store(*, article: Article, user: User, seen_version: int, comment: str = "") -> Article:
     """Save an article changed in a form (the admin) that was opened at seen_version.
 
     Inside an open revision block (the admin's) the revision also takes the
@@ -252,7 +331,7 @@ def article_store(*, article: Article, user: User, seen_version: int, comment: s
     check_can_edit(user=user, article=article)
     article.version = seen_version
     article.char_count = body_char_count(text_to_blocks(article.body))  # the form may have changed the body
-    with editing(article=article, user=user, comment=comment):
+    with editing(article=article, user=user, comment=comment or gettext("Edited")):
         pass
     return article
 
@@ -265,12 +344,12 @@ def article_revert(*, article: Article, user: User, version_id: int) -> Article:
         pk=version_id
     ).first()
     if version is None:
-        raise InvalidOperation("找不到这个历史版本。 / No such revision of this article.")
+        raise InvalidOperation(gettext("No such revision of this article."))
     data = version.field_dict
     old_bylines = version_bylines(version)
     known = set(Reporter.objects.filter(pk__in=[row["reporter_id"] for row in old_bylines]).values_list("pk", flat=True))
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M")
-    with editing(article=article, user=user, comment=f"恢复到 {when} 的版本 / restored the revision of {when}"):
+    with editing(article=article, user=user, comment=gettext("Restored the revision of %(when)s") % {"when": when}):
         for name in RESTORED_FIELDS:
             if name == "slug" and article.is_public:
                 continue  # a public article keeps its address
@@ -286,13 +365,66 @@ def article_revert(*, article: Article, user: User, version_id: int) -> Article:
 @transaction.atomic
 def note_add(*, article: Article, user: User, text: str) -> Note:
     if not user.has_perm("editorial.add_note"):
-        raise NotAllowed("你没有权限添加编辑备注。 / You may not add desk notes.")
+        raise NotAllowed(gettext("You may not add desk notes."))
     if not can_add_note(user, article):
-        raise NotAllowed(gettext(
-            "你没有权限给这篇稿件添加备注：记者只能给自己署名、尚可修改的稿件添加备注。"
-            " / You may add notes only to your own drafts."
-        ))
+        raise NotAllowed(gettext("You may add notes only to your own drafts."))
     note = Note(article=article, author=user, text=text.strip())
     note.full_clean()
     note.save()
     return note
+
+
+@transaction.atomic
+def article_bylines_changed(*, article: Article, user: User) -> None:
+    """The admin saved the bylines after the article (its inline): the same voiding as any text edit."""
+    status = article.status
+    if void_after_edit(article=article, user=user) and article.status != status:
+        Article.objects.filter(pk=article.pk).update(status=article.status, scheduled_at=None)
+
+
+@transaction.atomic
+def mark_add(*, article: Article, user: User, start: int, end: int, query: str) -> ProofMark:
+    """校对: query the passage body[start:end] for the reporter; an open mark holds up the last review level."""
+    if not can_mark(user, article):
+        raise NotAllowed(gettext("You may not mark this article."))
+    if not (0 <= start < end <= len(article.body)):
+        raise InvalidOperation(
+            gettext("Choose a passage of the body: from character 0 to %(length)d.") % {"length": len(article.body)}
+        )
+    mark = ProofMark(
+        article=article, start=start, end=end, passage=article.body[start:end], query=query.strip(), author=user,
+    )
+    mark.full_clean()
+    mark.save()
+    forget(article)
+    return mark
+
+
+@transaction.atomic
+def mark_resolve(*, mark: ProofMark, user: User) -> ProofMark:
+    if not can_resolve_mark(user, mark.article):
+        raise NotAllowed(gettext("You may not resolve this mark."))
+    if not mark.is_open:
+        raise InvalidOperation(gettext("This mark is already resolved."))
+    mark.resolved_at, mark.resolved_by = timezone.now(), user
+    mark.save(update_fields=["resolved_at", "resolved_by"])
+    forget(mark.article)
+    return mark
+
+
+@transaction.atomic
+def reporter_link_account(*, reporters: list[Reporter], account, user: User) -> Reporter:
+    """Make account the desk login of one reporter: their bylines become its 我的稿件, and
+    the reporter may edit and submit those drafts (editorial.rules.is_own)."""
+    if not user.has_perm("articles.change_reporter"):
+        raise NotAllowed(gettext("You may not change reporters."))
+    if len(reporters) != 1 or account is None:
+        raise InvalidOperation(gettext("Choose one reporter and one desk account."))
+    reporter = reporters[0]
+    taken = Reporter.objects.filter(user=account).exclude(pk=reporter.pk).first()
+    if taken is not None:
+        raise InvalidOperation(gettext("That account is already linked to %(reporter)s.") % {"reporter": taken})
+    reporter.user = account
+    reporter.full_clean()
+    reporter.save(update_fields=["user"])
+    return reporter

@@ -1,22 +1,21 @@
 """The desk's pages beside the admin, under /desk/."""
 
-from django.urls import path, reverse_lazy
-from django.utils.text import format_lazy
-from django.views.generic import RedirectView
+from django.urls import path
 
 from editorial import views
 
 app_name = "editorial"
 
 urlpatterns = [
-    # The desk's front door: the admin's list of what the importer brought in, awaiting review.
-    path("", RedirectView.as_view(url=format_lazy("{}?status__exact=imported", reverse_lazy("admin:articles_article_changelist"))), name="home"),
+    path("", views.home, name="home"),
     path("articles/<int:pk>/", views.review, name="review"),
     path("articles/<int:pk>/move/", views.move, name="move"),
     path("articles/<int:pk>/fix/", views.fix, name="fix"),
     path("articles/<int:pk>/bylines/", views.bylines, name="bylines"),
     path("articles/<int:pk>/notes/", views.note, name="note"),
     path("articles/<int:pk>/screening/override/", views.screening_override, name="screening_override"),
+    path("articles/<int:pk>/marks/", views.mark, name="mark"),
+    path("articles/<int:pk>/marks/<int:mark_id>/resolve/", views.mark_resolve, name="mark_resolve"),
     path("articles/<int:pk>/history/", views.history, name="history"),
     path("articles/<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
 ]

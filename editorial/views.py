@@ -15,17 +15,22 @@ from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.models import Article
+from articles.models import Article, Reporter
 from articles.warnings import warnings_text
 from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, WorkflowError
-from editorial.forms import BylinesForm, FixForm, MoveForm, NoteForm, SeenVersionForm
+from editorial.forms import BylinesForm, FixForm, MarkForm, MoveForm, NoteForm, SeenVersionForm
+from editorial.levels import levels_for
+from editorial.models import ProofMark
 from editorial.operations import KINDS
-from editorial.rules import available_moves, can_add_note, can_edit
+from editorial.rules import (
+    available_moves, can_add_note, can_edit, can_mark, can_resolve_mark, can_restructure, pending_level,
+)
 from editorial.selectors import article_for_review, article_history, article_notes, article_transitions, neighbours
-from editorial.workflow import MOVES
+from editorial.workflow import APPROVE, MOVES, Move
 from screening.forms import OverrideForm
 from text.bodytext import text_to_blocks
 
@@ -38,7 +43,7 @@ def _article(pk: int) -> Article:
     try:
         return article_for_review(pk=pk)
     except Article.DoesNotExist:
-        raise Http404("没有这篇稿件。") from None
+        raise Http404(gettext("No such article.")) from None
 
 
 def _back(pk: int, anchor: str = "") -> HttpResponseRedirect:
@@ -67,25 +72,70 @@ def _posted(request: HttpRequest, form_class: type[forms.Form]) -> forms.Form | 
 
 
 @require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The desk's front door: a reporter's own stories (我的稿件, the list's default for them),
+    for everyone else the list of what the importer brought in, awaiting review."""
+    changelist = reverse("admin:articles_article_changelist")
+    user = request.user
+    if user.is_authenticated and not user.has_perm("articles.review_article") and Reporter.objects.filter(user=user).exists():
+        return HttpResponseRedirect(changelist)
+    return HttpResponseRedirect(f"{changelist}?status__exact=imported")
+
+
+def _move_label(move: Move, article: Article) -> str:
+    """The button: approving signs the next level, so it says which."""
+    if move is APPROVE and (pending := pending_level(article)) is not None:
+        return gettext("Sign off: %(level)s") % {"level": levels_for(article)[pending]}
+    return str(move.label)
+
+
+def _edition(article: Article) -> dict[str, object]:
+    """Where the article was printed: paper, date, 版次 · 版名 (what the importer knew of them)."""
+    page = article.source_page
+    return {
+        "publication": page.issue.publication if page.issue_id else page.outlet,
+        "date": page.issue.edition_date if page.issue_id else page.edition_date,
+        "page": page.page_label or (gettext("Page %(number)d") % {"number": page.number} if page.number else ""),
+        "name": page.name,
+    }
+
+
+def _review_levels(article: Article) -> list[dict[str, object]]:
+    """Each level of the article with its standing sign-off (or none yet)."""
+    standing = {s.level: s for s in article.signoffs.all() if s.standing}
+    return [{"level": level, "signoff": standing.get(level.key)} for level in levels_for(article)]
+
+
+@require_GET
 @desk_view
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     article = _article(pk)
     raw = article.source_page.raw_text
     previous, following = neighbours(article=article)
     editable = can_edit(request.user, article)
+    restructurable = can_restructure(request.user, article)
     context = {
         **admin.site.each_context(request),
-        "title": f"审核：{article}",
+        "title": gettext("Review: %(article)s") % {"article": article},
         "article": article,
+        "edition": _edition(article),
+        "later_parts": article.parts[1:],
         "blocks": list(enumerate(text_to_blocks(article.body))),
         "kinds": KINDS,
         "before": raw[: article.span_start],
         "span": raw[article.span_start : article.span_end],
         "after": raw[article.span_end :],
-        "previous": previous,
-        "following": following,
+        # Split, merge and move change which article text belongs to: not on a public story.
+        "previous": previous if restructurable else None,
+        "following": following if restructurable else None,
+        "restructurable": restructurable,
         "editable": editable,
-        "moves": available_moves(request.user, article),
+        "moves": [(move, _move_label(move, article)) for move in available_moves(request.user, article)],
+        "levels": _review_levels(article),
+        "signoffs": list(article.signoffs.all()),
+        "marks": list(article.proof_marks.all()),
+        "mark_form": MarkForm() if can_mark(request.user, article) else None,
+        "may_resolve": can_resolve_mark(request.user, article),
         "move_form": MoveForm(initial={"version": article.version}),
         "bylines_form": BylinesForm(
             initial={
@@ -122,7 +172,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         "correct": lambda: services.article_correct(article=article, user=user, correction=data["correction"], note=note),
     }
     change = changes.get(name, lambda: services.SIMPLE_MOVES[name](article=article, user=user, note=note))
-    _attempt(request, change, f"已{MOVES[name].label}。")
+    _attempt(request, change, gettext("Done: %(move)s.") % {"move": MOVES[name].label})
     return _back(pk)
 
 
@@ -142,7 +192,7 @@ def fix(request: HttpRequest, pk: int) -> HttpResponse:
         "merge_previous": lambda: operations.articles_merge(article=article, user=user, other=_require(previous)),
         "merge_next": lambda: operations.articles_merge(article=article, user=user, other=_require(following)),
     }
-    _attempt(request, changes[op], f"已{dict(FixForm.OPS)[op]}。")
+    _attempt(request, changes[op], gettext("Done: %(move)s.") % {"move": dict(FixForm.OPS)[op]})
     if op == "merge_previous" and previous is not None and not Article.objects.filter(pk=pk).exists():
         return _back(previous.pk)  # this article was merged into the one before it
     return _back(pk, "#body")
@@ -150,7 +200,7 @@ def fix(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _require(neighbour: Article | None) -> Article:
     if neighbour is None:
-        raise InvalidOperation("本版没有相邻的稿件。 / No neighbouring article on this page.")
+        raise InvalidOperation(gettext("No neighbouring article on this page."))
     return neighbour
 
 
@@ -162,7 +212,7 @@ def bylines(request: HttpRequest, pk: int) -> HttpResponse:
         _attempt(
             request,
             lambda: operations.article_set_bylines(article=article, user=request.user, people=form.cleaned_data["people"]),
-            "已更正署名。",
+            gettext("Byline corrected."),
         )
     return _back(pk)
 
@@ -172,8 +222,32 @@ def bylines(request: HttpRequest, pk: int) -> HttpResponse:
 def note(request: HttpRequest, pk: int) -> HttpResponse:
     if (form := _posted(request, NoteForm)) is not None:
         article = _article(pk)
-        _attempt(request, lambda: services.note_add(article=article, user=request.user, text=form.cleaned_data["text"]), "已添加备注。")
+        _attempt(request, lambda: services.note_add(article=article, user=request.user, text=form.cleaned_data["text"]), gettext("Note added."))
     return _back(pk, "#notes")
+
+
+@require_POST
+@desk_view
+def mark(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, MarkForm)) is not None:
+        article, data = _article(pk), form.cleaned_data
+        _attempt(
+            request,
+            lambda: services.mark_add(article=article, user=request.user, start=data["start"], end=data["end"], query=data["query"]),
+            gettext("Mark added."),
+        )
+    return _back(pk, "#marks")
+
+
+@require_POST
+@desk_view
+def mark_resolve(request: HttpRequest, pk: int, mark_id: int) -> HttpResponse:
+    try:
+        proof_mark = ProofMark.objects.select_related("article").get(pk=mark_id, article_id=pk)
+    except ProofMark.DoesNotExist:
+        raise Http404(gettext("No such mark.")) from None
+    _attempt(request, lambda: services.mark_resolve(mark=proof_mark, user=request.user), gettext("Mark resolved."))
+    return _back(pk, "#marks")
 
 
 @require_GET
@@ -182,7 +256,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     article = _article(pk)
     context = {
         **admin.site.each_context(request),
-        "title": f"修改历史：{article}",
+        "title": gettext("History: %(article)s") % {"article": article},
         "article": article,
         "entries": article_history(article_id=article.pk),
         "editable": can_edit(request.user, article),
@@ -195,7 +269,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 def restore(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
     if (form := _posted(request, SeenVersionForm)) is not None:
         article = _as_seen(pk, form)
-        _attempt(request, lambda: services.article_revert(article=article, user=request.user, version_id=version_id), "已恢复该版本。")
+        _attempt(request, lambda: services.article_revert(article=article, user=request.user, version_id=version_id), gettext("Revision restored."))
     return HttpResponseRedirect(reverse("editorial:history", args=[pk]))
 
 

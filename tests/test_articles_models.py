@@ -94,7 +94,7 @@ def test_fixtures_load_twice_without_duplicates(db):
         call_command("loaddata", "fixtures/sections.json", "fixtures/groups.json", verbosity=0)
     assert Section.objects.count() == 9
     assert str(Section.objects.get(slug="caijing")) == "经济 › 财经"
-    assert set(Group.objects.values_list("name", flat=True)) == {"记者", "编辑", "主编"}
+    assert set(Group.objects.values_list("name", flat=True)) == {"记者", "编辑", "部门主任", "主编"}
     assert Group.objects.get(name="编辑").permissions.filter(codename="change_article").exists()
 
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, Byline, Reporter, Section, SourcePage
-from editorial.models import Note
+from editorial.models import Note, ProofMark, SignOff
 from linking.models import RelatedLink
-from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
+from tests.desk import desk, fresh, page, signed  # noqa: F401  (fixtures)
 
 S = Article.Status
 CHANGELIST = reverse("admin:articles_article_changelist")
@@ -56,11 +56,14 @@ def test_changelist_queries_do_not_grow_with_articles_bylines_and_tags(chief_cli
     assert few == many
 
 
-def test_change_page_queries_do_not_grow_with_bylines_tags_notes_and_log(chief_client, desk):
+def test_change_page_queries_do_not_grow_with_bylines_tags_notes_sign_offs_marks_and_log(chief_client, desk):
     small, large = _articles(1, bylines=1, tags=1)[0], _articles(2, bylines=8, tags=12)[1]
     editor = desk("editor")
     for i in range(6):
         Note.objects.create(article=large, author=editor, text=f"备注{i}")
+        ProofMark.objects.create(article=large, start=0, end=1, passage="正", query=f"待核实{i}", author=editor)
+    signed(large)
+    SignOff.objects.filter(article=large, level="first").update(user=editor)
     for target in _articles(5):
         RelatedLink.objects.create(source=large, target=target, score=0.5, reasons=["共同地点: 崂山区"])
     assert _queries(chief_client, reverse("admin:articles_article_change", args=[small.pk])) == _queries(
@@ -68,6 +71,7 @@ def test_change_page_queries_do_not_grow_with_bylines_tags_notes_and_log(chief_c
     )
     html = chief_client.get(reverse("admin:articles_article_change", args=[large.pk])).content.decode()
     assert html.count("共同地点: 崂山区") == 5  # the related-links inline, one row per link
+    assert html.count("待核实") == 6 and "复审" in html  # the marks and sign-offs, read-only
 
 
 def test_changelist_shows_reporters_tags_and_filters(chief_client):
@@ -134,10 +138,11 @@ def test_bulk_assign_section_and_add_tags(chief_client, page):
 
 def test_bulk_publish_reports_what_it_could_not_publish(chief_client, page):
     Article.objects.filter(pk=page[0].pk).update(status=S.APPROVED)
+    signed(page[0])
     response = _action(chief_client, "publish", page[:2])
     follow = chief_client.get(response["Location"]).content.decode()
     assert fresh(page[0]).status == S.PUBLISHED and fresh(page[1]).status == S.IMPORTED
-    assert "已发布：1 篇" in follow and "不能发布" in follow
+    assert "已发布：1 篇" in follow and "不能签发" in follow
 
 
 def _change_data(client: Client, article: Article) -> dict:
@@ -241,3 +246,63 @@ def test_a_save_racing_past_the_form_check_is_still_refused_whole(desk, page, mo
     stored = fresh(page[0])
     assert (stored.title, stored.version) == ("别人刚保存的标题", 2)
     assert not Note.objects.exists()  # the whole save was rolled back, inlines included
+
+
+def test_a_reporter_sees_their_own_stories_first_in_any_state(desk, page):
+    reporter = desk("reporter")
+    other = Reporter.objects.create(name="王明", slug="wang-ming")
+    Reporter.objects.filter(name="丁倩倩").update(user=reporter)
+    Byline.objects.filter(article=page[2]).update(reporter=other)
+    Article.objects.filter(pk=page[1].pk).update(status=S.PUBLISHED)
+    client = Client()
+    client.force_login(reporter)
+
+    desk_home = client.get(reverse("editorial:home"))
+    assert desk_home["Location"] == CHANGELIST  # no status filter: drafts, in review and published alike
+    response = client.get(CHANGELIST)
+    assert {a.pk for a in response.context["cl"].result_list} == {page[0].pk, page[1].pk}
+    assert "我的稿件" in response.content.decode()
+    everyone = client.get(CHANGELIST + "?mine=all")
+    assert everyone.context["cl"].result_count == 3
+
+
+def test_mine_is_off_by_default_for_reviewers(chief_client, desk, page):
+    Reporter.objects.update(user=desk("chief", "chief-reporter"))  # a chief who also writes
+    assert chief_client.get(CHANGELIST).context["cl"].result_count == 3
+
+
+def test_linking_a_desk_account_to_a_reporter_is_one_action(chief_client, desk, page):
+    account = desk("reporter", "ding")
+    reporter = Reporter.objects.get(name="丁倩倩")
+    reporters = reverse("admin:articles_reporter_changelist")
+    chief_client.post(reporters, {"action": "link_account", "_selected_action": [reporter.pk], "account": account.pk, "index": 0})
+    assert Reporter.objects.get(pk=reporter.pk).user == account
+    second = Reporter.objects.create(name="王明", slug="wang-ming")
+    response = chief_client.post(
+        reporters, {"action": "link_account", "_selected_action": [second.pk], "account": account.pk, "index": 0}, follow=True,
+    )
+    assert "已关联" in response.content.decode() and Reporter.objects.get(pk=second.pk).user is None
+
+
+def test_a_byline_changed_in_the_change_form_voids_the_levels_above(desk, page):
+    editor = desk("editor")
+    Article.objects.filter(pk=page[0].pk).update(status=S.APPROVED)
+    signed(page[0])
+    client = Client()
+    client.force_login(editor)
+    data = _change_data(client, fresh(page[0]))
+    data["bylines-0-role"] = "通讯员"
+    response = client.post(reverse("admin:articles_article_change", args=[page[0].pk]), data)
+    assert response.status_code == 302
+    assert fresh(page[0]).status == S.IN_REVIEW
+    assert set(SignOff.objects.filter(article=page[0], voided_at=None).values_list("level", flat=True)) == {"first"}
+
+
+def test_changelist_shows_the_level_each_article_waits_for_in_bounded_queries(chief_client):
+    _articles(5, bylines=1, tags=1)
+    few = _queries(chief_client, CHANGELIST)
+    waiting = _articles(30, bylines=1, tags=1)
+    signed(*waiting, levels=2)
+    assert _queries(chief_client, CHANGELIST + "?all=") == few
+    html = chief_client.get(CHANGELIST + "?all=").content.decode()
+    assert "待初审" in html and "待终审" in html

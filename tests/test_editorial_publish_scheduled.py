@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import Article
 from editorial import services
 from editorial.models import Transition
-from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
+from tests.desk import desk, fresh, page, signed  # noqa: F401  (fixtures)
 
 S = Article.Status
 
@@ -19,6 +19,7 @@ S = Article.Status
 def test_publishes_the_due_articles_and_leaves_the_others(desk, page, django_capture_on_commit_callbacks):
     chief = desk("chief")
     Article.objects.filter(pk__in=[a.pk for a in page]).update(status=S.APPROVED)
+    signed(*page)
     services.article_schedule(article=fresh(page[0]), user=chief, when=timezone.now() + timedelta(hours=1))
     services.article_schedule(article=fresh(page[1]), user=chief, when=timezone.now() + timedelta(hours=1))
     # Their time has come: the scheduled moment is now in the past.
@@ -36,6 +37,7 @@ def test_publishes_the_due_articles_and_leaves_the_others(desk, page, django_cap
 
 def test_running_it_again_publishes_nothing_more(desk, page):
     Article.objects.filter(pk=page[0].pk).update(status=S.SCHEDULED, scheduled_at=timezone.now() - timedelta(minutes=1))
+    signed(page[0])
     call_command("publish_scheduled", stdout=StringIO())
     out = StringIO()
     call_command("publish_scheduled", stdout=out)
@@ -46,6 +48,7 @@ def test_running_it_again_publishes_nothing_more(desk, page):
 def test_a_refused_article_does_not_stop_the_others(desk, page, monkeypatch):
     chief = desk("chief")
     Article.objects.filter(pk__in=[a.pk for a in page[:2]]).update(status=S.APPROVED)
+    signed(*page[:2])
     for article in page[:2]:
         services.article_schedule(article=fresh(article), user=chief, when=timezone.now() + timedelta(hours=1))
     Article.objects.filter(pk__in=[a.pk for a in page[:2]]).update(scheduled_at=timezone.now() - timedelta(minutes=1))

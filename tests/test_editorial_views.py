@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
-from django.test import Client
-from django.urls import reverse
+from datetime import date
 
-from articles.models import Article
-from editorial.models import Note
-from tests.desk import PAGE_PARTS, desk, fresh, page  # noqa: F401  (fixtures)
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Issue, Publication, Reporter, SourcePage
+from editorial import services
+from editorial.models import Note, ProofMark, SignOff
+from tests.desk import PAGE_PARTS, desk, fresh, page, signed  # noqa: F401  (fixtures)
 
 S = Article.Status
 
@@ -33,7 +40,7 @@ def test_review_shows_the_article_beside_its_highlighted_span_and_warnings(edito
     assert response.status_code == 200
     assert f'<mark id="span">{PAGE_PARTS[1]}</mark>' in html
     assert PAGE_PARTS[0] in html and "署名可能不完整" in html
-    assert "审核通过" in html and "发布" not in [m.label for m in response.context["moves"]]
+    assert "初审签字" in html and "签发" not in [label for _, label in response.context["moves"]]
     assert "与上一篇合并" in html and "与下一篇合并" in html
 
 
@@ -53,7 +60,9 @@ def test_posts_need_a_csrf_token(editor_client, page):
 def test_approve_from_the_review_page(editor_client, page):
     response = _post(editor_client, reverse("editorial:move", args=[page[0].pk]),
                      {"_pk": page[0].pk, "move": "approve", "version": 1, "note": "已核对"})
-    assert response.status_code == 302 and fresh(page[0]).status == S.APPROVED
+    # The first of three levels: signed, and still in review for 复审.
+    assert response.status_code == 302 and fresh(page[0]).status == S.IN_REVIEW
+    assert SignOff.objects.get(article=page[0]).note == "已核对"
 
 
 def test_a_refused_move_is_explained_and_changes_nothing(editor_client, page):
@@ -104,7 +113,8 @@ def test_history_shows_a_diff_and_restores_a_version(editor_client, page):
           {"_pk": page[0].pk, "op": "kind", "block": 0, "kind": "caption", "version": 1})
     response = editor_client.get(reverse("editorial:history", args=[page[0].pk]))
     html = response.content.decode()
-    assert "+  [caption] 第一篇第一段" in html and "-  第一篇第一段" in html and ">editor<" in html
+    assert "<ins>[图片说明] </ins>第一篇第一段" in html and ">editor<" in html
+    assert "修订 2" in html and "修订 1" in html and "版本" not in html
     baseline = response.context["entries"][-1].version
     _post(editor_client, reverse("editorial:restore", args=[page[0].pk, baseline.pk]), {"_pk": page[0].pk, "version": 2})
     assert fresh(page[0]).body == page[0].body and fresh(page[0]).version == 3
@@ -134,3 +144,123 @@ def test_login_lands_on_the_desk_when_next_is_missing_or_off_site(desk, next_url
     response = Client().post(f"/admin/login/{query}", {"username": "bai", "password": "白晓的密码-2024", "next": next_url})
     assert response.status_code == 302
     assert response.url in {reverse("editorial:home"), reverse("admin:index")}
+
+
+def _review(client: Client, article: Article) -> str:
+    response = client.get(reverse("editorial:review", args=[article.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_review_shows_edition_dateline_and_the_jump_parts_linked(editor_client, page):
+    publication = Publication.objects.create(name="青岛日报", slug="qingdao-ribao")
+    issue = Issue.objects.create(publication=publication, edition_date=date(2024, 8, 6))
+    SourcePage.objects.filter(pk=page[0].source_page_id).update(issue=issue, page_label="第1版", name="要闻")
+    later_page = SourcePage.objects.create(file_name="101_desk.txt", sha256="3" * 64, raw_text="续文", page_label="第3版")
+    later = Article.objects.create(source_page=later_page, position=1, span_start=0, span_end=2, body="续文",
+                                   continued_from="上接第1版", continuation_of=page[0], status=S.IMPORTED)
+    Article.objects.filter(pk=page[0].pk).update(dateline="本报8月5日讯", continues_to="下转第3版")
+
+    html = _review(editor_client, page[0])
+    assert "青岛日报 2024-08-06 第1版 · 要闻" in html and "本报8月5日讯" in html
+    assert f'href="{reverse("editorial:review", args=[later.pk])}"' in html
+    assert f'href="{reverse("editorial:review", args=[page[0].pk])}"' in _review(editor_client, later)
+
+
+def test_review_shows_sign_offs_and_voided_ones(editor_client, desk, page):
+    services.article_approve(article=fresh(page[0]), user=desk("editor", "wang"), note="已核对原版")
+    services.article_send_back(article=fresh(page[0]), user=desk("chief"), note="再核")  # asks as 终审: 初审 stands
+    services.article_approve(article=fresh(page[1]), user=desk("editor", "zhao"))
+    services.article_send_back(article=fresh(page[1]), user=desk("editor", "qian"))  # asks as 初审: voided
+    html = _review(editor_client, page[0])
+    assert "初审：<strong>wang</strong>" in html and "已核对原版" in html and "复审：<span class=\"quiet\">尚未签字" in html
+    assert "<del>初审：zhao" in _review(editor_client, page[1])
+
+
+def test_the_approve_button_names_the_level_and_only_allowed_moves_show(desk, page):
+    client = Client()
+    client.force_login(desk("director"))
+    assert 'value="approve"' not in _review(client, page[0])  # 初审 is not theirs
+    services.article_approve(article=fresh(page[0]), user=desk("editor"))
+    html = _review(client, page[0])
+    assert "复审签字" in html and 'value="publish"' not in html
+
+
+def test_no_split_merge_or_move_on_a_public_story(desk, page):
+    client = Client()
+    client.force_login(desk("chief"))
+    Article.objects.filter(pk=page[1].pk).update(status=S.PUBLISHED)
+    html = _review(client, page[1])
+    assert 'value="split"' not in html and 'value="merge_previous"' not in html and 'value="move_next"' not in html
+    assert 'value="kind"' in html  # the chief may still fix a block's kind (and records a correction)
+    assert 'value="split"' in _review(client, page[0])
+
+
+def test_a_reporter_sees_no_mark_form_and_no_moves_on_a_story_in_review(desk, page):
+    reporter = desk("reporter")
+    Reporter.objects.update(user=reporter)
+    Article.objects.filter(pk=page[0].pk).update(status=S.IN_REVIEW)
+    client = Client()
+    client.force_login(reporter)
+    html = _review(client, page[0])
+    assert 'id="mark-form"' not in html and 'id="workflow"' not in html
+
+
+def test_mark_a_passage_and_resolve_it_from_the_review_page(editor_client, page):
+    _post(editor_client, reverse("editorial:mark", args=[page[0].pk]),
+          {"_pk": page[0].pk, "start": 0, "end": 5, "query": "请核实"})
+    mark = ProofMark.objects.get()
+    assert mark.passage == page[0].body[:5] and mark.author.username == "editor"
+    html = _review(editor_client, page[0])
+    assert f"<q>{page[0].body[:5]}</q>" in html and "请核实" in html
+    _post(editor_client, reverse("editorial:mark_resolve", args=[page[0].pk, mark.pk]), {"_pk": page[0].pk})
+    assert not ProofMark.objects.get().is_open
+    response = _post(editor_client, reverse("editorial:mark", args=[page[0].pk]),
+                     {"_pk": page[0].pk, "start": 0, "end": 999, "query": "越界"})
+    assert "请选择正文中的一段" in editor_client.get(response["Location"]).content.decode()
+    assert ProofMark.objects.count() == 1
+
+
+def _count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_review_page_queries_do_not_grow_with_sign_offs_marks_and_parts(editor_client, desk, page):
+    url = reverse("editorial:review", args=[page[0].pk])
+    bare = _count(editor_client, url)
+    signed(page[0], levels=2)
+    SignOff.objects.create(article=page[0], level="first", user=desk("chief"), voided_at=timezone.now())
+    for i in range(5):
+        ProofMark.objects.create(article=page[0], start=i, end=i + 1, passage="x", query="?", author=desk("director", f"d{i}"))
+    later_page = SourcePage.objects.create(file_name="102_desk.txt", sha256="4" * 64, raw_text="续文")
+    for i in range(3):
+        Article.objects.create(source_page=later_page, position=i + 1, span_start=0, span_end=2, body="续",
+                               continuation_of=page[0], status=S.IMPORTED)
+    Article.objects.filter(pk=page[0].pk).update(continues_to="下转第3版")
+    Article.objects.filter(pk=page[0].pk).update(status=S.IN_REVIEW)
+    assert _count(editor_client, url) == bare
+
+
+def test_history_queries_do_not_grow_with_revisions(editor_client, page):
+    url = reverse("editorial:history", args=[page[0].pk])
+    _post(editor_client, reverse("editorial:fix", args=[page[0].pk]),
+          {"_pk": page[0].pk, "op": "kind", "block": 0, "kind": "caption", "version": 1})
+    two = _count(editor_client, url)
+    for version, kind in [(2, "p"), (3, "subhead"), (4, "p")]:
+        _post(editor_client, reverse("editorial:fix", args=[page[0].pk]),
+              {"_pk": page[0].pk, "op": "kind", "block": 0, "kind": kind, "version": version})
+    assert len(editor_client.get(url).context["entries"]) == 5
+    assert _count(editor_client, url) == two
+
+
+def test_history_shows_changed_fields_side_by_side_and_no_internal_ones(editor_client, page):
+    article = fresh(page[0])
+    article.title = "第一篇新标题"
+    services.article_store(article=article, user=get_user_model().objects.get(username="editor"), seen_version=article.version)
+    Article.objects.filter(pk=page[0].pk).update(span_end=99, import_hash="f" * 64)
+    html = editor_client.get(reverse("editorial:history", args=[page[0].pk])).content.decode()
+    assert "第一篇<ins>新</ins>标题" in html and "<span>主题</span>" in html
+    for internal in ("起始位置", "结束位置", "导入指纹", "版面顺序", "span_end"):
+        assert internal not in html

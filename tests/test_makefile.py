@@ -1,4 +1,5 @@
-"""`make serve`: the site as production runs it, DEBUG=0 under gunicorn, static files collected first."""
+"""`make serve`: the site as production runs it, DEBUG=0 under gunicorn, static files collected first;
+`make run`: which seed issues it publishes and which it leaves for the desk."""
 
 from __future__ import annotations
 
@@ -78,3 +79,15 @@ def test_serve_collects_static_files_and_serves_pages_with_debug_off(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
 
+
+
+def test_run_publishes_the_older_seed_issues_and_queues_the_newest_for_review(tmp_path):
+    """`make run` leaves something in each room: stories on the site, imported pages on the desk."""
+    result = subprocess.run([*MAKE, "-n", "run"], cwd=ROOT, env=_environment(tmp_path), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    issues = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*/[0-9]*") if p.is_dir())
+    newest = max(Path(p).name for p in issues)
+    queued = [p for p in issues if Path(p).name == newest]
+    published = [p for p in issues if p not in queued]
+    commands = re.findall(r"manage\.py import_seeds([^&;]*)", result.stdout)
+    assert {tuple(c.split()) for c in commands} == {("--publish", *published), tuple(queued)}
