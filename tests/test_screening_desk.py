@@ -18,7 +18,7 @@ from editorial.models import Transition
 from screening.models import ScreeningOverride, SensitiveWord
 from screening.services import articles_screen, words_import
 from screening.wordlist import new_generation
-from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
+from tests.desk import desk, fresh, page, signed  # noqa: F401  (fixtures)
 
 S = Article.Status
 LATER = timezone.now() + timedelta(days=1)
@@ -30,6 +30,7 @@ def approved(page) -> Article:
     words_import(lines=["赌博,违法,banned", "直播,网络,notice"])
     body = page[0].body.replace("讲直播基地", "讲直播基地里的赌博")
     Article.objects.filter(pk=page[0].pk).update(status=S.APPROVED, body=body)
+    signed(page[0])  # every review level has signed: only the words can hold it
     return fresh(page[0])
 
 
@@ -51,6 +52,7 @@ def test_words_to_check_alone_do_not_hold_publishing(desk, approved):
 
 def test_the_bulk_publish_action_is_held_too(desk, approved, page):
     Article.objects.filter(pk=page[1].pk).update(status=S.APPROVED)
+    signed(page[1])
     result = services.articles_move(articles=Article.objects.filter(pk__in=[approved.pk, page[1].pk]), user=desk("chief"),
                                     move_name="publish")
     assert result.done == [page[1].pk] and "赌博" in result.refused[0]
@@ -95,6 +97,7 @@ def test_an_override_does_not_cover_a_word_banned_later(desk, approved):
 def test_the_scheduler_does_not_publish_a_text_edited_into_banned_words(desk, page):
     chief = desk("chief")
     Article.objects.filter(pk=page[0].pk).update(status=S.APPROVED)
+    signed(page[0])
     services.article_schedule(article=fresh(page[0]), user=chief, when=LATER)
     words_import(lines=["跨境电商"])  # in page[0]'s body: banned after it was scheduled
     assert services.scheduled_publish_due(now=LATER + timedelta(minutes=1)) == []
@@ -175,6 +178,7 @@ def test_the_review_page_marks_a_word_as_printed(chief_client, page):
 def test_the_part_continued_on_a_later_page_is_screened_with_the_first(chief_client, desk, page):
     words_import(lines=["航运"])  # in page[1]'s body only
     Article.objects.filter(pk=page[0].pk).update(status=S.APPROVED, continues_to="第二版")
+    signed(page[0])
     Article.objects.filter(pk=page[1].pk).update(continuation_of=page[0], continued_from="第一版")
     chief = desk("superuser", username="chief2")
     with pytest.raises(IllegalMove, match="航运"):
