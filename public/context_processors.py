@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 
 from public import pagecache, seo
 from public.selectors import section_groups
@@ -22,10 +23,16 @@ def site(request: HttpRequest) -> dict:
 
 
 def _canonical(request: HttpRequest) -> str:
-    # The path on SITE_URL; of the query string only a page number counts.
+    # The path on SITE_URL; of the query string only a page number counts,
+    # and on the search page the query, which is what the page is.
+    params = {}
+    match = request.resolver_match
+    if match is not None and match.view_name == "public:search" and request.GET.get("q", "").strip():
+        params["q"] = request.GET["q"].strip()
     page = request.GET.get("page", "")
-    suffix = f"?page={page}" if page.isdigit() and page != "1" else ""
-    return seo.absolute_url(request.path) + suffix
+    if page.isdigit() and page != "1":
+        params["page"] = page
+    return seo.absolute_url(request.path) + (f"?{urlencode(params)}" if params else "")
 
 
 def _menu() -> list[tuple[str, str]]:
