@@ -1,6 +1,8 @@
-"""Template context for every public page: the site's name and its section menu."""
+"""Template context for every public page: the site's name, its section menu, the 简/繁 switch."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -8,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
-from public import pagecache, seo
+from public import pagecache, scripts, seo
 from public.selectors import section_groups
 
 
@@ -17,8 +19,10 @@ def site(request: HttpRequest) -> dict:
     # pages that do not show it (the admin) and one query per change elsewhere.
     return {
         "site_name": settings.SITE_NAME,
-        "menu_sections": SimpleLazyObject(_menu),
+        "menu_sections": SimpleLazyObject(partial(_menu, getattr(request, "script", scripts.HANS))),
         "canonical_url": _canonical(request),
+        "script": getattr(request, "script", scripts.HANS),
+        "script_switch_url": scripts.switch_url(request),
     }
 
 
@@ -35,9 +39,10 @@ def _canonical(request: HttpRequest) -> str:
     return seo.absolute_url(request.path) + (f"?{urlencode(params)}" if params else "")
 
 
-def _menu() -> list[tuple[str, str]]:
+def _menu(script: str) -> list[tuple[str, str]]:
+    # Per script: its links carry the /hant/ prefix or not.
     return cache.get_or_set(
-        f"newsroom:menu:{pagecache.generation()}",
+        f"newsroom:menu:{script}:{pagecache.generation()}",
         lambda: [(g.section.name, g.section.get_absolute_url()) for g in section_groups()],
         settings.PAGE_CACHE_SECONDS,
     )

@@ -68,6 +68,7 @@ from articles.models import Article, Byline, Column, Reporter, Section, SourcePa
 from articles.signals import articles_changed
 from linking.models import Alias, Entity, Mention, RelatedLink
 from linking.signals import links_changed
+from public.scripts import in_reader_script
 
 logger = logging.getLogger(__name__)
 
@@ -384,11 +385,12 @@ def cached_page(view):
                 return HttpResponse(content, content_type=content_type)
         except Exception:  # the cache server is down: render, as if nothing were cached
             logger.exception("page cache unavailable")
-            return view(request, *args, **kwargs)
+            return in_reader_script(request, view(request, *args, **kwargs))
         shown: set[int] = set()
         token = _shown.set(shown)
         try:
-            response = view(request, *args, **kwargs)
+            # Converted before it is stored: a traditional page (its own URL, its own key) converts once.
+            response = in_reader_script(request, view(request, *args, **kwargs))
         finally:
             _shown.reset(token)
         if response.status_code == 200 and not response.streaming and not response.cookies:
