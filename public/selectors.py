@@ -120,3 +120,12 @@ def news_sitemap_articles() -> tuple[list[Article], bool]:
     if recent:
         return recent, True
     return list(base[:NEWS_SITEMAP_LIMIT]), False
+
+
+def public_corrections() -> QuerySet[Article]:
+    """Published articles that carry a correction, most recently changed first
+    (an article keeps no date of its correction; correcting it is its last change)."""
+    return (
+        Article.objects.published().filter(status=Article.Status.CORRECTED).exclude(correction="")
+        .for_listing().order_by("-updated_at", "-pk")
+    )
