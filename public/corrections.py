@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from articles.models import Article
 from public.forms import ReaderReportForm
+from public.scripts import in_reader_script
 from public.selectors import public_corrections
 from public.services import reader_report_create
 from public.views import PER_PAGE, public_page
@@ -30,6 +31,10 @@ def corrections(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def report_error(request: HttpRequest, pk: int) -> HttpResponse:
     """The 纠错 form of one published article. Not page-cached: it carries a CSRF token."""
+    return in_reader_script(request, _report_error(request, pk))
+
+
+def _report_error(request: HttpRequest, pk: int) -> HttpResponse:
     article = Article.objects.published().filter(pk=pk).first()
     if article is None:
         raise Http404("no such published article")

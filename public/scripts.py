@@ -49,13 +49,19 @@ class ScriptPrefixMiddleware:
             set_script_prefix(outer)
 
 
+# Public addresses that are not pages: feeds, sitemaps and robots.txt exist
+# once, so crawlers are not handed every URL twice.
+NOT_PAGES = {"rss", "atom", "section_rss", "section_atom", "reporter_rss", "reporter_atom",
+             "sitemap_index", "news_sitemap", "sitemap_section", "robots"}
+
+
 def _require_public(path: str) -> None:
-    # Only the site for readers has a traditional version, not the desk or the admin.
+    # Only the site's pages have a traditional version, not the desk or the admin.
     try:
         match = resolve(path)
     except Resolver404:
         return  # the normal 404 (or APPEND_SLASH redirect) follows
-    if match.namespace != "public":
+    if match.namespace != "public" or match.url_name in NOT_PAGES:
         raise Http404("no traditional version")
 
 

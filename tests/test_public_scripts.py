@@ -57,10 +57,13 @@ def test_search_in_traditional(client, published_article):
     assert "共 1 篇" in html and "青島<mark>電商</mark>" in html
 
 
-def test_only_the_public_site_has_a_traditional_version(client, admin_client):
+def test_only_the_public_pages_have_a_traditional_version(client, admin_client, published_article):
     assert client.get("/hant/").status_code == 200
     assert admin_client.get("/hant/admin/").status_code == 404
-    assert client.get("/hant/feeds/rss/").status_code == 200
+    for url in ["/hant/feeds/rss/", "/hant/sitemap.xml", "/hant/robots.txt"]:
+        assert client.get(url).status_code == 404, url
+    report = client.get(f"/hant/articles/{published_article.pk}/report/").content.decode()
+    assert "糾錯" in report and "csrfmiddlewaretoken" in report
 
 
 def test_drafts_stay_hidden_in_traditional(client, make_article):
