@@ -20,7 +20,8 @@ from taggit.models import Tag
 
 from articles.models import Article, Column, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
-from linking.selectors import mentions_for_display, other_names, related_for_display, tag_for_old_slug
+from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
+from linking.selectors import other_names
 from public import seo
 from public.pagecache import cached_page
 from public.selectors import (
@@ -31,7 +32,8 @@ from public.selectors import (
     published_between,
 )
 from search.highlight import highlight, snippet
-from search.selectors import DATE, RELEVANCE, SearchFilters, parse_query, search_facets, search_ranked
+from search.selectors import parse_query, search_ranked
+from search.selectors import DATE, RELEVANCE, SearchFilters, search_facets
 from text.bodytext import text_to_blocks
 from text.scripts import to_simplified, to_traditional
 
