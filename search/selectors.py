@@ -26,7 +26,7 @@ from articles.models import Article, Byline
 from search.analysis import MAX_QUERY_LENGTH, query_tokens
 from search.backends import get_backend
 from search.backends.fallback import SearchBackend as SubstringBackend
-from text.scripts import to_simplified
+from text.scripts import to_simplified, to_traditional
 
 RELEVANCE = "relevance"  # headline hits first, then newest
 DATE = "date"  # newest first
@@ -125,7 +125,10 @@ def parse_query(query: str, *, alternatives: Mapping[str, Sequence[str]] | None 
     tokens = query_tokens(rest)
     longer = _longer(tokens)
     if not longer and not name_groups:
-        return ParsedQuery(groups=tuple(((t,),) for t in tokens), substring=True)
+        # Substrings are matched in the stored text, not the (simplified) index:
+        # 岛 looks for 島 too, for pages printed in traditional characters.
+        groups = tuple(tuple(dict.fromkeys([(t,), (to_traditional(t),)])) for t in tokens)
+        return ParsedQuery(groups=groups, substring=True)
     return ParsedQuery(groups=tuple(((t,),) for t in longer) + tuple(name_groups), substring=False)
 
 

@@ -116,6 +116,13 @@ def test_traditional_query_finds_simplified_text_and_back(indexed):
     assert pks(search_ranked("青島港")) == pks(search_ranked("青岛港")) == {simplified.pk, traditional.pk}
 
 
+def test_one_character_finds_either_script(indexed):
+    simplified = indexed(title="青岛港", body="港口。")
+    traditional = indexed(title="青島港", body="港口。")
+    assert parse_query("島").groups == ((("岛",), ("島",)),)
+    assert pks(search_ranked("島")) == pks(search_ranked("岛")) == {simplified.pk, traditional.pk}
+
+
 @pytest.fixture
 def paper(db):
     """Two papers, their pages, sections, columns and reporters, and six 电商 stories (one a draft)."""
