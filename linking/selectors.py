@@ -1,4 +1,4 @@
-"""Reads: related articles, entity pages, mentions for linking, old tag slugs."""
+"""Reads: related articles, entity pages, mentions for linking, old tag slugs, other names for search."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from taggit.models import Tag
 
 from articles.models import Article, Byline
-from linking.models import Entity, Mention, RelatedLink
+from linking.gazetteer import NameFinder
+from linking.models import Alias, Entity, Mention, RelatedLink
 
 RELATED_LIMIT = 5
+LONGEST_NAME = 20  # characters: names longer than this are not looked for in a query
 SHOW_THRESHOLD = 0.4  # suggestions below this are for editors only, not readers
 
 
@@ -66,3 +68,25 @@ def mentions_for_display(*, article: Article) -> list[Mention]:
 def tag_for_old_slug(*, slug: str) -> Tag | None:
     """The tag that used to have this slug before a rename or merge, for a redirect."""
     return Tag.objects.filter(old_slugs__slug=slug).first()
+
+
+def other_names(*, text: str) -> dict[str, list[str]]:
+    """The entity names and aliases written in text (a reader's query), each with
+    every name of its entity, its own name first: {"黄岛区": ["西海岸新区", "黄岛区"]}.
+
+    Looks up only the substrings of text (a query is short), by the unique
+    name indexes: three queries, whatever the size of the gazetteer.
+    """
+    text = text[:100]
+    candidates = {text[i:j] for i in range(len(text)) for j in range(i + 2, min(len(text), i + LONGEST_NAME) + 1)}
+    if not candidates:
+        return {}
+    entity_of = dict(Entity.objects.filter(name__in=candidates).values_list("name", "pk"))
+    entity_of.update(Alias.objects.filter(name__in=candidates).values_list("name", "entity_id"))
+    found = NameFinder(entity_of).find(text)  # the longest name wins where two overlap
+    if not found:
+        return {}
+    names = {pk: [name] for pk, name in Entity.objects.filter(pk__in=found).values_list("pk", "name")}
+    for entity_id, name in Alias.objects.filter(entity_id__in=found).order_by("name").values_list("entity_id", "name"):
+        names[entity_id].append(name)
+    return {form: names[pk] for pk, forms in found.items() for form in forms}

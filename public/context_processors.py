@@ -1,13 +1,16 @@
-"""Template context for every public page: the site's name and its section menu."""
+"""Template context for every public page: the site's name, its section menu, the 简/繁 switch."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 
-from public import pagecache, seo
+from public import pagecache, scripts, seo
 from public.selectors import section_groups
 
 
@@ -16,21 +19,30 @@ def site(request: HttpRequest) -> dict:
     # pages that do not show it (the admin) and one query per change elsewhere.
     return {
         "site_name": settings.SITE_NAME,
-        "menu_sections": SimpleLazyObject(_menu),
+        "menu_sections": SimpleLazyObject(partial(_menu, getattr(request, "script", scripts.HANS))),
         "canonical_url": _canonical(request),
+        "script": getattr(request, "script", scripts.HANS),
+        "script_switch_url": scripts.switch_url(request),
     }
 
 
 def _canonical(request: HttpRequest) -> str:
-    # The path on SITE_URL; of the query string only a page number counts.
+    # The path on SITE_URL; of the query string only a page number counts,
+    # and on the search page the query, which is what the page is.
+    params = {}
+    match = request.resolver_match
+    if match is not None and match.view_name == "public:search" and request.GET.get("q", "").strip():
+        params["q"] = request.GET["q"].strip()
     page = request.GET.get("page", "")
-    suffix = f"?page={page}" if page.isdigit() and page != "1" else ""
-    return seo.absolute_url(request.path) + suffix
+    if page.isdigit() and page != "1":
+        params["page"] = page
+    return seo.absolute_url(request.path) + (f"?{urlencode(params)}" if params else "")
 
 
-def _menu() -> list[tuple[str, str]]:
+def _menu(script: str) -> list[tuple[str, str]]:
+    # Per script: its links carry the /hant/ prefix or not.
     return cache.get_or_set(
-        f"newsroom:menu:{pagecache.generation()}",
+        f"newsroom:menu:{script}:{pagecache.generation()}",
         lambda: [(g.section.name, g.section.get_absolute_url()) for g in section_groups()],
         settings.PAGE_CACHE_SECONDS,
     )

@@ -71,6 +71,7 @@ from articles.models import Article, Byline, Column, Issue, Publication, Reporte
 from articles.signals import articles_changed
 from linking.models import Alias, Entity, Mention, RelatedLink
 from linking.signals import links_changed
+from public.scripts import in_reader_script
 
 logger = logging.getLogger(__name__)
 
@@ -425,12 +426,13 @@ def cached_page(view):
                 return HttpResponse(content, content_type=content_type)
         except Exception:  # the cache server is down: render, as if nothing were cached
             logger.exception("page cache unavailable")
-            return view(request, *args, **kwargs)
+            return in_reader_script(request, view(request, *args, **kwargs))
         shown: set[int] = set()
         named: set[str] = set()
         token, named_token = _shown.set(shown), _named.set(named)
         try:
-            response = view(request, *args, **kwargs)
+            # Converted before it is stored: a traditional page (its own URL, its own key) converts once.
+            response = in_reader_script(request, view(request, *args, **kwargs))
         finally:
             _shown.reset(token)
             _named.reset(named_token)

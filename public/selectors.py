@@ -308,3 +308,12 @@ def page_headlines(page: SourcePage) -> list[Article]:
     for article in headlines:
         article.source_page = page
     return headlines
+
+
+def public_corrections() -> QuerySet[Article]:
+    """Published articles that carry a correction, most recently changed first
+    (an article keeps no date of its correction; correcting it is its last change)."""
+    return (
+        Article.objects.published().filter(status=Article.Status.CORRECTED).exclude(correction="")
+        .for_listing().order_by("-updated_at", "-pk")
+    )

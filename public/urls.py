@@ -4,7 +4,7 @@ engines, but only the id decides which article is shown."""
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from public import editions, entities, feeds, sitemaps, views
+from public import corrections, editions, entities, feeds, sitemaps, views
 
 
 class FixedDigits:
@@ -72,6 +72,8 @@ urlpatterns = [
     path("archive/<digits:year>/<digits:month>/<digits:day>/", views.archive_day, name="archive_day"),
     path("entities/<slug:slug>/", entities.entity_detail, name="entity"),
     path("search/", views.search, name="search"),
+    path("corrections/", corrections.corrections, name="corrections"),
+    path("articles/<int:pk>/report/", corrections.report_error, name="report"),
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
     path("sections/<slug:slug>/rss/", feeds.SectionFeed(), name="section_rss"),

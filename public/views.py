@@ -14,13 +14,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Column, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
-from linking.selectors import mentions_for_display, related_for_display, tag_for_old_slug
+from linking.selectors import mentions_for_display, other_names, related_for_display, tag_for_old_slug
 from public import pagecache, seo
 from public.pagecache import cached_page
 from public.selectors import (
@@ -36,8 +37,9 @@ from public.selectors import (
     with_edition_dates,
 )
 from search.highlight import highlight, snippet
-from search.selectors import parse_query, search_ranked
+from search.selectors import DATE, RELEVANCE, SearchFilters, parse_query, search_facets, search_ranked
 from text.bodytext import text_to_blocks
+from text.scripts import to_simplified, to_traditional
 
 HOME_LATEST = 20
 HOME_PER_SECTION = 6
@@ -206,14 +208,86 @@ def _date(year: int, month: int, day: int) -> date:
 @public_page
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    words = parse_query(query).words
-    page_obj = _page(request, search_ranked(query))  # a page of ids, best first
+    # Other names of the entities named come from linking; search only ORs them.
+    parsed = parse_query(query, alternatives=other_names(text=to_simplified(query)))
+    filters = _search_filters(request)
+    sort = DATE if request.GET.get("sort") == DATE else RELEVANCE
+    page_obj = _page(request, search_ranked(parsed, filters=filters, sort=sort))  # a page of ids, in order
+    # Traditional forms too: a page printed in traditional characters shows them.
+    words = list(dict.fromkeys([*parsed.words, *map(to_traditional, parsed.words)]))
     found = published_articles().in_bulk(page_obj.object_list)
     hits = [
         {"article": a, "title": highlight(a.display_title, words), "snippet": highlight(snippet(a.body, words), words)}
         for a in (found[pk] for pk in page_obj.object_list if pk in found)
     ]
-    return render(request, "public/search.html", {"query": query, "page_obj": page_obj, "hits": hits})
+    return render(request, "public/search.html", {
+        "query": query,
+        "page_obj": page_obj,
+        "hits": hits,
+        "sort": sort,
+        "facets": _facet_links(request, search_facets(parsed, filters=filters)),
+        "filters": filters,
+        "kept_params": _without(request, "page"),
+    })
+
+
+# The search page's filters: its query parameter, and what SearchFilters calls it.
+SEARCH_PARAMS = {"publication": "publication", "year": "year", "ban": "page", "section": "section",
+                 "column": "column", "reporter": "reporter"}
+
+
+def _search_filters(request: HttpRequest) -> SearchFilters:
+    """The filters in the query string; a value that is not a date or a number is ignored."""
+    get = request.GET
+    date_from, date_to = _iso_date(get.get("from", "")), _iso_date(get.get("to", ""))
+    year = get.get("year", "")
+    if year.isascii() and year.isdigit() and 1 <= int(year) <= 9999:
+        date_from, date_to = date(int(year), 1, 1), date(int(year), 12, 31)
+    ban = get.get("ban", "")
+    return SearchFilters(
+        publication=get.get("publication", ""),
+        date_from=date_from,
+        date_to=date_to,
+        page=int(ban) if ban.isascii() and ban.isdigit() and len(ban) < 5 else None,
+        section=get.get("section", ""),
+        column=get.get("column", ""),
+        reporter=get.get("reporter", ""),
+    )
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _without(request: HttpRequest, *names: str) -> str:
+    """The query string without these parameters (and without the page number)."""
+    params = request.GET.copy()
+    for name in {"page", *names}:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def _facet_links(request: HttpRequest, facets: dict) -> list[dict]:
+    """Each facet with, per value, the address that filters by it (or stops filtering, if chosen)."""
+    labels = {"publication": _("Newspaper"), "year": _("Year"), "page": _("Page"), "section": _("Section"),
+              "column": _("Column"), "reporter": _("Reporter")}
+    param_of = {field: param for param, field in SEARCH_PARAMS.items()}
+    shown = []
+    for name, values in facets.items():
+        param = param_of[name]
+        chosen = request.GET.get(param, "")
+        others = _without(request, param, *(("from", "to") if name == "year" else ()))
+        links = []
+        for value in values:
+            selected = value.value == chosen
+            query = others if selected else "&".join(filter(None, [others, urlencode({param: value.value})]))
+            links.append({"facet": value, "selected": selected, "url": f"?{query}"})
+        if links:
+            shown.append({"name": name, "label": labels[name], "values": links})
+    return shown
 
 
 @require_safe

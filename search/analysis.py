@@ -16,6 +16,7 @@ import functools
 import jieba
 
 from text import words
+from text.scripts import to_simplified
 
 # A reader's query is a few words; anything longer is pasted text. Cutting it
 # here keeps segmentation and the SQL bounded whatever is sent.
@@ -24,8 +25,12 @@ MAX_QUERY_TOKENS = 12
 
 
 def index_text(*parts: str) -> str:
-    """The parts' words as stored in the index: space-separated, with a space at both ends."""
-    return " " + " ".join(token for part in parts for token in index_tokens(part)) + " "
+    """The parts' words as stored in the index: space-separated, with a space at both ends.
+
+    In simplified characters, as queries are (search.selectors): a page
+    printed in traditional characters is found by a query in either script.
+    """
+    return " " + " ".join(token for part in parts for token in index_tokens(to_simplified(part))) + " "
 
 
 def index_tokens(text: str) -> list[str]:

@@ -92,3 +92,17 @@ def test_a_renamed_tag_is_found_by_its_old_slug():
     # Where /tags/dianshang/ redirects to.
     assert reverse("public:tag", kwargs={"slug": found.slug}) == "/tags/dianzi-shangwu/"
     assert tag_for_old_slug(slug="nothing") is None
+
+
+def test_other_names_of_the_names_in_a_query(db):
+    from linking.models import Alias, Entity
+    from linking.selectors import other_names
+
+    west = Entity.objects.create(name="西海岸新区", kind=Entity.Kind.PLACE, slug="xihaian")
+    Alias.objects.create(entity=west, name="黄岛区")
+    Alias.objects.create(entity=west, name="黄岛")
+    Entity.objects.create(name="崂山区", kind=Entity.Kind.PLACE, slug="laoshan")
+    assert other_names(text="黄岛区旅游") == {"黄岛区": ["西海岸新区", "黄岛", "黄岛区"]}  # the longest name, not 黄岛
+    assert other_names(text="西海岸新区和崂山区") == {"西海岸新区": ["西海岸新区", "黄岛", "黄岛区"], "崂山区": ["崂山区"]}
+    assert other_names(text="济南") == {}
+    assert other_names(text="") == {}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.utils import timezone
 
-from articles.models import Article
-from search.selectors import MAX_RESULTS, parse_query, search_filter, search_ranked
+from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
+from search.selectors import DATE, SearchFilters, parse_query, search_facets, search_filter, search_ranked
 from search.services import index_articles
 
 pytestmark = pytest.mark.django_db
@@ -83,11 +85,138 @@ def test_readers_see_published_only_editors_see_all(indexed):
 def test_newest_first_among_equal_hits(indexed):
     older = indexed(title="电商甲", published_at=timezone.now() - timezone.timedelta(days=2))
     newer = indexed(title="电商乙", published_at=timezone.now())
-    assert search_ranked("电商") == [newer.pk, older.pk]
+    assert list(search_ranked("电商")) == [newer.pk, older.pk]
 
 
-def test_readers_get_the_newest_hits_up_to_the_cap(indexed, monkeypatch):
-    monkeypatch.setattr("search.selectors.MAX_RESULTS", 2)
-    first, second, third = (indexed(title=f"电商{i}") for i in range(3))
-    assert set(search_ranked("电商")) == {second.pk, third.pk}
-    assert MAX_RESULTS == 300
+def test_readers_get_every_hit_counted_and_reachable(indexed):
+    # No cap: 25 hits are all counted, the last one too, one page at a time.
+    made = [indexed(title=f"电商{i}") for i in range(25)]
+    ranked = search_ranked("电商")
+    assert ranked.count() == 25
+    assert list(ranked[20:25]) == [a.pk for a in reversed(made[:5])]
+
+
+# --- alternatives, scripts, filters, facets ----------------------------------------
+
+
+def test_alternatives_are_or_groups(indexed):
+    west = indexed(title="西海岸新区招商", body="正文。")
+    huangdao = indexed(title="黄岛区招商", body="正文。")
+    indexed(title="崂山区招商", body="正文。")
+    parsed = parse_query("黄岛区 招商", alternatives={"黄岛区": ["西海岸新区", "黄岛区"]})
+    assert parsed.groups == ((("招商",),), (("黄岛区",), ("西海岸新区",)))
+    assert pks(search_ranked(parsed)) == {west.pk, huangdao.pk}
+    assert pks(search_ranked("黄岛区 招商")) == {huangdao.pk}  # no alternatives given: the name alone
+
+
+def test_traditional_query_finds_simplified_text_and_back(indexed):
+    simplified = indexed(title="青岛港吞吐量", body="正文。")
+    traditional = indexed(title="青島港吞吐量", body="正文。")
+    assert parse_query("青島港").words == parse_query("青岛港").words
+    assert pks(search_ranked("青島港")) == pks(search_ranked("青岛港")) == {simplified.pk, traditional.pk}
+
+
+def test_one_character_finds_either_script(indexed):
+    simplified = indexed(title="青岛港", body="港口。")
+    traditional = indexed(title="青島港", body="港口。")
+    assert parse_query("島").groups == ((("岛",), ("島",)),)
+    assert pks(search_ranked("島")) == pks(search_ranked("岛")) == {simplified.pk, traditional.pk}
+
+
+@pytest.fixture
+def paper(db):
+    """Two papers, their pages, sections, columns and reporters, and six 电商 stories (one a draft)."""
+    daily = Publication.objects.create(name="青岛日报", slug="qdrb")
+    evening = Publication.objects.create(name="青岛晚报", slug="qdwb")
+    economy = Section.objects.create(name="经济", slug="jingji")
+    city = Section.objects.create(name="城市", slug="chengshi")
+    column = Column.objects.create(name="观海", slug="guanhai")
+    ding = Reporter.objects.create(name="丁倩倩", slug="ding")
+    wang = Reporter.objects.create(name="王凯", slug="wang")
+
+    def page(publication, day, number):
+        issue, _ = Issue.objects.get_or_create(publication=publication, edition_date=day)
+        return SourcePage.objects.create(file_name=f"{publication.slug}-{day}-{number}.txt", sha256=f"{day}{number}",
+                                         raw_text="…", issue=issue, edition_date=day, number=number)
+
+    def story(source_page, section, reporters, *, status=Article.Status.PUBLISHED, column_=None, title="电商"):
+        article = Article(source_page=source_page, position=source_page.articles.count() + 1, span_start=0,
+                          span_end=1, title=title, body="青岛电商。", section=section, column=column_, status=status,
+                          published_at=timezone.now() if status == Article.Status.PUBLISHED else None)
+        article.full_clean()
+        article.save()
+        for i, reporter in enumerate(reporters, 1):
+            Byline.objects.create(article=article, reporter=reporter, position=i)
+        index_articles(article_ids=[article.pk])
+        return article
+
+    p1 = page(daily, date(2023, 5, 1), 1)
+    p3 = page(daily, date(2024, 3, 15), 3)
+    e1 = page(evening, date(2024, 3, 15), 1)
+    stories = {
+        "a": story(p1, economy, [ding, wang], column_=column),
+        "b": story(p3, economy, [ding]),
+        "c": story(p3, city, [wang]),
+        "d": story(e1, city, [ding]),
+        "e": story(e1, None, []),
+        "draft": story(p3, economy, [ding, wang], status=Article.Status.DRAFT),
+    }
+    return stories
+
+
+def facet_counts(facets, name):
+    return {f.value: f.count for f in facets[name]}
+
+
+def test_facets_count_published_hits_only(paper):
+    facets = search_facets("电商")
+    assert facet_counts(facets, "publication") == {"qdrb": 3, "qdwb": 2}
+    assert facet_counts(facets, "year") == {"2024": 4, "2023": 1}
+    assert facet_counts(facets, "page") == {"1": 3, "3": 2}
+    assert facet_counts(facets, "section") == {"jingji": 2, "chengshi": 2}
+    assert facet_counts(facets, "column") == {"guanhai": 1}
+    assert facet_counts(facets, "reporter") == {"ding": 3, "wang": 2}  # the draft's bylines not counted
+    assert [f.label for f in facets["publication"]] == ["青岛日报", "青岛晚报"]
+
+
+def test_each_facet_is_counted_under_the_other_filters(paper):
+    facets = search_facets("电商", filters=SearchFilters(publication="qdrb", reporter="ding"))
+    # Its own filter left out: the other paper still offered, with its count among ding's stories.
+    assert facet_counts(facets, "publication") == {"qdrb": 2, "qdwb": 1}
+    assert facet_counts(facets, "reporter") == {"ding": 2, "wang": 2}
+    assert facet_counts(facets, "section") == {"jingji": 2}
+
+
+def test_filters_narrow_the_hits(paper):
+    def found(**filters):
+        return set(search_ranked("电商", filters=SearchFilters(**filters)))
+
+    a, b, c, d, e = (paper[k].pk for k in "abcde")
+    assert found() == {a, b, c, d, e}
+    assert found(publication="qdwb") == {d, e}
+    assert found(date_from=date(2024, 1, 1)) == {b, c, d, e}
+    assert found(date_to=date(2023, 12, 31)) == {a}
+    assert found(date_from=date(2024, 3, 15), date_to=date(2024, 3, 15), page=3) == {b, c}
+    assert found(section="chengshi") == {c, d}
+    assert found(column="guanhai") == {a}
+    assert found(reporter="wang") == {a, c}  # not the draft, and a once though it has two bylines
+    assert found(reporter="nobody") == set()
+
+
+def test_sort_by_date_or_by_relevance(paper):
+    Article.objects.filter(pk=paper["a"].pk).update(published_at=timezone.now() + timezone.timedelta(days=1))
+    Article.objects.filter(pk=paper["b"].pk).update(title="新闻", published_at=timezone.now() + timezone.timedelta(days=2))
+    index_articles(article_ids=[paper["b"].pk])
+    by_date = list(search_ranked("电商", sort=DATE))
+    by_relevance = list(search_ranked("电商"))
+    assert by_date[:2] == [paper["b"].pk, paper["a"].pk]
+    assert by_relevance[0] == paper["a"].pk and by_relevance[-1] == paper["b"].pk  # b: 电商 in the body only
+
+
+def test_facets_take_the_same_queries_for_one_hit_or_many(paper, indexed, django_assert_num_queries):
+    with django_assert_num_queries(6):
+        many = search_facets("电商")
+    indexed(title="崂山茶", body="正文。")
+    with django_assert_num_queries(6):
+        one = search_facets("崂山茶")
+    assert sum(f.count for f in many["page"]) == 5 and facet_counts(one, "section") == {}

@@ -1,8 +1,9 @@
 """One search backend per database vendor, picked by get_backend() (as in
 Wagtail's wagtail/search/backends/database/).
 
-A backend only answers "which articles contain all these words": its
-filter() restricts an Article queryset with the vendor's full-text index.
+A backend only answers "which articles match every group" (a group: any of
+its alternatives, an alternative: all of its words; see search.selectors):
+its filter() restricts an Article queryset with the vendor's full-text index.
 Segmentation (search.analysis) and ranking (search.selectors) are shared.
 """
 

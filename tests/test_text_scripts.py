@@ -1,0 +1,18 @@
+from text.scripts import to_simplified, to_traditional
+
+
+def test_traditional_to_simplified():
+    assert to_simplified("青島嶗山區") == "青岛崂山区"
+
+
+def test_simplified_text_is_unchanged_by_to_simplified():
+    text = "青岛西海岸新区发展迅速，2024年GDP增长5.1%。"
+    assert to_simplified(text) == text
+
+
+def test_simplified_to_traditional_by_phrase():
+    assert to_traditional("青岛的头发和发展") == "青島的頭髮和發展"
+
+
+def test_empty_text():
+    assert to_simplified("") == "" and to_traditional("") == ""
