@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +32,25 @@ def compile_catalogues(root: Path = ROOT) -> list[Path]:
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
+        catalogue = polib.pofile(str(po_path))
+        _drop_surplus_plurals(catalogue)
         # Like msgfmt, polib leaves out fuzzy and untranslated entries.
-        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        catalogue.save_as_mofile(str(mo_path))
         written.append(mo_path)
     return written
+
+
+def _drop_surplus_plurals(catalogue: polib.POFile) -> None:
+    """Chinese has one plural form (nplurals=1), but makemessages may write two
+    msgstr[] slots; polib would count the empty second one as untranslated and
+    leave the whole entry out, where msgfmt ignores it."""
+    found = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    if not found:
+        return
+    forms = int(found.group(1))
+    for entry in catalogue:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {i: text for i, text in entry.msgstr_plural.items() if i < forms}
 
 
 if __name__ == "__main__":

@@ -125,3 +125,13 @@ def test_every_label_of_our_models_reads_chinese_and_english():
     assert set(untranslated) <= allowed, untranslated
     with override("en"):
         assert not [(where, str(label)) for where, label in _labels() if CJK.search(str(label))]
+
+
+def test_a_plural_entry_with_an_empty_surplus_form_is_compiled(tmp_path):
+    # makemessages may write msgstr[1] for a language of one plural form.
+    po = _catalogue(tmp_path, "app")
+    with po.open("a", encoding="utf-8") as f:
+        f.write('\nmsgid "%(n)s article"\nmsgid_plural "%(n)s articles"\nmsgstr[0] "%(n)s 篇"\nmsgstr[1] ""\n')
+    (mo,) = compile_catalogues(tmp_path)
+    with mo.open("rb") as f:
+        assert gettext.GNUTranslations(f).ngettext("%(n)s article", "%(n)s articles", 3) == "%(n)s 篇"
