@@ -292,3 +292,71 @@ def test_003_kicker_is_the_long_line_above_the_title():
     kicker = article(parsed("003"), "消费帮扶重点城市").kicker
     assert kicker.startswith("助力打造“定西马铃薯”")
     assert kicker.endswith("50.1亿元")
+
+
+# --- unmarked stacks: 引题 over 主题, 主题 over 副题, one 主题 wrapped --------------
+
+BODY = "记者昨日从有关部门获悉，相关工作已全面展开，各项措施正在落实。"
+
+
+def headline_of(*lines: str) -> tuple[str, str, str]:
+    """The (kicker, title, subtitle) of a page with one article headed by these lines, set directly under each other."""
+    from articles.parsing import decode_page, parse_page
+
+    page = parse_page(decode_page("page.txt", ("\n".join(lines) + "\n\n" + BODY + "\n").encode("utf-8")))
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert art.paragraphs == [BODY]
+    return art.kicker, art.title, art.subtitle
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # Three short lines of one measure: one 主题 in display type.
+        (("某市男子夜跑迷路", "民警连夜进山搜寻", "两小时后找到"), ("", "某市男子夜跑迷路民警连夜进山搜寻两小时后找到", "")),
+        (("老人独居家中", "突发疾病晕倒", "邻居破门救人", "送医后脱险"), ("", "老人独居家中突发疾病晕倒邻居破门救人送医后脱险", "")),
+        # The break falls inside a sentence: a verb of saying without its words ...
+        (("某国总理称", "将尽快推进税制改革"), ("", "某国总理称将尽快推进税制改革", "")),
+        # ... or a predicate without a subject of its own under the line.
+        (("六旬老人网购保健品", "被骗走积蓄"), ("", "六旬老人网购保健品被骗走积蓄", "")),
+        (("某地中小学", "严禁违规补课"), ("", "某地中小学严禁违规补课", "")),
+        # Latin words or figures across the break keep a space.
+        (("市民可凭新版APP", "5分钟办完", "入学手续"), ("", "市民可凭新版APP 5分钟办完入学手续", "")),
+    ],
+)
+def test_one_title_wrapped_over_lines_is_joined(lines, expected):
+    assert headline_of(*lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # A 主题 in question or exclamation form, its 引题 above.
+        (("电动车新规来了", "旧车还能骑吗？"), ("电动车新规来了", "旧车还能骑吗？", "")),
+        (("原料价格普遍上涨", "本地企业承诺不涨价！"), ("原料价格普遍上涨", "本地企业承诺不涨价！", "")),
+        # A 引题 of clauses setting the scene over a plain 主题.
+        (("十年坚守，扎根山区教育", "乡村教师的讲台人生"), ("十年坚守，扎根山区教育", "乡村教师的讲台人生", "")),
+        # A 主题 of two balanced phrases set apart by a space.
+        (("某省多措并举应对寒潮", "寒潮来袭 保供有力"), ("某省多措并举应对寒潮", "寒潮来袭 保供有力", "")),
+        # An agency issuing something is the 引题.
+        (("某部门发布出行提示", "春运返程高峰将至"), ("某部门发布出行提示", "春运返程高峰将至", "")),
+    ],
+)
+def test_kicker_over_title(lines, expected):
+    assert headline_of(*lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # An event report: the event closes the 主题, the results follow.
+        (("全市青年运动会举行", "张某、李某、王某获得金牌"), ("", "全市青年运动会举行", "张某、李某、王某获得金牌")),
+        # The 副题 names the agency behind the news.
+        (("明日起北方有大范围降温", "气象台继续发布寒潮预警"), ("", "明日起北方有大范围降温", "气象台继续发布寒潮预警")),
+        # The 副题 gives the figures.
+        (("全市快递业务量快速增长", "前两月处理包裹3.2亿件"), ("", "全市快递业务量快速增长", "前两月处理包裹3.2亿件")),
+    ],
+)
+def test_title_over_subtitle(lines, expected):
+    assert headline_of(*lines) == expected
