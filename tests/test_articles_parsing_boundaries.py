@@ -155,3 +155,20 @@ def test_commentary_signed_by_the_papers_commentator():
     )
     assert [a.title for a in page.articles] == ["全市部署重点工作", "把重点工作落到实处"]
     assert page.articles[1].paragraphs == [BODY_A]
+
+
+def test_a_credit_run_into_the_last_paragraph_closes_the_article():
+    # Evening papers run the source credit on after the last sentence: ……。据某某晚报
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n各部门表示将按期完成任务。据某某晚报\n\n"
+        f"新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[0].paragraphs[-1] == "各部门表示将按期完成任务。据某某晚报"
+    assert page.articles[1].paragraphs == [BODY_B]
+
+
+def test_a_sentence_about_a_source_in_the_last_paragraph_does_not_close_the_article():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n据了解，各部门将按期完成任务。\n\n重点工作\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].subheads == ["重点工作"]

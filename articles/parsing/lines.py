@@ -55,6 +55,10 @@ _CREDIT_RE = re.compile(
     r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?)$"
 )
 MAX_CREDIT = 40
+# The credit may also run on at the end of the last paragraph, after its final
+# sentence (……已全部完成。据某某日报): nothing but a credit follows a paragraph's
+# last full stop, so 据 and a name there close the article.
+_RUN_IN_CREDIT_RE = re.compile(r"[。！？!?][”’」』)）]?\s*[（(]?据[^\s，,。！？!?、：:；;（）()]{2,12}[)）]?$")
 # Captions set without blank lines around them, by the conventions of their
 # wording: they open with 图为 / 上图 / 图① (the photo's subject), or name the
 # photo's source: 图据……, or a description closed by its credit
@@ -79,6 +83,11 @@ class Line:
 def ends_sentence(text: str) -> bool:
     core = text.rstrip().rstrip(_CLOSERS)
     return bool(core) and core[-1] in _SENTENCE_ENDS
+
+
+def ends_with_credit(text: str) -> bool:
+    """A paragraph closed by its article's source credit run into it."""
+    return bool(_RUN_IN_CREDIT_RE.search(text))
 
 
 def is_short(text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ends_sentence
+from .lines import ends_sentence, ends_with_credit
 from .headlines import Headline, choose_stack
 from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
 
@@ -203,7 +203,7 @@ def _closes_previous(current: Chunk, run: list[Line]) -> bool:
     if not body:
         return False
     last = body[-1]
-    if last.kind == CREDIT:
+    if last.kind == CREDIT or (last.kind == PARA and ends_with_credit(last.text)):
         return True
     if last.kind == BYLINE:
         k = len(body) - 1
