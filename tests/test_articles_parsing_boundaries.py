@@ -172,3 +172,13 @@ def test_a_sentence_about_a_source_in_the_last_paragraph_does_not_close_the_arti
     page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n据了解，各部门将按期完成任务。\n\n重点工作\n\n{BODY_B}\n")
     assert [a.title for a in page.articles] == ["全市部署重点工作"]
     assert page.articles[0].subheads == ["重点工作"]
+
+
+def test_a_lone_headline_over_a_paragraph_broken_at_a_column_end_starts_the_next_story():
+    # PDF text: the next story's first paragraph is cut after a comma, its rest directly under it.
+    page = parse_text(
+        f"全市部署重点工作\n\n本报青岛3月4日电  {BODY_A}\n\n新增就业岗位三万个\n\n"
+        "今年以来，全市新增就业岗位三万余个，比去年\n同期增长一成。\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert "".join(page.articles[1].paragraphs) == "今年以来，全市新增就业岗位三万余个，比去年同期增长一成。"

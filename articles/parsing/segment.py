@@ -126,11 +126,19 @@ def _standalone_lines(chunk: Chunk) -> list[int]:
             and len(line.text) <= MAX_LONE_HEADLINE
             and above.kind in (PARA, DATELINE, JUMP)
             and ends_sentence(above.text)
-            and below.kind in (PARA, DATELINE)
+            and (below.kind in (PARA, DATELINE) or _fragment(body, k + 1))
             and not cut_off(line.text, below.text)
         ):
             found.append(k)
     return found
+
+
+def _fragment(body: list[Line], k: int) -> bool:
+    """A short line that is the first piece of a paragraph broken at a column
+    end (PDF text), the rest following directly under it."""
+    line = body[k]
+    rest = body[k + 1] if k + 1 < len(body) else None
+    return line.kind == SHORT and rest is not None and rest.gap == 0 and rest.kind == PARA and cut_off(line.text, rest.text)
 
 
 # A paragraph broken off at a column end (PDF text) can also stand alone between
