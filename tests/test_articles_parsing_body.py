@@ -459,3 +459,34 @@ def test_synthetic_photo_news_under_a_story_is_split_off():
     assert photo.paragraphs == [caption]
     assert [p.name for p in photo.bylines] == ["李媛", "丁厚冉"]
     assert photo.span[0] == page.text.index(caption)
+
+
+# --- subheads set in two lines; dash lines; sentence openings ---------------
+
+FEATURE_P1 = "这两年，某镇的茶园越种越大，茶农的日子越过越红火。"
+FEATURE_P2 = "镇里请来农技员，手把手教大家修剪、施肥和采摘。"
+FEATURE_P3 = "如今，镇上的茶叶卖到了全国二十多个省份。"
+
+
+def test_a_subhead_set_in_two_lines_is_two_subheads():
+    art = parse_text(
+        f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n从几亩荒坡起步\n\n一位返乡青年的坚持\n\n{FEATURE_P2}\n\n"
+        f"技术下乡、品牌出山\n\n茶叶卖到二十多个省份\n\n{FEATURE_P3}\n"
+    ).articles[0]
+    assert art.subheads == ["从几亩荒坡起步", "一位返乡青年的坚持", "技术下乡、品牌出山", "茶叶卖到二十多个省份"]
+    assert art.paragraphs == [FEATURE_P1, FEATURE_P2, FEATURE_P3]
+
+
+def test_a_dash_line_in_the_body_is_text_not_a_subhead():
+    art = parse_text(
+        f"小茶叶撑起致富路\n\n“茶园就是我们的饭碗。”\n\n——某茶农\n\n{FEATURE_P2}\n\n——抓培训，强技术。\n\n{FEATURE_P3}\n"
+    ).articles[0]
+    assert art.subheads == []
+    assert "——某茶农" in art.paragraphs
+    assert "——抓培训，强技术。" in art.paragraphs
+
+
+def test_a_paragraph_opening_with_a_common_word_is_no_continuation():
+    # 过去/之后 open sentences; only a bare particle (的, 了 …) continues a cut line.
+    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n种好茶叶，带富乡亲\n\n过去的一年，全镇茶叶产量翻了一番。\n").articles[0]
+    assert art.subheads == ["种好茶叶，带富乡亲"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
+from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, MARKED, PARA, SUBLINE, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk, cut_off
@@ -109,7 +109,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
             pieces.append(_Piece("caption", text))
         elif line.kind in (HEADING, MARKED):
             pieces.append(_Piece("heading", text))
-        elif line.kind in (PARA, DATELINE, JUMP):
+        elif line.kind in (PARA, DATELINE, JUMP, SUBLINE):
+            # A line opening with —— inside a body is a quote's attribution
+            # (——某某) or an item run in with a dash (——抓落实，见实效。), never a subhead.
             pieces.append(_Piece("para", text))
         else:
             pieces.append(_Piece("short", text))
@@ -212,11 +214,13 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
                 blocks.append(Block(SUBHEAD, piece.text))
                 last_text = len(blocks) - 1
             continue
-        if piece.kind == "short" and _is_subhead(piece, previous, following, is_last_after):
+        after = pieces[i + 2] if i + 2 < len(pieces) else None
+        if piece.kind == "short" and _is_subhead(piece, previous, following, is_last_after, after):
             blocks.append(Block(SUBHEAD, piece.text))
             last_text = len(blocks) - 1
             continue
-        if isinstance(previous, _Para) and not ends_sentence(previous.tail):
+        # A dash line (——某某) is whole as printed: nothing after it continues it.
+        if isinstance(previous, _Para) and not ends_sentence(previous.tail) and not previous.parts[0].startswith("——"):
             previous.add(piece.text)
             joins += 1
             crossed_captions.update(range(last_text + 1, len(blocks)))
@@ -230,16 +234,33 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
     return [Block(PARAGRAPH, "".join(b.parts)) if isinstance(b, _Para) else b for b in blocks]
 
 
-def _is_subhead(piece: _Piece, previous: Block | _Para | None, following: _Piece | None, following_is_last: bool) -> bool:
+def _is_subhead(
+    piece: _Piece, previous: Block | _Para | None, following: _Piece | None, following_is_last: bool, after: _Piece | None = None
+) -> bool:
     if len(piece.text) > MAX_SUBHEAD:
         return False
-    if following is None or not _reads_as_text(following, is_last=following_is_last):
+    if following is None:
+        return False
+    if not _reads_as_text(following, is_last=following_is_last) and not _lower_subhead_line(following, after):
         return False
     if cut_off(piece.text, following.text):
         return False
     if not isinstance(previous, _Para):
         return True
     return ends_sentence(previous.tail)
+
+
+def _lower_subhead_line(piece: _Piece, after: _Piece | None) -> bool:
+    """The second line of a subhead set in two lines (某行业的一个变化 / 承诺背后的原因),
+    the body going on under it; each line is a subhead of its own."""
+    return (
+        piece.kind == "short"
+        and after is not None
+        and after.kind == "para"
+        and len(piece.text) <= MAX_SUBHEAD
+        and not _COMMA_RE.search(piece.text)
+        and not cut_off(piece.text, after.text)
+    )
 
 
 def _reads_as_text(piece: _Piece, *, is_last: bool) -> bool:

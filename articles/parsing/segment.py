@@ -83,7 +83,10 @@ MAX_PAIR_RATIO = 1.5
 # a line ending on a preposition or particle was cut off mid-sentence: …坚持以.
 _ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
 # Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
-_CONTINUES_RE = re.compile(r"^(?:[的了们着过地得之]|[年月日万亿元个岁][的，,。、])")
+# Common words that open sentences with those characters are no particles: 过去, 着力, 地方, 得益于, 之后, 了解.
+_CONTINUES_RE = re.compile(
+    r"^(?:(?!过去|过程|着力|着眼|着重|地方|地区|得益|得到|之后|之前|之所以|之一|了解)[的了们着过地得之]|[年月日万亿元个岁][的，,。、])"
+)
 _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
 
 
