@@ -128,19 +128,24 @@ def is_page_credit(text: str) -> bool:
 def _read_header(lines, record: PageRecord) -> None:
     """Masthead and page header lines at the top (date, 星期, 第X版, 版名, 责任编辑)
     are page metadata; they are marked HEADER and never read as an article."""
+    dated = False
     for index, line in enumerate(lines[:MAX_HEADER_LINES]):
         if index and line.gap:  # the header is the first block of lines
             break
-        if not _read_header_line(line, record):
+        # The header may set each item on a line of its own, the 版名 last
+        # (2024年5月6日 / 星期一 / A02 / 要闻), closing the block.
+        closes_block = index + 1 == len(lines) or lines[index + 1].gap > 0
+        if not _read_header_line(line, record, name_alone=dated and closes_block):
             break
         line.kind = HEADER
+        dated = dated or bool(record.page_label or record.edition_date)
     for line in lines:
         if line.kind not in (HEADER, FOOTER) and is_page_credit(line.text):
             line.kind = HEADER
             record.warnings.append(f"page credit line kept out of the articles: {line.text[:20]}")
 
 
-def _read_header_line(line, record: PageRecord) -> bool:
+def _read_header_line(line, record: PageRecord, *, name_alone: bool = False) -> bool:
     tokens = [t for t in re.split(r"[\s]+", line.text) if t]
     known = 0
     names: list[str] = []
@@ -167,9 +172,9 @@ def _read_header_line(line, record: PageRecord) -> bool:
             names.append(token)
         else:
             return False
-    if not known:
+    if not known and not (name_alone and len(names) == 1):
         return False
-    if names and "page_label" not in found and "date" not in found:
+    if names and "page_label" not in found and "date" not in found and not name_alone:
         return False
     if "edition_date" in found:
         record.edition_date = found["edition_date"]
