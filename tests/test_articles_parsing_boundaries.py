@@ -182,3 +182,14 @@ def test_a_lone_headline_over_a_paragraph_broken_at_a_column_end_starts_the_next
     )
     assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
     assert "".join(page.articles[1].paragraphs) == "今年以来，全市新增就业岗位三万余个，比去年同期增长一成。"
+
+
+def test_a_line_opening_with_the_leads_time_is_a_paragraph_not_a_headline():
+    # PDF text: the lead 3月4日，…… cut at a column end is short, but a headline
+    # states its news without the lead's time frame.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n春节市场供应充足\n\n3月4日，记者走访全市多家超市\n\n发现货源充足、价格平稳。\n\n李某摄\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "春节市场供应充足"]
+    assert (page.articles[1].column, page.articles[1].kicker, page.articles[1].subtitle) == ("", "", "")
+    assert page.articles[1].paragraphs == ["3月4日，记者走访全市多家超市发现货源充足、价格平稳。"]

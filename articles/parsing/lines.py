@@ -85,6 +85,14 @@ def ends_sentence(text: str) -> bool:
     return bool(core) and core[-1] in _SENTENCE_ENDS
 
 
+# A news lead opens with its time and a comma (3月4日，… / 近日，… / 当地时间3日晚，…);
+# a headline states the news without that frame, so such a line is a paragraph
+# (or the first piece of one, cut at a column end), never a headline or subhead.
+_LEAD_TIME_RE = re.compile(
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|近日|日前|昨天|昨日|今天|今日|当地时间[^，,。]{0,10})[^，,。]{0,4}[，,]"
+)
+
+
 def ends_with_credit(text: str) -> bool:
     """A paragraph closed by its article's source credit run into it."""
     return bool(_RUN_IN_CREDIT_RE.search(text))
@@ -153,6 +161,6 @@ def classify(line: Line) -> Line:
         line.kind = SUBLINE
     elif line.gap >= 2 and len(text) <= MAX_GAPPED_CAPTION and ends_sentence(text):
         line.kind = CAPTION
-    elif is_short(text):
+    elif is_short(text) and not _LEAD_TIME_RE.match(text):
         line.kind = SHORT
     return line
