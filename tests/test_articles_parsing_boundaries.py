@@ -193,3 +193,24 @@ def test_a_line_opening_with_the_leads_time_is_a_paragraph_not_a_headline():
     assert [a.title for a in page.articles] == ["全市部署重点工作", "春节市场供应充足"]
     assert (page.articles[1].column, page.articles[1].kicker, page.articles[1].subtitle) == ("", "", "")
     assert page.articles[1].paragraphs == ["3月4日，记者走访全市多家超市发现货源充足、价格平稳。"]
+
+
+def test_a_lone_line_with_no_sibling_subhead_heads_the_next_story():
+    # Subheads come in sets; one line alone between paragraphs, no other anywhere, is a headline.
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n\n新增就业岗位三万个\n\n{BODY_B}\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[1].paragraphs == [BODY_B, BODY_B]
+
+
+def test_a_lone_line_with_a_sibling_set_after_a_caption_stays_a_subhead():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳就业见成效\n\n{BODY_B}\n\n\n图为招聘会现场。\n\n促消费添活力\n\n{BODY_A}\n"
+    )
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["稳就业见成效", "促消费添活力"]
+
+
+def test_a_line_ending_one_character_after_a_comma_is_a_fragment_not_a_headline():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n全市拥有完整的产业体系、大量人才、最\n\n大的消费市场。\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].subheads == []

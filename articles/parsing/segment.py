@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lines import ends_sentence, ends_with_credit
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
@@ -101,18 +101,31 @@ def paired(text: str) -> bool:
 
 
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
+# One character after the last comma is a word cut off at a column end: ……人才资源、最
+_DANGLING_RE = re.compile(r"[，,、][^，,、]$")
 
 
 def cut_off(text: str, following: str) -> bool:
     """A line broken off a paragraph at a column end rather than a heading:
     commas without two balanced phrases, a preposition or particle at its end,
-    a Latin word or number running on, or a next line that continues it."""
+    a Latin word or number running on, one character after its last comma,
+    or a next line that continues it."""
     if _COMMA_RE.search(text) and not paired(text):
         return True
-    return bool(_CUT_END_RE.search(text) or _LATIN_END_RE.search(text) or _CONTINUES_RE.match(following))
+    return bool(
+        _CUT_END_RE.search(text) or _LATIN_END_RE.search(text) or _DANGLING_RE.search(text) or _CONTINUES_RE.match(following)
+    )
 
 
 MAX_LONE_HEADLINE = 40
+MIN_LONE_HEADLINE = 4  # 据悉, 对此: words broken off a paragraph, not a story's headline
+# A story has a lead and more: under a single lone line, fewer paragraphs on
+# either side make one story's short section, not two stories.
+MIN_STORY_PARAGRAPHS = 2
+
+
+def _paragraphs(lines: list[Line]) -> int:
+    return sum(1 for line in lines if line.kind in (PARA, DATELINE, JUMP))
 
 
 def _standalone_lines(chunk: Chunk) -> list[int]:
@@ -144,6 +157,26 @@ def _fragment(body: list[Line], k: int) -> bool:
     return line.kind == SHORT and rest is not None and rest.gap == 0 and rest.kind == PARA and cut_off(line.text, rest.text)
 
 
+def _subhead_like(chunk: Chunk) -> int:
+    """How many lines of the chunk's body may be subheads: marked ones (●…, 一、…,
+    a heading) and short lines set apart after a closed sentence, whatever follows."""
+    body = chunk.lines
+    count = 0
+    for k, line in enumerate(body):
+        if line.kind == HEADING or (line.kind in (SHORT, MARKED) and is_marked_subhead(line)):
+            count += 1
+        elif (
+            line.kind == SHORT
+            and 0 < k < len(body) - 1
+            and line.gap >= 1
+            and body[k - 1].kind in (PARA, DATELINE, JUMP, CAPTION)
+            and ends_sentence(body[k - 1].text)
+            and not cut_off(line.text, body[k + 1].text)
+        ):
+            count += 1
+    return count
+
+
 # A paragraph broken off at a column end (PDF text) can also stand alone between
 # paragraphs; it runs the full measure of the column, longer than a one-line
 # headline set in display type.
@@ -159,6 +192,20 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     candidates = _standalone_lines(chunk)
     if not candidates:
         return [chunk]
+    k = candidates[0]
+    if (
+        len(candidates) == 1
+        and len(chunk.lines[k].text) >= MIN_LONE_HEADLINE
+        and _paragraphs(chunk.lines[:k]) >= MIN_STORY_PARAGRAPHS
+        and _paragraphs(chunk.lines[k + 1:]) >= MIN_STORY_PARAGRAPHS
+        and _subhead_like(chunk) == 1
+    ):
+        # Subheads come in sets spaced through a story; a line standing alone
+        # between two stretches of text, with no sibling anywhere, heads the next story.
+        return [
+            Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=chunk.lines[:k]),
+            Chunk(headline=Headline(title=chunk.lines[k].text), headline_lines=[chunk.lines[k]], lines=chunk.lines[k + 1:]),
+        ]
     pieces: list[Chunk] = []
     start = 0
     headline, headline_lines = chunk.headline, chunk.headline_lines
