@@ -94,8 +94,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
                 text, first_paragraph=True
             )
             text = text.strip()
-            # 本报北京3月4日电（记者王浩、李心萍）: the byline inside the dateline's brackets.
-            text, people = split_leading_byline(text)
+            # 本报北京3月4日电（记者王浩、李心萍）: the byline inside the dateline's brackets,
+            # or run in after it without them (本报讯 记者 王浩 ……).
+            text, people = split_leading_byline(text, run_in=bool(record.dateline))
             if people:
                 record.bylines.extend(people)
             if record.dateline_month is None and record.dateline_day is None and re.search(r"日[讯电訊電〕】\]]", record.dateline):

@@ -146,7 +146,9 @@ def classify(line: Line) -> Line:
         or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
     ):
         line.kind = CAPTION
-    elif text in BOX_LABELS or (_MARK_RE.match(text) and len(text) <= MAX_MARKED and not ends_sentence(text)):
+    elif text in BOX_LABELS or (
+        _MARK_RE.match(text) and len(text) <= MAX_MARKED and not ends_sentence(text) and parse_byline(text) is None
+    ):
         line.kind = MARKED
     elif (people := parse_byline(text)) is not None:
         line.kind = BYLINE
