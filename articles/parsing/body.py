@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, MARKED, PARA, SUBLINE, Line, ends_sentence
+from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, JUMP_TO, MARKED, PARA, SUBLINE, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk, cut_off
@@ -88,6 +88,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
         text = line.text
         if line.kind == CREDIT:
             record.warnings.append(f"source credit kept out of the body: {text}")
+            continue
+        if line.kind == JUMP_TO:
+            record.continues_to = markers.split_jump_to(text)[0]
             continue
         if line.kind in (DATELINE, PARA) and not record.dateline and not pieces:
             record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(

@@ -21,6 +21,7 @@ SUBLINE = "subline"  # starts with ——: 副题
 BYLINE = "byline"
 DATELINE = "dateline"  # a paragraph opening with 本报…讯
 JUMP = "jump"  # a paragraph opening with (上接第一版)
+JUMP_TO = "jump_to"  # a jump line set on its own under the text: (下转第二版)
 CAPTION = "caption"
 FOOTER = "footer"
 MARKED = "marked"  # a subhead set off by a mark: ●X，Y, ■X…, 一、…
@@ -157,6 +158,8 @@ def classify(line: Line) -> Line:
         line.kind = DATELINE
     elif markers.split_jump_from(text)[0]:
         line.kind = JUMP
+    elif markers.is_jump_to_line(text):
+        line.kind = JUMP_TO
     elif text.endswith("——") and len(text) <= MAX_KICKER:
         line.kind = KICKER
     elif text.startswith("——") and len(text) <= MAX_SHORT:

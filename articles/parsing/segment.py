@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lines import ends_sentence, ends_with_credit
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, MARKED, SHORT, SUBLINE, Line
+from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
@@ -256,12 +256,12 @@ def _has_body(chunk: Chunk) -> bool:
 
 def _closes_previous(current: Chunk, run: list[Line]) -> bool:
     """The story above is closed: its last line is a source credit (据新华社,
-    （作者为……）) or a byline printed after its body. What follows is a new headline."""
+    （作者为……）), a jump to another page or a byline printed after its body. What follows is a new headline."""
     body = current.lines
     if not body:
         return False
     last = body[-1]
-    if last.kind == CREDIT or (last.kind == PARA and ends_with_credit(last.text)):
+    if last.kind in (CREDIT, JUMP_TO) or (last.kind == PARA and ends_with_credit(last.text)):
         return True
     if last.kind == BYLINE:
         k = len(body) - 1
