@@ -166,6 +166,21 @@ def test_a_header_with_an_item_a_line_ends_with_the_page_name():
     assert [a.title for a in page.articles] == ["某区推进城市更新"]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "2024年5月6日\n星期一\nA05\n城市新闻\n责任编辑：张三",
+        "2024年5月6日　星期一\n第A05版　城市新闻\n本版编辑：张三",
+        "2024年5月6日　星期一　A05　城市新闻　责任编辑：张三",
+    ],
+)
+def test_header_layouts_with_the_editor(header):
+    page = parse_text(header + "\n\n某区推进城市更新\n\n本报讯 正文写完了。\n")
+    assert (page.edition_date, page.page_name) == ("2024-05-06", "城市新闻")
+    assert page.page_label in ("A05", "第A05版")
+    assert [a.title for a in page.articles] == ["某区推进城市更新"]
+
+
 def test_a_headline_under_the_header_block_is_no_page_name():
     page = parse_text("2024年5月6日\n星期一\nA05\n\n某区推进城市更新\n\n本报讯 正文写完了。\n")
     assert page.page_name == ""

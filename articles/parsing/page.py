@@ -111,7 +111,7 @@ _DATE_TOKEN_RE = re.compile(
 )
 _WEEKDAY_RE = re.compile(r"^[(（]?(?:星期|礼拜|週|周)[一二三四五六日天][)）]?$")
 _LUNAR_RE = re.compile(r"^(?:农历|夏历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
-_PAGE_TOKEN_RE = re.compile(r"^(第[" + _CN_NUM + r"百\d]+版|[A-Z]\d{1,2}版?|\d{1,2}版)(?:[:：·|｜](.*))?$")
+_PAGE_TOKEN_RE = re.compile(r"^(第[A-Z]?[" + _CN_NUM + r"百\d]+版|[A-Z]\d{1,2}版?|\d{1,2}版)(?:[:：·|｜](.*))?$")
 _EDITOR_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|責任編輯|编辑|編輯|美编|美編|校对|校對|版式|设计|制图|责编|视觉)(?:[:：]|$)")
 MAX_HEADER_LINES = 8
 MAX_PAGE_NAME = 10
@@ -132,9 +132,11 @@ def _read_header(lines, record: PageRecord) -> None:
     for index, line in enumerate(lines[:MAX_HEADER_LINES]):
         if index and line.gap:  # the header is the first block of lines
             break
-        # The header may set each item on a line of its own, the 版名 last
-        # (2024年5月6日 / 星期一 / A02 / 要闻), closing the block.
-        closes_block = index + 1 == len(lines) or lines[index + 1].gap > 0
+        # The header may set each item on a line of its own, the 版名 after the
+        # date and 版 (2024年5月6日 / 星期一 / A02 / 要闻 / 责任编辑：某某),
+        # closing the block or followed by the editor.
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        closes_block = following is None or following.gap > 0 or bool(_EDITOR_RE.match(following.text))
         if not _read_header_line(line, record, name_alone=dated and closes_block):
             break
         line.kind = HEADER
