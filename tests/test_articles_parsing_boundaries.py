@@ -5,6 +5,8 @@ Synthetic pages written from the conventions of Chinese newspapers (no corpus te
 
 from __future__ import annotations
 
+import pytest
+
 from articles.parsing import decode_page, parse_page
 
 
@@ -214,3 +216,21 @@ def test_a_line_ending_one_character_after_a_comma_is_a_fragment_not_a_headline(
     page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n全市拥有完整的产业体系、大量人才、最\n\n大的消费市场。\n")
     assert [a.title for a in page.articles] == ["全市部署重点工作"]
     assert page.articles[0].subheads == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "农民在田间播种 本报记者 张三 摄",  # the role and a name set apart from 摄
+        "农民在田间播种\u3000张三\u3000摄",
+        "▲农民在田间播种",  # ▲ points at the photograph
+        "▲农民在田间播种。 本报记者 张三 摄",
+    ],
+)
+def test_a_caption_with_a_spaced_credit_or_a_photo_pointer_is_a_caption(caption):
+    page = parse_text(f"春耕正忙\n\n{BODY_B}\n\n{caption}\n\n{BODY_A}\n")
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert [c.replace(" ", "") for c in art.captions] == [caption.replace(" ", "").replace("\u3000", "")]
+    assert art.subheads == []
+    assert art.paragraphs == [BODY_B, BODY_A]

@@ -65,7 +65,10 @@ _RUN_IN_CREDIT_RE = re.compile(r"[。！？!?][”’」』)）]?\s*[（(]?据[^
 # photo's source: 图据……, or a description closed by its credit
 # (X飞过 X供图).
 _CAPTION_OPEN_RE = re.compile(r"^(?:图为|[上下左右中]图(?:为|：|:)|图[①-⑩]|图据)")
-_CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+\S{2,12}(?:供图|摄)$")
+# The credit may name the role and set the name apart: ……赏花 本报记者 张三 摄.
+_CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供图|摄)$")
+# ▲ / △ point at the photograph: the line they open is its caption.
+_PHOTO_POINTER_RE = re.compile(r"^[▲△]")
 MAX_CAPTION = 120
 _MARK_RE = re.compile(r"^[●■◆▲◇○▶►☆★]")  # a short sentence set apart by blank lines is a caption
 
@@ -139,6 +142,8 @@ def classify(line: Line) -> Line:
         line.kind = FOOTER
     elif len(text) <= MAX_CREDIT and _CREDIT_RE.match(text):
         line.kind = CREDIT
+    elif _PHOTO_POINTER_RE.match(text) and len(text) <= MAX_CAPTION:
+        line.kind = CAPTION
     elif text.startswith("■") and (ends_sentence(text) or "图为" in text):
         line.kind = CAPTION  # ■图为施工现场。: a caption
         line.text = text.lstrip("■").strip()
