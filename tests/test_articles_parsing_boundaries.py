@@ -234,3 +234,10 @@ def test_a_caption_with_a_spaced_credit_or_a_photo_pointer_is_a_caption(caption)
     assert [c.replace(" ", "") for c in art.captions] == [caption.replace(" ", "").replace("\u3000", "")]
     assert art.subheads == []
     assert art.paragraphs == [BODY_B, BODY_A]
+
+
+def test_a_lone_headline_that_lost_one_blank_line_still_heads_the_next_story():
+    # PDF text may drop a blank line: the headline sits right under the story above.
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n新增就业岗位三万个\n\n{BODY_B}\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[0].paragraphs == [BODY_A, BODY_A]

@@ -137,8 +137,7 @@ def _standalone_lines(chunk: Chunk) -> list[int]:
         line, above, below = body[k], body[k - 1], body[k + 1]
         if (
             line.kind == SHORT
-            and line.gap >= 1
-            and below.gap >= 1
+            and line.gap + below.gap >= 1  # one blank line may be lost in PDF text, not both
             and len(line.text) <= MAX_LONE_HEADLINE
             and above.kind in (PARA, DATELINE, JUMP)
             and ends_sentence(above.text)
@@ -168,7 +167,7 @@ def _subhead_like(chunk: Chunk) -> int:
         elif (
             line.kind == SHORT
             and 0 < k < len(body) - 1
-            and line.gap >= 1
+            and line.gap + body[k + 1].gap >= 1
             and body[k - 1].kind in (PARA, DATELINE, JUMP, CAPTION)
             and ends_sentence(body[k - 1].text)
             and not cut_off(line.text, body[k + 1].text)
