@@ -241,3 +241,20 @@ def test_a_lone_headline_that_lost_one_blank_line_still_heads_the_next_story():
     page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n新增就业岗位三万个\n\n{BODY_B}\n\n{BODY_B}\n")
     assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
     assert page.articles[0].paragraphs == [BODY_A, BODY_A]
+
+
+@pytest.mark.parametrize(
+    "fragment, rest",
+    [
+        # A quote left open.
+        ("全市已开工建设“智慧城", "市”平台等十二个项目。"),
+        # The rest opens with the punctuation closing the clause.
+        ("工作人员每天巡逻，风雨从不间断", "。他们早出晚归，十分辛苦。"),
+        # A sentence adverb opens a paragraph, not a heading.
+        ("目前项目主体已完工，关键技术经验证", "后续将投入使用。"),
+    ],
+)
+def test_a_paragraph_cut_at_a_column_end_in_a_dated_report_is_no_headline(fragment, rest):
+    page = parse_text(f"全市部署重点工作\n\n本报青岛3月4日电  {BODY_A}\n\n{fragment}\n\n{rest}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].paragraphs[-1] == fragment + rest

@@ -87,6 +87,10 @@ _ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|
 _CONTINUES_RE = re.compile(
     r"^(?:(?!过去|过程|着力|着眼|着重|地方|地区|得益|得到|之后|之前|之所以|之一|了解)[的了们着过地得之]|[年月日万亿元个岁][的，,。、])"
 )
+# Sentence adverbs open paragraphs, not headings: 目前……, 此外……, 据了解…….
+_OPENER_RE = re.compile(r"^(?:目前|此外|另外|同时|随后|此前|据悉|据了解|据介绍|记者了解到|记者注意到)")
+# A line never opens with the punctuation that closes a clause: its text began on the line above.
+_PUNCT_START_RE = re.compile(r"^[，。、；：！？,.;:!?”’」』）)]")
 _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
 
 
@@ -109,12 +113,27 @@ def cut_off(text: str, following: str) -> bool:
     """A line broken off a paragraph at a column end rather than a heading:
     commas without two balanced phrases, a preposition or particle at its end,
     a Latin word or number running on, one character after its last comma,
-    or a next line that continues it."""
+    a quote or bracket left open, a sentence adverb opening it (目前……), or a
+    next line that continues it (a particle or punctuation first)."""
     if _COMMA_RE.search(text) and not paired(text):
         return True
     return bool(
-        _CUT_END_RE.search(text) or _LATIN_END_RE.search(text) or _DANGLING_RE.search(text) or _CONTINUES_RE.match(following)
+        _CUT_END_RE.search(text)
+        or _LATIN_END_RE.search(text)
+        or _DANGLING_RE.search(text)
+        or _CONTINUES_RE.match(following)
+        or _PUNCT_START_RE.match(following)
+        or _OPENER_RE.match(text)
+        or _left_open(text)
     )
+
+
+_PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"))
+
+
+def _left_open(text: str) -> bool:
+    """A quote or bracket opened and not closed: a heading closes what it opens."""
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
 MAX_LONE_HEADLINE = 40
