@@ -258,3 +258,12 @@ def test_a_paragraph_cut_at_a_column_end_in_a_dated_report_is_no_headline(fragme
     page = parse_text(f"全市部署重点工作\n\n本报青岛3月4日电  {BODY_A}\n\n{fragment}\n\n{rest}\n")
     assert [a.title for a in page.articles] == ["全市部署重点工作"]
     assert page.articles[0].paragraphs[-1] == fragment + rest
+
+
+def test_a_paragraph_cut_at_a_column_end_over_a_photo_credit_is_no_photo_news_headline():
+    # The story's last paragraph, cut in two, and then the photographer's credit of its picture.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n工作人员每天带着工具巡逻，风雨无阻\n\n\n。他们早出晚归，十分辛苦。\n\n张三摄\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].paragraphs[-1] == "工作人员每天带着工具巡逻，风雨无阻。他们早出晚归，十分辛苦。"

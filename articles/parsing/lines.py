@@ -35,6 +35,8 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 _CLOSERS = "”’」』)）》】\"'"
 _SENTENCE_ENDS = "。！？!?…."
 _OPEN_ENDS = "，,、：:；;（(“《—-"
+# What closes a clause never opens a line of its own: such a line is the rest of a cut sentence.
+_CLAUSE_CLOSERS = "，。、；：！？,.;:!?”’」』）)"
 
 MAX_SHORT = 60  # longest title or subhead we accept
 MAX_KICKER = 120  # kickers can run long: a whole clause with figures, ending ——
@@ -169,7 +171,7 @@ def classify(line: Line) -> Line:
         line.kind = KICKER
     elif text.startswith("——") and len(text) <= MAX_SHORT:
         line.kind = SUBLINE
-    elif line.gap >= 2 and len(text) <= MAX_GAPPED_CAPTION and ends_sentence(text):
+    elif line.gap >= 2 and len(text) <= MAX_GAPPED_CAPTION and ends_sentence(text) and text[0] not in _CLAUSE_CLOSERS:
         line.kind = CAPTION
     elif is_short(text) and not _LEAD_TIME_RE.match(text):
         line.kind = SHORT

@@ -57,7 +57,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
         following = lines[j] if j < len(lines) else None
         if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
             current, run
-        ) or _photo_news_ahead(lines, j):
+        ) or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following)):
             tail = run[-MAX_HEADLINE_LINES:]
             first, headline = choose_stack(tail, known_columns)
             cut = len(run) - len(tail) + first
@@ -266,6 +266,11 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
         line.kind = SUBLINE
         return j + 1
     return j
+
+
+def _fragment_alone(run: list[Line], following: Line | None) -> bool:
+    """A single short line that is a paragraph's first piece, cut at a column end."""
+    return len(run) == 1 and following is not None and cut_off(run[0].text, following.text)
 
 
 def _has_body(chunk: Chunk) -> bool:
