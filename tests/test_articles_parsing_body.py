@@ -490,3 +490,14 @@ def test_a_paragraph_opening_with_a_common_word_is_no_continuation():
     # 过去/之后 open sentences; only a bare particle (的, 了 …) continues a cut line.
     art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n种好茶叶，带富乡亲\n\n过去的一年，全镇茶叶产量翻了一番。\n").articles[0]
     assert art.subheads == ["种好茶叶，带富乡亲"]
+
+
+def test_a_lead_set_off_by_two_blank_lines_under_the_headline_is_text_not_a_caption():
+    art = parse_text(f"小茶叶撑起致富路\n\n\n{FEATURE_P3}\n\n{FEATURE_P1}\n").articles[0]
+    assert art.captions == []
+    assert art.paragraphs == [FEATURE_P3, FEATURE_P1]
+
+
+def test_a_sentence_set_off_by_two_blank_lines_in_the_text_is_a_caption():
+    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n\n茶农在山间采茶。\n\n{FEATURE_P2}\n").articles[0]
+    assert art.captions == ["茶农在山间采茶。"]

@@ -41,6 +41,7 @@ _CLAUSE_CLOSERS = "，。、；：！？,.;:!?”’」』）)"
 MAX_SHORT = 60  # longest title or subhead we accept
 MAX_KICKER = 120  # kickers can run long: a whole clause with figures, ending ——
 MAX_GAPPED_CAPTION = 40
+MAX_DISPLAY_LINE = 30  # a headline line in display type; a longer short line is a piece of text
 MAX_MARKED = 40  # a marked subhead: ● and a short phrase
 # Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
@@ -99,6 +100,14 @@ _LEAD_TIME_RE = re.compile(
 )
 
 
+def _under_headline(above: Line | None) -> bool:
+    """A sentence set apart by two blank lines right under a headline opens the
+    text (a lead set off by PDF spacing), it is no caption."""
+    if above is None:
+        return True
+    return above.kind in HEADLINE_KINDS and len(above.text) <= MAX_DISPLAY_LINE
+
+
 def ends_with_credit(text: str) -> bool:
     """A paragraph closed by its article's source credit run into it."""
     return bool(_RUN_IN_CREDIT_RE.search(text))
@@ -126,13 +135,13 @@ def split_lines(text: str) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         start = offset + lead
         end = start + len(raw.strip())
-        lines.append(classify(Line(start=start, end=end, text=stripped, gap=blanks)))
+        lines.append(classify(Line(start=start, end=end, text=stripped, gap=blanks), lines[-1] if lines else None))
         blanks = 0
         offset += len(raw) + 1
     return lines
 
 
-def classify(line: Line) -> Line:
+def classify(line: Line, above: Line | None = None) -> Line:
     text = line.text
     heading = _HEADING_RE.match(text)
     if heading:
@@ -171,7 +180,13 @@ def classify(line: Line) -> Line:
         line.kind = KICKER
     elif text.startswith("——") and len(text) <= MAX_SHORT:
         line.kind = SUBLINE
-    elif line.gap >= 2 and len(text) <= MAX_GAPPED_CAPTION and ends_sentence(text) and text[0] not in _CLAUSE_CLOSERS:
+    elif (
+        line.gap >= 2
+        and len(text) <= MAX_GAPPED_CAPTION
+        and ends_sentence(text)
+        and text[0] not in _CLAUSE_CLOSERS
+        and not _under_headline(above)
+    ):
         line.kind = CAPTION
     elif is_short(text) and not _LEAD_TIME_RE.match(text):
         line.kind = SHORT
