@@ -321,6 +321,8 @@ def headline_of(*lines: str) -> tuple[str, str, str]:
         # ... or a predicate without a subject of its own under the line.
         (("六旬老人网购保健品", "被骗走积蓄"), ("", "六旬老人网购保健品被骗走积蓄", "")),
         (("某地中小学", "严禁违规补课"), ("", "某地中小学严禁违规补课", "")),
+        # A tail of a few characters is no 副题.
+        (("市长开会讲话仅三分钟", "全场鼓掌"), ("", "市长开会讲话仅三分钟全场鼓掌", "")),
         # Latin words or figures across the break keep a space.
         (("市民可凭新版APP", "5分钟办完", "入学手续"), ("", "市民可凭新版APP 5分钟办完入学手续", "")),
     ],

@@ -54,6 +54,7 @@ def looks_like_banner(text: str, known_columns: frozenset[str] = frozenset()) ->
 # (短行 of a dozen characters or so); a 引题 or 副题 is a line of its own.
 MAX_WRAPPED_LINE = 18
 MIN_WRAPPED_LINES = 3
+MAX_WRAPPED_TAIL = 5
 # A line break inside one sentence: the line above ends on a verb of saying
 # without its words (某人称) or on a preposition or conjunction, or the line
 # below opens with a predicate that has no subject of its own (被…, 将…, 严禁…).
@@ -74,7 +75,11 @@ def _wrapped(lines: list[Line]) -> bool:
     if len(lines) >= MIN_WRAPPED_LINES:
         return all(len(line.text) <= MAX_WRAPPED_LINE for line in lines)
     a, b = lines[0].text, lines[1].text
-    return bool(_WRAP_END_RE.search(a) or _WRAP_START_RE.match(b))
+    if _WRAP_END_RE.search(a) or _WRAP_START_RE.match(b):
+        return True
+    # A tail of a few characters (……现场沸腾了) adds no detail as a 副题 would, and
+    # stands under no 引题 that sets the scene in clauses or names a speaker.
+    return len(b) <= MAX_WRAPPED_TAIL and not _CLAUSE_RE.search(a) and not _KICKER_END_RE.search(a)
 
 
 def _join(lines: list[Line]) -> Line:
