@@ -2,9 +2,12 @@
 
 An article starts at a run of headline lines that is followed by a byline,
 a dateline or a jump line, that holds a kicker, a subtitle or a top-level
-heading, or that opens the page. Other short lines are subheads and stay in
-the body. Photo news printed under another story, with its own byline at the
-end, is split off as an article without a headline.
+heading, that opens the page, or that follows a story closed by its credit,
+its byline or a jump to another page. Other short lines are subheads and stay
+in the body, unless the story is a dated report (set without subheads) or the
+line has no sibling (subheads come in sets). Photo news printed under another
+story, with its own byline at the end, is split off as an article without a
+headline.
 """
 
 from __future__ import annotations
