@@ -501,3 +501,24 @@ def test_a_lead_set_off_by_two_blank_lines_under_the_headline_is_text_not_a_capt
 def test_a_sentence_set_off_by_two_blank_lines_in_the_text_is_a_caption():
     art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n\n茶农在山间采茶。\n\n{FEATURE_P2}\n").articles[0]
     assert art.captions == ["茶农在山间采茶。"]
+
+
+def test_a_subhead_of_two_or_three_full_clauses_is_a_subhead():
+    art = parse_text(
+        f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n坚持绿色种植，如果品质不过关，销量也难提升\n\n{FEATURE_P2}\n\n"
+        f"打响本地品牌，让更多消费者认识家乡好茶\n\n{FEATURE_P3}\n"
+    ).articles[0]
+    assert art.subheads == ["坚持绿色种植，如果品质不过关，销量也难提升", "打响本地品牌，让更多消费者认识家乡好茶"]
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "2019年4月，全镇新建的茶叶加工厂正式投产",  # a lead's time frame: text
+        "镇里请来农技员，手把手教大家修剪、施肥和采摘，茶叶",  # ends on a stub
+    ],
+)
+def test_a_column_end_piece_with_clauses_is_no_subhead(piece):
+    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n{piece}\n\n产量比去年翻了一番。\n").articles[0]
+    assert art.subheads == []
+    assert art.paragraphs == [FEATURE_P1, piece + "产量比去年翻了一番。"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ends_sentence, ends_with_credit
+from .lines import ends_sentence, ends_with_credit, lead_time
 from .headlines import Headline, choose_stack
 from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
@@ -107,6 +107,26 @@ def paired(text: str) -> bool:
     return short >= MIN_PAIRED_PHRASE and long <= MAX_PAIR_RATIO * short
 
 
+# Longer subheads state a point in two or three full clauses (坚持某某方向，如果
+#某某不变，某某也难实现): each clause a phrase of its own, the whole no longer
+# than a line. A column-end piece ends on a stub or runs on.
+MIN_CLAUSE = 6
+MAX_CLAUSES = 3
+MAX_CLAUSE_HEADING = 30
+
+
+def clauses(text: str) -> bool:
+    phrases = _COMMA_RE.split(text)
+    return (
+        2 <= len(phrases) <= MAX_CLAUSES
+        and len(text) <= MAX_CLAUSE_HEADING
+        and all(len(p) >= MIN_CLAUSE for p in phrases)
+        and not _ADVERBIAL_RE.match(phrases[0])
+        and not _CUT_END_RE.search(text)
+        and not lead_time(text)
+    )
+
+
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
 # One character after the last comma is a word cut off at a column end: ……人才资源、最
 _DANGLING_RE = re.compile(r"[，,、][^，,、]$")
@@ -118,7 +138,7 @@ def cut_off(text: str, following: str) -> bool:
     a Latin word or number running on, one character after its last comma,
     a quote or bracket left open, a sentence adverb opening it (目前……), or a
     next line that continues it (a particle or punctuation first)."""
-    if _COMMA_RE.search(text) and not paired(text):
+    if _COMMA_RE.search(text) and not (paired(text) or clauses(text)):
         return True
     return bool(
         _CUT_END_RE.search(text)
