@@ -107,9 +107,9 @@ def paired(text: str) -> bool:
     return short >= MIN_PAIRED_PHRASE and long <= MAX_PAIR_RATIO * short
 
 
-# Longer subheads state a point in two or three full clauses (坚持某某方向，如果
-#某某不变，某某也难实现): each clause a phrase of its own, the whole no longer
-# than a line. A column-end piece ends on a stub or runs on.
+# Longer subheads state a point in two or three full clauses
+# (坚持某某方向，如果某某不变，某某也难实现): each clause a phrase of its own,
+# the whole no longer than a line. A column-end piece ends on a stub or runs on.
 MIN_CLAUSE = 6
 MAX_CLAUSES = 3
 MAX_CLAUSE_HEADING = 30
