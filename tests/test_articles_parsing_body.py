@@ -522,3 +522,10 @@ def test_a_column_end_piece_with_clauses_is_no_subhead(piece):
     art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n{piece}\n\n产量比去年翻了一番。\n").articles[0]
     assert art.subheads == []
     assert art.paragraphs == [FEATURE_P1, piece + "产量比去年翻了一番。"]
+
+
+def test_a_lead_under_the_headline_that_the_body_repeats_is_kept():
+    # A 提要 summarising the story, in words the body uses again, is no pull-out box.
+    lead = "全市累计帮销中西部地区农特产品五十亿元并培育地理标志农产品八个"
+    page = parse_text(HEAD + f"{lead}\n\n正文第一段写完了。\n\n据统计，{lead}，成效显著。\n")
+    assert page.articles[0].paragraphs[0] == lead + "正文第一段写完了。"

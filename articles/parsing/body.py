@@ -124,7 +124,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
 
 def _drop_highlight_boxes(pieces: list[_Piece], record: ArticleRecord) -> list[_Piece]:
     """Drop pull-out boxes: an unfinished sentence that the body repeats further down."""
-    repeated = _repeated_later(pieces)
+    # The text right under the headline is the story's lead (提要), whatever it
+    # repeats; a pull-out box stands inside the text.
+    repeated = _repeated_later(pieces) - {0}
     kept: list[_Piece] = []
     for i, piece in enumerate(pieces):
         if i in repeated:
