@@ -267,3 +267,14 @@ def test_a_paragraph_cut_at_a_column_end_over_a_photo_credit_is_no_photo_news_he
     )
     assert [a.title for a in page.articles] == ["全市部署重点工作"]
     assert page.articles[0].paragraphs[-1] == "工作人员每天带着工具巡逻，风雨无阻。他们早出晚归，十分辛苦。"
+
+
+def test_a_lone_headline_over_a_long_two_clause_fragment_heads_the_next_story():
+    # Under the headline, the next story's first paragraph cut at a column end: two long
+    # clauses are no paired subhead but a piece of text.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n\n新研究提示久坐危害\n\n"
+        "新一期某医学杂志发表的一项研究显示，当成年人每天连续坐着超过八个小时并且缺少运动\n\n"
+        f"时，患病风险明显上升。\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新研究提示久坐危害"]

@@ -99,7 +99,7 @@ _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地�
 
 def paired(text: str) -> bool:
     phrases = _COMMA_RE.split(text)
-    if len(phrases) != 2:
+    if len(phrases) != 2 or len(text) > MAX_CLAUSE_HEADING:
         return False
     if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text):
         return False
@@ -192,10 +192,10 @@ def _standalone_lines(chunk: Chunk) -> list[int]:
 
 def _fragment(body: list[Line], k: int) -> bool:
     """A short line that is the first piece of a paragraph broken at a column
-    end (PDF text), the rest following directly under it."""
+    end (PDF text), the rest following under it."""
     line = body[k]
     rest = body[k + 1] if k + 1 < len(body) else None
-    return line.kind == SHORT and rest is not None and rest.gap == 0 and rest.kind == PARA and cut_off(line.text, rest.text)
+    return line.kind == SHORT and rest is not None and rest.kind == PARA and cut_off(line.text, rest.text)
 
 
 def _subhead_like(chunk: Chunk) -> int:
