@@ -278,3 +278,20 @@ def test_a_lone_headline_over_a_long_two_clause_fragment_heads_the_next_story():
         f"时，患病风险明显上升。\n\n{BODY_B}\n"
     )
     assert [a.title for a in page.articles] == ["全市部署重点工作", "新研究提示久坐危害"]
+
+
+def test_a_subhead_set_right_over_a_cut_paragraph_stays_a_subhead():
+    # PDF text lost the blank lines: a subhead directly over its paragraph's first,
+    # cut piece is no headline stack over a subtitle.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳就业见成效\n\n{BODY_B}\n\n{BODY_A}\n促消费添活力\n"
+        "分析今年的消费走势，有两个指标可视为风向标：一个是反映市场景气的\n社零总额。\n\n"
+        f"{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].subheads == ["稳就业见成效", "促消费添活力"]
+
+
+def test_a_short_tail_closing_a_headline_is_no_column_end_piece():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n\n市长讲话仅三分钟\n全场沸腾了\n\n{BODY_B}\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "市长讲话仅三分钟全场沸腾了"]

@@ -56,6 +56,10 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
         while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
             j += 1
         j = _extend_run(lines, i, j)
+        # A run ends above a paragraph's first piece that PDF text set directly
+        # under a heading: a line cut mid-sentence belongs to the text below.
+        while j - i > 1 and j < len(lines) and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text):
+            j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
@@ -95,6 +99,8 @@ _OPENER_RE = re.compile(r"^(?:目前|此外|另外|同时|随后|此前|据悉|�
 # A line never opens with the punctuation that closes a clause: its text began on the line above.
 _PUNCT_START_RE = re.compile(r"^[，。、；：！？,.;:!?”’」』）)]")
 _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
+# Of those, the ones no sentence ends on (了, 着, 得 may close a headline: 春天来了).
+_OPEN_END_RE = re.compile(r"[以的和与在对把将被为向从及等地之其而且或并]$")
 
 
 def paired(text: str) -> bool:
@@ -140,8 +146,15 @@ def cut_off(text: str, following: str) -> bool:
     next line that continues it (a particle or punctuation first)."""
     if _COMMA_RE.search(text) and not (paired(text) or clauses(text)):
         return True
+    return bool(_CUT_END_RE.search(text)) or broken(text, following)
+
+
+def broken(text: str, following: str) -> bool:
+    """The hard signs of a line cut mid-sentence, whatever its commas: it ends on
+    a particle, a running Latin word or a stub, leaves a quote open, or the next
+    line continues it."""
     return bool(
-        _CUT_END_RE.search(text)
+        _OPEN_END_RE.search(text)
         or _LATIN_END_RE.search(text)
         or _DANGLING_RE.search(text)
         or _CONTINUES_RE.match(following)
