@@ -77,7 +77,7 @@ def _wrapped(lines: list[Line]) -> bool:
     a, b = lines[0].text, lines[1].text
     if _WRAP_END_RE.search(a) or _WRAP_START_RE.match(b):
         return True
-    # A tail of a few characters (……现场沸腾了) adds no detail as a 副题 would, and
+    # A tail of a few characters (……全场欢呼) adds no detail as a 副题 would, and
     # stands under no 引题 that sets the scene in clauses or names a speaker.
     return len(b) <= MAX_WRAPPED_TAIL and not _CLAUSE_RE.search(a) and not _KICKER_END_RE.search(a)
 
@@ -149,7 +149,7 @@ _KICKER_VERB_RE = re.compile(r"发布|印发|部署|召开|举行|出台|启动|
 _EVENT_END_RE = re.compile(r"(?:举行|召开|开幕|闭幕|揭牌|启动|上线|公布|发布|开通|落幕)$")
 _DETAIL_RE = re.compile(r"\d|[《〈、]|[一二三四五六七八九十百千万]+[个项条家名所亿]")
 _CLAUSE_RE = re.compile(r"[，,、；;]")
-# A 主题 may ask or exclaim (还能用吗？); a 副题 states.
+# A 主题 may ask or exclaim (还能骑吗？); a 副题 states.
 _ASKS_RE = re.compile(r"[？?！!][”’」』)）]?$")
 # A 主题 of two balanced phrases set apart by a space (对仗): 春风拂面 万物复苏.
 MAX_PAIRED_PHRASE = 8

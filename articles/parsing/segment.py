@@ -134,7 +134,7 @@ def clauses(text: str) -> bool:
 
 
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
-# One character after the last comma is a word cut off at a column end: ……人才资源、最
+# One character after the last comma is a word cut off at a column end: ……产业体系、最
 _DANGLING_RE = re.compile(r"[，,、][^，,、]$")
 
 
