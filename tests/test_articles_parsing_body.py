@@ -460,3 +460,73 @@ def test_synthetic_photo_news_under_a_story_is_split_off():
     assert photo.paragraphs == [caption]
     assert [p.name for p in photo.bylines] == ["李媛", "丁厚冉"]
     assert photo.span[0] == page.text.index(caption)
+
+
+# --- subheads set in two lines; dash lines; sentence openings ---------------
+
+FEATURE_P1 = "这两年，某镇的茶园越种越大，茶农的日子越过越红火。"
+FEATURE_P2 = "镇里请来农技员，手把手教大家修剪、施肥和采摘。"
+FEATURE_P3 = "如今，镇上的茶叶卖到了全国二十多个省份。"
+
+
+def test_a_subhead_set_in_two_lines_is_two_subheads():
+    art = parse_text(
+        f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n从几亩荒坡起步\n\n一位返乡青年的坚持\n\n{FEATURE_P2}\n\n"
+        f"技术下乡、品牌出山\n\n茶叶卖到二十多个省份\n\n{FEATURE_P3}\n"
+    ).articles[0]
+    assert art.subheads == ["从几亩荒坡起步", "一位返乡青年的坚持", "技术下乡、品牌出山", "茶叶卖到二十多个省份"]
+    assert art.paragraphs == [FEATURE_P1, FEATURE_P2, FEATURE_P3]
+
+
+def test_a_dash_line_in_the_body_is_text_not_a_subhead():
+    art = parse_text(
+        f"小茶叶撑起致富路\n\n“茶园就是我们的饭碗。”\n\n——某茶农\n\n{FEATURE_P2}\n\n——抓培训，强技术。\n\n{FEATURE_P3}\n"
+    ).articles[0]
+    assert art.subheads == []
+    assert "——某茶农" in art.paragraphs
+    assert "——抓培训，强技术。" in art.paragraphs
+
+
+def test_a_paragraph_opening_with_a_common_word_is_no_continuation():
+    # 过去/之后 open sentences; only a bare particle (的, 了 …) continues a cut line.
+    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n种好茶叶，带富乡亲\n\n过去的一年，全镇茶叶产量翻了一番。\n").articles[0]
+    assert art.subheads == ["种好茶叶，带富乡亲"]
+
+
+def test_a_lead_set_off_by_two_blank_lines_under_the_headline_is_text_not_a_caption():
+    art = parse_text(f"小茶叶撑起致富路\n\n\n{FEATURE_P3}\n\n{FEATURE_P1}\n").articles[0]
+    assert art.captions == []
+    assert art.paragraphs == [FEATURE_P3, FEATURE_P1]
+
+
+def test_a_sentence_set_off_by_two_blank_lines_in_the_text_is_a_caption():
+    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n\n茶农在山间采茶。\n\n{FEATURE_P2}\n").articles[0]
+    assert art.captions == ["茶农在山间采茶。"]
+
+
+def test_a_subhead_of_two_or_three_full_clauses_is_a_subhead():
+    art = parse_text(
+        f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n抓好标准化生产，茶叶品质稳步提高，收购价格随之上涨\n\n{FEATURE_P2}\n\n"
+        f"打响本地品牌，让更多消费者认识家乡好茶\n\n{FEATURE_P3}\n"
+    ).articles[0]
+    assert art.subheads == ["抓好标准化生产，茶叶品质稳步提高，收购价格随之上涨", "打响本地品牌，让更多消费者认识家乡好茶"]
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "2019年4月，全镇新建的茶叶加工厂正式投产",  # a lead's time frame: text
+        "镇里请来农技员，手把手教大家修剪、施肥和采摘，茶叶",  # ends on a stub
+    ],
+)
+def test_a_column_end_piece_with_clauses_is_no_subhead(piece):
+    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n{piece}\n\n产量比去年翻了一番。\n").articles[0]
+    assert art.subheads == []
+    assert art.paragraphs == [FEATURE_P1, piece + "产量比去年翻了一番。"]
+
+
+def test_a_lead_under_the_headline_that_the_body_repeats_is_kept():
+    # A 提要 summarising the story, in words the body uses again, is no pull-out box.
+    lead = "全市累计帮销中西部地区农特产品五十亿元并培育地理标志农产品八个"
+    page = parse_text(HEAD + f"{lead}\n\n正文第一段写完了。\n\n据统计，{lead}，成效显著。\n")
+    assert page.articles[0].paragraphs[0] == lead + "正文第一段写完了。"

@@ -5,6 +5,8 @@ Synthetic pages written from the conventions of Chinese newspapers (no corpus te
 
 from __future__ import annotations
 
+import pytest
+
 from articles.parsing import decode_page, parse_page
 
 
@@ -155,3 +157,141 @@ def test_commentary_signed_by_the_papers_commentator():
     )
     assert [a.title for a in page.articles] == ["全市部署重点工作", "把重点工作落到实处"]
     assert page.articles[1].paragraphs == [BODY_A]
+
+
+def test_a_credit_run_into_the_last_paragraph_closes_the_article():
+    # Evening papers run the source credit on after the last sentence: ……。据某某晚报
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n各部门表示将按期完成任务。据某某晚报\n\n"
+        f"新增就业岗位三万个\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[0].paragraphs[-1] == "各部门表示将按期完成任务。据某某晚报"
+    assert page.articles[1].paragraphs == [BODY_B]
+
+
+def test_a_sentence_about_a_source_in_the_last_paragraph_does_not_close_the_article():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n据了解，各部门将按期完成任务。\n\n重点工作\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].subheads == ["重点工作"]
+
+
+def test_a_lone_headline_over_a_paragraph_broken_at_a_column_end_starts_the_next_story():
+    # PDF text: the next story's first paragraph is cut after a comma, its rest directly under it.
+    page = parse_text(
+        f"全市部署重点工作\n\n本报青岛3月4日电  {BODY_A}\n\n新增就业岗位三万个\n\n"
+        "今年以来，全市新增就业岗位三万余个，比去年\n同期增长一成。\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert "".join(page.articles[1].paragraphs) == "今年以来，全市新增就业岗位三万余个，比去年同期增长一成。"
+
+
+def test_a_line_opening_with_the_leads_time_is_a_paragraph_not_a_headline():
+    # PDF text: the lead 3月4日，…… cut at a column end is short, but a headline
+    # states its news without the lead's time frame.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n春节市场供应充足\n\n3月4日，记者走访全市多家超市\n\n发现货源充足、价格平稳。\n\n李某摄\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "春节市场供应充足"]
+    assert (page.articles[1].column, page.articles[1].kicker, page.articles[1].subtitle) == ("", "", "")
+    assert page.articles[1].paragraphs == ["3月4日，记者走访全市多家超市发现货源充足、价格平稳。"]
+
+
+def test_a_lone_line_with_no_sibling_subhead_heads_the_next_story():
+    # Subheads come in sets; one line alone between paragraphs, no other anywhere, is a headline.
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n\n新增就业岗位三万个\n\n{BODY_B}\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[1].paragraphs == [BODY_B, BODY_B]
+
+
+def test_a_lone_line_with_a_sibling_set_after_a_caption_stays_a_subhead():
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳就业见成效\n\n{BODY_B}\n\n\n图为招聘会现场。\n\n促消费添活力\n\n{BODY_A}\n"
+    )
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["稳就业见成效", "促消费添活力"]
+
+
+def test_a_line_ending_one_character_after_a_comma_is_a_fragment_not_a_headline():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n全市拥有完整的产业体系、大量人才、最\n\n大的消费市场。\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].subheads == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "农民在田间播种 本报记者 张三 摄",  # the role and a name set apart from 摄
+        "农民在田间播种\u3000张三\u3000摄",
+        "▲农民在田间播种",  # ▲ points at the photograph
+        "▲农民在田间播种。 本报记者 张三 摄",
+    ],
+)
+def test_a_caption_with_a_spaced_credit_or_a_photo_pointer_is_a_caption(caption):
+    page = parse_text(f"春耕正忙\n\n{BODY_B}\n\n{caption}\n\n{BODY_A}\n")
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert [c.replace(" ", "") for c in art.captions] == [caption.replace(" ", "").replace("\u3000", "")]
+    assert art.subheads == []
+    assert art.paragraphs == [BODY_B, BODY_A]
+
+
+def test_a_lone_headline_that_lost_one_blank_line_still_heads_the_next_story():
+    # PDF text may drop a blank line: the headline sits right under the story above.
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n新增就业岗位三万个\n\n{BODY_B}\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新增就业岗位三万个"]
+    assert page.articles[0].paragraphs == [BODY_A, BODY_A]
+
+
+@pytest.mark.parametrize(
+    "fragment, rest",
+    [
+        # A quote left open.
+        ("全市已开工建设“智慧城", "市”平台等十二个项目。"),
+        # The rest opens with the punctuation closing the clause.
+        ("志愿者每天执勤，寒暑从不间断", "。他们早出晚归，十分辛苦。"),
+        # A sentence adverb opens a paragraph, not a heading.
+        ("目前项目主体已完工，关键技术经验证", "后续将投入使用。"),
+    ],
+)
+def test_a_paragraph_cut_at_a_column_end_in_a_dated_report_is_no_headline(fragment, rest):
+    page = parse_text(f"全市部署重点工作\n\n本报青岛3月4日电  {BODY_A}\n\n{fragment}\n\n{rest}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].paragraphs[-1] == fragment + rest
+
+
+def test_a_paragraph_cut_at_a_column_end_over_a_photo_credit_is_no_photo_news_headline():
+    # The story's last paragraph, cut in two, and then the photographer's credit of its picture.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n志愿者每天清晨上岗执勤，寒暑不辍\n\n\n。他们早出晚归，十分辛苦。\n\n张三摄\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].paragraphs[-1] == "志愿者每天清晨上岗执勤，寒暑不辍。他们早出晚归，十分辛苦。"
+
+
+def test_a_lone_headline_over_a_long_two_clause_fragment_heads_the_next_story():
+    # Under the headline, the next story's first paragraph cut at a column end: two long
+    # clauses are no paired subhead but a piece of text.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n\n新研究提示久坐危害\n\n"
+        "某大学团队近日发布的一份调查报告指出，当成年人每天连续坐着超过八个小时并且缺少运动\n\n"
+        f"时，患病风险明显上升。\n\n{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "新研究提示久坐危害"]
+
+
+def test_a_subhead_set_right_over_a_cut_paragraph_stays_a_subhead():
+    # PDF text lost the blank lines: a subhead directly over its paragraph's first,
+    # cut piece is no headline stack over a subtitle.
+    page = parse_text(
+        f"全市部署重点工作\n\n{BODY_A}\n\n稳就业见成效\n\n{BODY_B}\n\n{BODY_A}\n促消费添活力\n"
+        "观察今年的消费形势，可以从两个方面入手：一方面要看城乡居民的\n收入增长。\n\n"
+        f"{BODY_B}\n"
+    )
+    assert [a.title for a in page.articles] == ["全市部署重点工作"]
+    assert page.articles[0].subheads == ["稳就业见成效", "促消费添活力"]
+
+
+def test_a_short_tail_closing_a_headline_is_no_column_end_piece():
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n\n公园樱花提前一周开放\n赏花人来了\n\n{BODY_B}\n\n{BODY_B}\n")
+    assert [a.title for a in page.articles] == ["全市部署重点工作", "公园樱花提前一周开放赏花人来了"]

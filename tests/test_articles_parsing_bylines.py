@@ -197,3 +197,42 @@ def test_same_reporter_on_two_pages_has_one_identity(name, first, second):
         return {(p.name, p.outlet) for a in parsed(prefix).articles for p in a.bylines if p.name == name}
 
     assert identities(first) == identities(second) == {(name, QD)}
+
+
+# --- a bullet for the box; bylines run in after a dateline --------------------
+
+
+def _parsed_text(text: str):
+    from articles.parsing import decode_page, parse_page
+
+    return parse_page(decode_page("page.txt", text.encode("utf-8")))
+
+
+def test_a_byline_set_off_by_a_bullet_is_a_byline_not_a_subhead():
+    art = _parsed_text("市里召开会议\n\n■本报记者 张三\n\n昨天，市里召开会议，部署全年工作。\n\n会议要求抓好落实。\n").articles[0]
+    assert [(p.name, p.role) for p in art.bylines] == [("张三", "记者")]
+    assert art.subheads == []
+
+
+def test_a_bullet_subhead_stays_a_subhead():
+    art = _parsed_text(
+        "市里召开会议\n\n昨天，市里召开会议，部署全年工作。\n\n■抓好落实，务求实效\n\n会议要求抓好落实。\n"
+    ).articles[0]
+    assert art.subheads == ["■抓好落实，务求实效"]
+    assert art.bylines == []
+
+
+@pytest.mark.parametrize(
+    "first, people, body",
+    [
+        ("本报讯 记者 张三 昨天，市里召开会议。", [("张三", "记者")], "昨天，市里召开会议。"),
+        ("本报讯 记者 张三 通讯员 李四 王五 昨天，市里召开会议。", [("张三", "记者"), ("李四", "通讯员"), ("王五", "通讯员")], "昨天，市里召开会议。"),
+        # 记者 opening a sentence is no byline.
+        ("本报讯 记者昨天从市里获悉，会议召开。", [], "记者昨天从市里获悉，会议召开。"),
+    ],
+)
+def test_a_byline_run_in_after_the_dateline_without_brackets(first, people, body):
+    art = _parsed_text(f"市里召开会议\n\n{first}\n\n会议要求抓好落实。\n").articles[0]
+    assert art.dateline == "本报讯"
+    assert [(p.name, p.role) for p in art.bylines] == people
+    assert art.paragraphs[0] == body

@@ -292,3 +292,73 @@ def test_003_kicker_is_the_long_line_above_the_title():
     kicker = article(parsed("003"), "消费帮扶重点城市").kicker
     assert kicker.startswith("助力打造“定西马铃薯”")
     assert kicker.endswith("50.1亿元")
+
+
+# --- unmarked stacks: 引题 over 主题, 主题 over 副题, one 主题 wrapped --------------
+
+BODY = "记者昨日从有关部门获悉，相关工作已全面展开，各项措施正在落实。"
+
+
+def headline_of(*lines: str) -> tuple[str, str, str]:
+    """The (kicker, title, subtitle) of a page with one article headed by these lines, set directly under each other."""
+    from articles.parsing import decode_page, parse_page
+
+    page = parse_page(decode_page("page.txt", ("\n".join(lines) + "\n\n" + BODY + "\n").encode("utf-8")))
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert art.paragraphs == [BODY]
+    return art.kicker, art.title, art.subtitle
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # Three short lines of one measure: one 主题 in display type.
+        (("某市男子夜跑迷路", "民警连夜进山搜寻", "两小时后找到"), ("", "某市男子夜跑迷路民警连夜进山搜寻两小时后找到", "")),
+        (("老人独居家中", "突发疾病晕倒", "邻居破门救人", "送医后脱险"), ("", "老人独居家中突发疾病晕倒邻居破门救人送医后脱险", "")),
+        # The break falls inside a sentence: a verb of saying without its words ...
+        (("某市市长称", "明年再建十座口袋公园"), ("", "某市市长称明年再建十座口袋公园", "")),
+        # ... or a predicate without a subject of its own under the line.
+        (("六旬老人网购保健品", "被骗走积蓄"), ("", "六旬老人网购保健品被骗走积蓄", "")),
+        (("某地中小学", "严禁违规补课"), ("", "某地中小学严禁违规补课", "")),
+        # A tail of a few characters is no 副题.
+        (("公园樱花提前一周开放", "赏花人来了"), ("", "公园樱花提前一周开放赏花人来了", "")),
+        # Latin words or figures across the break keep a space.
+        (("市民可凭新版APP", "5分钟办完", "入学手续"), ("", "市民可凭新版APP 5分钟办完入学手续", "")),
+    ],
+)
+def test_one_title_wrapped_over_lines_is_joined(lines, expected):
+    assert headline_of(*lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # A 主题 in question or exclamation form, its 引题 above.
+        (("新学期校车规定出台", "孩子上学怎么坐车？"), ("新学期校车规定出台", "孩子上学怎么坐车？", "")),
+        (("寒潮来袭气温骤降", "这些防寒妙招请收好！"), ("寒潮来袭气温骤降", "这些防寒妙招请收好！", "")),
+        # A 引题 of clauses setting the scene over a plain 主题.
+        (("十年如一日，守护山村学校", "乡村教师的三尺讲台"), ("十年如一日，守护山村学校", "乡村教师的三尺讲台", "")),
+        # A 主题 of two balanced phrases set apart by a space.
+        (("某省加大投入改善交通", "路网更密 出行更畅"), ("某省加大投入改善交通", "路网更密 出行更畅", "")),
+        # An agency issuing something is the 引题.
+        (("某部门发布出行提示", "春运返程高峰将至"), ("某部门发布出行提示", "春运返程高峰将至", "")),
+    ],
+)
+def test_kicker_over_title(lines, expected):
+    assert headline_of(*lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # An event report: the event closes the 主题, the results follow.
+        (("全市青年运动会举行", "张某、李某、王某获得金牌"), ("", "全市青年运动会举行", "张某、李某、王某获得金牌")),
+        # The 副题 names the agency behind the news.
+        (("本周末全省多地将迎降雪", "省气象台发布道路结冰预警"), ("", "本周末全省多地将迎降雪", "省气象台发布道路结冰预警")),
+        # The 副题 gives the figures.
+        (("全市新能源汽车销量走高", "前两月卖出2.3万辆"), ("", "全市新能源汽车销量走高", "前两月卖出2.3万辆")),
+    ],
+)
+def test_title_over_subtitle(lines, expected):
+    assert headline_of(*lines) == expected

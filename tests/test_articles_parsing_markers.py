@@ -81,6 +81,7 @@ def test_paragraph_opening_like_a_dateline_does_not_start_an_article():
         ("(上接1版)正文", ("第1版", "正文")),
         ("(紧接第十二版)正文", ("第十二版", "正文")),
         ("(上接第一版)", ("第一版", "")),
+        ("（接第1版）正文", ("第1版", "正文")),
     ],
 )
 def test_split_jump_from(text, expected):
@@ -237,3 +238,10 @@ def test_004_footer_is_dropped_with_a_page_warning():
 def test_pages_without_footers_have_no_footer_warning():
     for prefix in ("000", "001", "002", "003"):
         assert not any(w["code"] == "footers_dropped" for w in parsed(prefix).warnings)
+
+
+def test_a_jump_on_a_line_of_its_own_closes_the_article_and_is_no_headline():
+    text = "市里召开会议\n\n本报讯 昨天，市里召开会议。\n\n会议要求抓好落实，\n\n（下转第二版）\n\n新书店开张\n\n本报讯 昨天，新书店开张。\n"
+    page = parse_page(decode_page("x.txt", text.encode("utf-8")))
+    assert [(a.title, a.continues_to) for a in page.articles] == [("市里召开会议", "第二版"), ("新书店开张", "")]
+    assert page.articles[0].paragraphs == ["昨天，市里召开会议。", "会议要求抓好落实，"]

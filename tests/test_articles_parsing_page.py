@@ -161,6 +161,33 @@ def test_edition_date_and_page_label_from_a_masthead():
     assert page.page_label == "第一版"
 
 
+def test_a_header_with_an_item_a_line_ends_with_the_page_name():
+    page = parse_text("2024年5月6日\n星期一\nA05\n城市新闻\n\n某区推进城市更新\n\n本报讯 正文写完了。\n")
+    assert (page.edition_date, page.page_label, page.page_name) == ("2024-05-06", "A05", "城市新闻")
+    assert [a.title for a in page.articles] == ["某区推进城市更新"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "2024年5月6日\n星期一\nA05\n城市新闻\n责任编辑：张三",
+        "2024年5月6日　星期一\n第A05版　城市新闻\n本版编辑：张三",
+        "2024年5月6日　星期一　A05　城市新闻　责任编辑：张三",
+    ],
+)
+def test_header_layouts_with_the_editor(header):
+    page = parse_text(header + "\n\n某区推进城市更新\n\n本报讯 正文写完了。\n")
+    assert (page.edition_date, page.page_name) == ("2024-05-06", "城市新闻")
+    assert page.page_label in ("A05", "第A05版")
+    assert [a.title for a in page.articles] == ["某区推进城市更新"]
+
+
+def test_a_headline_under_the_header_block_is_no_page_name():
+    page = parse_text("2024年5月6日\n星期一\nA05\n\n某区推进城市更新\n\n本报讯 正文写完了。\n")
+    assert page.page_name == ""
+    assert [a.title for a in page.articles] == ["某区推进城市更新"]
+
+
 def test_masthead_is_only_read_at_the_top():
     page = parse_text(
         "某区推进城市更新\n\n□青岛日报/观海新闻记者 张三\n\n本报10月10日讯 正文写完了。\n\n第二段。\n\n2023年10月11日 星期三\n"

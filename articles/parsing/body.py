@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, MARKED, PARA, Line, ends_sentence
+from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, JUMP_TO, MARKED, PARA, SUBLINE, Line, ends_sentence
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk, cut_off
@@ -87,13 +87,17 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
         if line.kind == CREDIT:
             record.warnings.append(warning("source_credit_kept_out", text=text))
             continue
+        if line.kind == JUMP_TO:
+            record.continues_to = markers.split_jump_to(text)[0]
+            continue
         if line.kind in (DATELINE, PARA) and not record.dateline and not pieces:
             record.dateline, record.dateline_month, record.dateline_day, text = markers.split_dateline(
                 text, first_paragraph=True
             )
             text = text.strip()
-            # 本报北京3月4日电（记者王浩、李心萍）: the byline inside the dateline's brackets.
-            text, people = split_leading_byline(text)
+            # 本报北京3月4日电（记者王浩、李心萍）: the byline inside the dateline's brackets,
+            # or run in after it without them (本报讯 记者 王浩 ……).
+            text, people = split_leading_byline(text, run_in=bool(record.dateline))
             if people:
                 record.bylines.extend(people)
             if record.dateline_month is None and record.dateline_day is None and re.search(r"日[讯电訊電〕】\]]", record.dateline):
@@ -107,7 +111,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
             pieces.append(_Piece("caption", text))
         elif line.kind in (HEADING, MARKED):
             pieces.append(_Piece("heading", text))
-        elif line.kind in (PARA, DATELINE, JUMP):
+        elif line.kind in (PARA, DATELINE, JUMP, SUBLINE):
+            # A line opening with —— inside a body is a quote's attribution
+            # (——某某) or an item run in with a dash (——抓落实，见实效。), never a subhead.
             pieces.append(_Piece("para", text))
         else:
             pieces.append(_Piece("short", text))
@@ -116,7 +122,9 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
 
 def _drop_highlight_boxes(pieces: list[_Piece], record: ArticleRecord) -> list[_Piece]:
     """Drop pull-out boxes: an unfinished sentence that the body repeats further down."""
-    repeated = _repeated_later(pieces)
+    # The text right under the headline is the story's lead (提要), whatever it
+    # repeats; a pull-out box stands inside the text.
+    repeated = _repeated_later(pieces) - {0}
     kept: list[_Piece] = []
     for i, piece in enumerate(pieces):
         if i in repeated:
@@ -210,11 +218,13 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
                 blocks.append(Block(SUBHEAD, piece.text))
                 last_text = len(blocks) - 1
             continue
-        if piece.kind == "short" and _is_subhead(piece, previous, following, is_last_after):
+        after = pieces[i + 2] if i + 2 < len(pieces) else None
+        if piece.kind == "short" and _is_subhead(piece, previous, following, is_last_after, after):
             blocks.append(Block(SUBHEAD, piece.text))
             last_text = len(blocks) - 1
             continue
-        if isinstance(previous, _Para) and not ends_sentence(previous.tail):
+        # A dash line (——某某) is whole as printed: nothing after it continues it.
+        if isinstance(previous, _Para) and not ends_sentence(previous.tail) and not previous.parts[0].startswith("——"):
             previous.add(piece.text)
             joins += 1
             crossed_captions.update(range(last_text + 1, len(blocks)))
@@ -228,16 +238,33 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
     return [Block(PARAGRAPH, "".join(b.parts)) if isinstance(b, _Para) else b for b in blocks]
 
 
-def _is_subhead(piece: _Piece, previous: Block | _Para | None, following: _Piece | None, following_is_last: bool) -> bool:
+def _is_subhead(
+    piece: _Piece, previous: Block | _Para | None, following: _Piece | None, following_is_last: bool, after: _Piece | None = None
+) -> bool:
     if len(piece.text) > MAX_SUBHEAD:
         return False
-    if following is None or not _reads_as_text(following, is_last=following_is_last):
+    if following is None:
+        return False
+    if not _reads_as_text(following, is_last=following_is_last) and not _lower_subhead_line(following, after):
         return False
     if cut_off(piece.text, following.text):
         return False
     if not isinstance(previous, _Para):
         return True
     return ends_sentence(previous.tail)
+
+
+def _lower_subhead_line(piece: _Piece, after: _Piece | None) -> bool:
+    """The second line of a subhead set in two lines (某行业的一个变化 / 承诺背后的原因),
+    the body going on under it; each line is a subhead of its own."""
+    return (
+        piece.kind == "short"
+        and after is not None
+        and after.kind == "para"
+        and len(piece.text) <= MAX_SUBHEAD
+        and not _COMMA_RE.search(piece.text)
+        and not cut_off(piece.text, after.text)
+    )
 
 
 def _reads_as_text(piece: _Piece, *, is_last: bool) -> bool:

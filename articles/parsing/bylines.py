@@ -3,6 +3,7 @@
 Chinese papers print credits in a few conventional shapes, wherever they fall::
 
     □青岛日报/观海新闻记者 李德银 通讯员 刘伟     (outlet, role, names; role, names)
+    ■本报记者 王浩                                (a bullet in place of the box)
     本报记者 王浩  本报通讯员 张少丰 王秀梅       (本报 = this paper)
     记者 李媛 通讯员 丁厚冉 报道                  (closing 报道)
     本报北京3月4日电（记者王浩、李心萍）           (inside the dateline's brackets)
@@ -69,6 +70,10 @@ _SLASH_RE = re.compile(r"(文/图|文图)\s+|(文/图|文图|图文|文|图|摄�
 _PHOTO_TAIL_RE = re.compile(r"^(.*?)(?<![\u4e00-\u9fff]{5})\s*(摄影|摄|供图)$")
 
 
+# A byline may be set off by a box or a bullet: □本报记者 王浩, ■本报记者 王浩.
+_BOX_MARKS = "□■"
+
+
 def role_of(printed: str) -> str:
     """The recorded role for a printed role word (本报驻广西记者 -> 记者)."""
     if printed.startswith("驻"):
@@ -78,7 +83,7 @@ def role_of(printed: str) -> str:
 
 def _clean(text: str) -> str:
     s = text.strip().replace("\u3000", " ")
-    s = s.lstrip("□").strip()
+    s = s.lstrip(_BOX_MARKS).strip()
     if s[:1] in "(（" and s[-1:] in ")）":
         s = s[1:-1].strip()
     return s
@@ -86,7 +91,7 @@ def _clean(text: str) -> str:
 
 def parse_byline(text: str) -> list[BylineRecord] | None:
     """Return the people named by a whole-line byline, or None if it is not one."""
-    boxed = text.strip().startswith("□")
+    boxed = text.strip().startswith(tuple(_BOX_MARKS))
     s = _clean(text)
     s = _TRAILING_REPORT_RE.sub("", s)
     if not s or len(s) > 60:
@@ -195,9 +200,17 @@ def split_inline_byline(paragraph: str) -> tuple[str, list[BylineRecord] | None]
     return paragraph[: match.start()].rstrip(), people
 
 
-def split_leading_byline(text: str) -> tuple[str, list[BylineRecord] | None]:
-    """Take the bracketed byline that follows a dateline: （记者王浩、李心萍）正文……"""
-    match = _LEADING_RE.match(text)
+# Role words and names run in after a dateline without brackets, a space closing
+# them: 本报讯 记者 王浩 通讯员 张少丰 昨天，……
+_RUN_IN_BYLINE_RE = re.compile(
+    r"^\s*((?:(?:本报)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:" + _ROLE_ALT + r")\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s+)+)"
+)
+
+
+def split_leading_byline(text: str, *, run_in: bool = False) -> tuple[str, list[BylineRecord] | None]:
+    """Take the bracketed byline that follows a dateline: （记者王浩、李心萍）正文……;
+    with run_in, also one printed without brackets: 记者 王浩 正文……"""
+    match = _LEADING_RE.match(text) or (_RUN_IN_BYLINE_RE.match(text) if run_in else None)
     if not match:
         return text, None
     people = parse_byline(match.group(1))

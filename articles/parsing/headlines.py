@@ -50,8 +50,65 @@ def looks_like_banner(text: str, known_columns: frozenset[str] = frozenset()) ->
     return len(phrases) >= 2 and all(len(p) <= MAX_BANNER_PHRASE for p in phrases)
 
 
+# A 主题 set in display type across a narrow measure wraps over several lines
+# (短行 of a dozen characters or so); a 引题 or 副题 is a line of its own.
+MAX_WRAPPED_LINE = 18
+MIN_WRAPPED_LINES = 3
+MAX_WRAPPED_TAIL = 5
+# A line break inside one sentence: the line above ends on a verb of saying
+# without its words (某人称) or on a preposition or conjunction, or the line
+# below opens with a predicate that has no subject of its own (被…, 将…, 严禁…).
+_WRAP_END_RE = re.compile(r"(?:称|说|[的和与及对把将被向从跟同])$")
+_WRAP_START_RE = re.compile(r"^(?:被|遭|可|将|正|严禁|禁止)")
+
+
+def _plain(line: Line) -> bool:
+    return line.kind not in (KICKER, SUBLINE, HEADING) and not _TAG_RE.search(line.text)
+
+
+def _wrapped(lines: list[Line]) -> bool:
+    """Lines set directly under each other that are one 主题 wrapped: three or
+    more short plain lines (a paper sets its 引题 and 副题 apart, not as a third
+    line of equal measure), or two whose break falls inside a sentence."""
+    if len(lines) < 2 or any(line.gap for line in lines[1:]) or not all(_plain(line) for line in lines):
+        return False
+    if len(lines) >= MIN_WRAPPED_LINES:
+        return all(len(line.text) <= MAX_WRAPPED_LINE for line in lines)
+    a, b = lines[0].text, lines[1].text
+    if _WRAP_END_RE.search(a) or _WRAP_START_RE.match(b):
+        return True
+    # A tail of a few characters (……全场欢呼) adds no detail as a 副题 would, and
+    # stands under no 引题 that sets the scene in clauses or names a speaker.
+    return len(b) <= MAX_WRAPPED_TAIL and not _CLAUSE_RE.search(a) and not _KICKER_END_RE.search(a)
+
+
+def _join(lines: list[Line]) -> Line:
+    text = lines[0].text
+    for line in lines[1:]:
+        # Chinese lines join without a space; Latin words or figures keep one.
+        space = " " if text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() and line.text[0].isalnum() else ""
+        text += space + line.text
+    return Line(start=lines[0].start, end=lines[-1].end, text=text, gap=lines[0].gap, kind=lines[0].kind)
+
+
+def _unwrap(run: list[Line]) -> tuple[list[Line], list[int]]:
+    """The run with its last wrapped 主题 joined into one line, and for each line
+    of the result the index of its first line in run."""
+    for size in range(len(run), 1, -1):
+        tail = run[len(run) - size:]
+        if _wrapped(tail):
+            return run[: len(run) - size] + [_join(tail)], list(range(len(run) - size + 1))
+    return run, list(range(len(run)))
+
+
 def choose_stack(run: list[Line], known_columns: frozenset[str] = frozenset()) -> tuple[int, Headline]:
     """Return (index of the first headline line in run, the headline)."""
+    joined, origin = _unwrap(run)
+    first, headline = _choose(joined, known_columns)
+    return origin[first], headline
+
+
+def _choose(run: list[Line], known_columns: frozenset[str]) -> tuple[int, Headline]:
     for stack in _STACKS:
         if len(stack) > len(run):
             continue
@@ -83,17 +140,61 @@ _TAG_RE = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 
 
 # 引题 conventions: it names who spoke or acted (X强调, X、Y印发通知,
-# X会见……时强调) or the source (X网站); 副题 conventions: it
-# gives the figures or the document (N个X被评为A级, 公布《……》).
+# X会见……时强调) or the source (X网站), or sets the scene in clauses
+# (多年坚守，扎根某地); 副题 conventions: it gives the figures or the document
+# (N个X被评为A级, 公布《……》) or the agency behind the news. An event verb
+# closing a line (某会议召开, 某平台上线) makes it the 主题 of an event report.
 _KICKER_END_RE = re.compile(r"(?:强调|指出|表示|要求|通知|印发|提出|宣布|致信|致辞|讲话|寄语|网站|发文|批示|答记者问)$")
 _KICKER_VERB_RE = re.compile(r"发布|印发|部署|召开|举行|出台|启动|会见|考察|主持")
+_EVENT_END_RE = re.compile(r"(?:举行|召开|开幕|闭幕|揭牌|启动|上线|公布|发布|开通|落幕)$")
 _DETAIL_RE = re.compile(r"\d|[《〈、]|[一二三四五六七八九十百千万]+[个项条家名所亿]")
+_CLAUSE_RE = re.compile(r"[，,、；;]")
+# A 主题 may ask or exclaim (还能骑吗？); a 副题 states.
+_ASKS_RE = re.compile(r"[？?！!][”’」』)）]?$")
+# A 主题 of two balanced phrases set apart by a space (对仗): 春风拂面 万物复苏.
+MAX_PAIRED_PHRASE = 8
+# Weights of the 引题 evidence; a line is the 引题 when the sum is not negative.
+KICKER_END_WEIGHT = 2.0
+KICKER_VERB_WEIGHT = 1.0
+EVENT_END_WEIGHT = 1.0
+LOWER_VERB_WEIGHT = 1.0
+CLAUSES_WEIGHT = 1.0
+PAIRED_TITLE_WEIGHT = 1.5
+ASKING_TITLE_WEIGHT = 2.0
+DETAIL_WEIGHT = 1.5
+
+
+def _paired_phrases(text: str) -> bool:
+    phrases = text.split()
+    return len(phrases) == 2 and all(len(p) <= MAX_PAIRED_PHRASE for p in phrases)
+
+
+def kicker_score(a: str, b: str) -> float:
+    """Evidence that line a, set directly over line b, is b's 引题 (positive)
+    rather than the 主题 over its 副题 (negative)."""
+    score = 0.0
+    if _KICKER_END_RE.search(a):
+        score += KICKER_END_WEIGHT
+    elif _KICKER_VERB_RE.search(a) and not _EVENT_END_RE.search(a):
+        score += KICKER_VERB_WEIGHT
+    if _EVENT_END_RE.search(a):
+        score -= EVENT_END_WEIGHT
+    if _KICKER_VERB_RE.search(b) and not _KICKER_VERB_RE.search(a):
+        score -= LOWER_VERB_WEIGHT
+    if _CLAUSE_RE.search(a) and not _CLAUSE_RE.search(b):
+        score += CLAUSES_WEIGHT
+    if _paired_phrases(b) and " " not in a:
+        score += PAIRED_TITLE_WEIGHT
+    if _ASKS_RE.search(b):
+        score += ASKING_TITLE_WEIGHT
+    if _DETAIL_RE.search(b) and not _DETAIL_RE.search(a):
+        score -= DETAIL_WEIGHT
+    return score
 
 
 def _stacked_kicker(line: Line, following: Line | None) -> bool:
     """A plain line set directly over the title (no blank line between): 引题 or,
-    when the line under it reads as 副题, the title itself. Ties go to 引题, as
-    a 副题 is most often printed with its leading ——."""
+    when the line under it reads as 副题, the title itself."""
     if (
         following is None
         or line.kind in (SUBLINE, HEADING)
@@ -104,16 +205,7 @@ def _stacked_kicker(line: Line, following: Line | None) -> bool:
         return False
     if _TAG_RE.search(following.text) or line.kind == KICKER:
         return True
-    a, b = line.text, following.text
-    score = 0.0
-    if _KICKER_END_RE.search(a):
-        score += 2
-    elif _KICKER_VERB_RE.search(a):
-        score += 1
-    score += (len(a) < len(b)) - (len(a) > len(b))
-    if _DETAIL_RE.search(b) and not _DETAIL_RE.search(a):
-        score -= 1.5
-    return score >= 0
+    return kicker_score(line.text, following.text) >= 0
 
 
 def _fits_subtitle(line: Line, title: Line) -> bool:

@@ -21,6 +21,7 @@ SUBLINE = "subline"  # starts with ——: 副题
 BYLINE = "byline"
 DATELINE = "dateline"  # a paragraph opening with 本报…讯
 JUMP = "jump"  # a paragraph opening with (上接第一版)
+JUMP_TO = "jump_to"  # a jump line set on its own under the text: (下转第二版)
 CAPTION = "caption"
 FOOTER = "footer"
 MARKED = "marked"  # a subhead set off by a mark: ●X，Y, ■X…, 一、…
@@ -34,10 +35,13 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 _CLOSERS = "”’」』)）》】\"'"
 _SENTENCE_ENDS = "。！？!?…."
 _OPEN_ENDS = "，,、：:；;（(“《—-"
+# What closes a clause never opens a line of its own: such a line is the rest of a cut sentence.
+_CLAUSE_CLOSERS = "，。、；：！？,.;:!?”’」』）)"
 
 MAX_SHORT = 60  # longest title or subhead we accept
 MAX_KICKER = 120  # kickers can run long: a whole clause with figures, ending ——
 MAX_GAPPED_CAPTION = 40
+MAX_DISPLAY_LINE = 30  # a headline line in display type; a longer short line is a piece of text
 MAX_MARKED = 40  # a marked subhead: ● and a short phrase
 # Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
@@ -55,12 +59,19 @@ _CREDIT_RE = re.compile(
     r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?)$"
 )
 MAX_CREDIT = 40
+# The credit may also run on at the end of the last paragraph, after its final
+# sentence (……已全部完成。据某某日报): nothing but a credit follows a paragraph's
+# last full stop, so 据 and a name there close the article.
+_RUN_IN_CREDIT_RE = re.compile(r"[。！？!?][”’」』)）]?\s*[（(]?据[^\s，,。！？!?、：:；;（）()]{2,12}[)）]?$")
 # Captions set without blank lines around them, by the conventions of their
 # wording: they open with 图为 / 上图 / 图① (the photo's subject), or name the
 # photo's source: 图据……, or a description closed by its credit
 # (X飞过 X供图).
 _CAPTION_OPEN_RE = re.compile(r"^(?:图为|[上下左右中]图(?:为|：|:)|图[①-⑩]|图据)")
-_CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+\S{2,12}(?:供图|摄)$")
+# The credit may name the role and set the name apart: ……赏花 本报记者 张三 摄.
+_CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供图|摄)$")
+# ▲ / △ point at the photograph: the line they open is its caption.
+_PHOTO_POINTER_RE = re.compile(r"^[▲△]")
 MAX_CAPTION = 120
 _MARK_RE = re.compile(r"^[●■◆▲◇○▶►☆★]")  # a short sentence set apart by blank lines is a caption
 
@@ -79,6 +90,32 @@ class Line:
 def ends_sentence(text: str) -> bool:
     core = text.rstrip().rstrip(_CLOSERS)
     return bool(core) and core[-1] in _SENTENCE_ENDS
+
+
+# A news lead opens with its time and a comma (3月4日，… / 近日，… / 当地时间3日晚，…);
+# a headline states the news without that frame, so such a line is a paragraph
+# (or the first piece of one, cut at a column end), never a headline or subhead.
+_LEAD_TIME_RE = re.compile(
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|\d{4}年(?:\d{1,2}月)?|近日|日前|昨天|昨日|今天|今日|当地时间[^，,。]{0,10})[^，,。]{0,4}[，,]"
+)
+
+
+def lead_time(text: str) -> bool:
+    """The line opens with a news lead's time frame: 3月4日，…, 2019年4月，…, 近日，…."""
+    return bool(_LEAD_TIME_RE.match(text))
+
+
+def _under_headline(above: Line | None) -> bool:
+    """A sentence set apart by two blank lines right under a headline opens the
+    text (a lead set off by PDF spacing), it is no caption."""
+    if above is None:
+        return True
+    return above.kind in HEADLINE_KINDS and len(above.text) <= MAX_DISPLAY_LINE
+
+
+def ends_with_credit(text: str) -> bool:
+    """A paragraph closed by its article's source credit run into it."""
+    return bool(_RUN_IN_CREDIT_RE.search(text))
 
 
 def is_short(text: str) -> bool:
@@ -103,13 +140,13 @@ def split_lines(text: str) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         start = offset + lead
         end = start + len(raw.strip())
-        lines.append(classify(Line(start=start, end=end, text=stripped, gap=blanks)))
+        lines.append(classify(Line(start=start, end=end, text=stripped, gap=blanks), lines[-1] if lines else None))
         blanks = 0
         offset += len(raw) + 1
     return lines
 
 
-def classify(line: Line) -> Line:
+def classify(line: Line, above: Line | None = None) -> Line:
     text = line.text
     heading = _HEADING_RE.match(text)
     if heading:
@@ -121,6 +158,8 @@ def classify(line: Line) -> Line:
         line.kind = FOOTER
     elif len(text) <= MAX_CREDIT and _CREDIT_RE.match(text):
         line.kind = CREDIT
+    elif _PHOTO_POINTER_RE.match(text) and len(text) <= MAX_CAPTION:
+        line.kind = CAPTION
     elif text.startswith("■") and (ends_sentence(text) or "图为" in text):
         line.kind = CAPTION  # ■图为施工现场。: a caption
         line.text = text.lstrip("■").strip()
@@ -129,7 +168,9 @@ def classify(line: Line) -> Line:
         or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
     ):
         line.kind = CAPTION
-    elif text in BOX_LABELS or (_MARK_RE.match(text) and len(text) <= MAX_MARKED and not ends_sentence(text)):
+    elif text in BOX_LABELS or (
+        _MARK_RE.match(text) and len(text) <= MAX_MARKED and not ends_sentence(text) and parse_byline(text) is None
+    ):
         line.kind = MARKED
     elif (people := parse_byline(text)) is not None:
         line.kind = BYLINE
@@ -138,12 +179,20 @@ def classify(line: Line) -> Line:
         line.kind = DATELINE
     elif markers.split_jump_from(text)[0]:
         line.kind = JUMP
+    elif markers.is_jump_to_line(text):
+        line.kind = JUMP_TO
     elif text.endswith("——") and len(text) <= MAX_KICKER:
         line.kind = KICKER
     elif text.startswith("——") and len(text) <= MAX_SHORT:
         line.kind = SUBLINE
-    elif line.gap >= 2 and len(text) <= MAX_GAPPED_CAPTION and ends_sentence(text):
+    elif (
+        line.gap >= 2
+        and len(text) <= MAX_GAPPED_CAPTION
+        and ends_sentence(text)
+        and text[0] not in _CLAUSE_CLOSERS
+        and not _under_headline(above)
+    ):
         line.kind = CAPTION
-    elif is_short(text):
+    elif is_short(text) and not lead_time(text):
         line.kind = SHORT
     return line

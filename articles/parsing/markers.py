@@ -53,7 +53,7 @@ def _number(text: str | None) -> int | None:
     return total
 
 
-_JUMP_FROM_RE = re.compile(r"^[(（](?:上接|紧接)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*")
+_JUMP_FROM_RE = re.compile(r"^[(（](?:上接|紧接|接)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*")
 _JUMP_TO_RE = re.compile(r"\s*[(（](?:下转|转)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*$")
 _FOOTER_RE = re.compile(r"^[◆◇★]|更多精彩内容请关注|扫码(?:关注|下载)")
 
@@ -113,6 +113,12 @@ def split_jump_to(text: str) -> tuple[str, str]:
     if not match:
         return "", text
     return _label(match.group(1)), text[: match.start()]
+
+
+def is_jump_to_line(text: str) -> bool:
+    """A line that is only a jump: （下转第二版）."""
+    label, rest = split_jump_to(text)
+    return bool(label) and not rest.strip()
 
 
 def is_footer(text: str) -> bool:

@@ -110,7 +110,7 @@ _DATE_TOKEN_RE = re.compile(
 )
 _WEEKDAY_RE = re.compile(r"^[(（]?(?:星期|礼拜|週|周)[一二三四五六日天][)）]?$")
 _LUNAR_RE = re.compile(r"^(?:农历|夏历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
-_PAGE_TOKEN_RE = re.compile(r"^(第[" + _CN_NUM + r"百\d]+版|[A-Z]\d{1,2}版?|\d{1,2}版)(?:[:：·|｜](.*))?$")
+_PAGE_TOKEN_RE = re.compile(r"^(第[A-Z]?[" + _CN_NUM + r"百\d]+版|[A-Z]\d{1,2}版?|\d{1,2}版)(?:[:：·|｜](.*))?$")
 _EDITOR_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|責任編輯|编辑|編輯|美编|美編|校对|校對|版式|设计|制图|责编|视觉)(?:[:：]|$)")
 MAX_HEADER_LINES = 8
 MAX_PAGE_NAME = 10
@@ -127,19 +127,26 @@ def is_page_credit(text: str) -> bool:
 def _read_header(lines, record: PageRecord) -> None:
     """Masthead and page header lines at the top (date, 星期, 第X版, 版名, 责任编辑)
     are page metadata; they are marked HEADER and never read as an article."""
+    dated = False
     for index, line in enumerate(lines[:MAX_HEADER_LINES]):
         if index and line.gap:  # the header is the first block of lines
             break
-        if not _read_header_line(line, record):
+        # The header may set each item on a line of its own, the 版名 after the
+        # date and 版 (2024年5月6日 / 星期一 / A02 / 要闻 / 责任编辑：某某),
+        # closing the block or followed by the editor.
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        closes_block = following is None or following.gap > 0 or bool(_EDITOR_RE.match(following.text))
+        if not _read_header_line(line, record, name_alone=dated and closes_block):
             break
         line.kind = HEADER
+        dated = dated or bool(record.page_label or record.edition_date)
     for line in lines:
         if line.kind not in (HEADER, FOOTER) and is_page_credit(line.text):
             line.kind = HEADER
             record.warnings.append(warning("page_credit_kept_out", text=line.text[:20]))
 
 
-def _read_header_line(line, record: PageRecord) -> bool:
+def _read_header_line(line, record: PageRecord, *, name_alone: bool = False) -> bool:
     tokens = [t for t in re.split(r"[\s]+", line.text) if t]
     known = 0
     names: list[str] = []
@@ -166,9 +173,9 @@ def _read_header_line(line, record: PageRecord) -> bool:
             names.append(token)
         else:
             return False
-    if not known:
+    if not known and not (name_alone and len(names) == 1):
         return False
-    if names and "page_label" not in found and "date" not in found:
+    if names and "page_label" not in found and "date" not in found and not name_alone:
         return False
     if "edition_date" in found:
         record.edition_date = found["edition_date"]

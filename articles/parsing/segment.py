@@ -2,9 +2,12 @@
 
 An article starts at a run of headline lines that is followed by a byline,
 a dateline or a jump line, that holds a kicker, a subtitle or a top-level
-heading, or that opens the page. Other short lines are subheads and stay in
-the body. Photo news printed under another story, with its own byline at the
-end, is split off as an article without a headline.
+heading, that opens the page, or that follows a story closed by its credit,
+its byline or a jump to another page. Other short lines are subheads and stay
+in the body, unless the story is a dated report (set without subheads) or the
+line has no sibling (subheads come in sets). Photo news printed under another
+story, with its own byline at the end, is split off as an article without a
+headline.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ends_sentence
+from .lines import ends_sentence, ends_with_credit, lead_time
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, KICKER, SHORT, SUBLINE, Line
+from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
@@ -53,11 +56,15 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
         while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
             j += 1
         j = _extend_run(lines, i, j)
+        # A run ends above a paragraph's first piece that PDF text set directly
+        # under a heading: a line cut mid-sentence belongs to the text below.
+        while j - i > 1 and j < len(lines) and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text):
+            j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
             current, run
-        ) or _photo_news_ahead(lines, j):
+        ) or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following)):
             tail = run[-MAX_HEADLINE_LINES:]
             first, headline = choose_stack(tail, known_columns)
             cut = len(run) - len(tail) + first
@@ -83,13 +90,22 @@ MAX_PAIR_RATIO = 1.5
 # a line ending on a preposition or particle was cut off mid-sentence: …坚持以.
 _ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
 # Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
-_CONTINUES_RE = re.compile(r"^(?:[的了们着过地得之]|[年月日万亿元个岁][的，,。、])")
+# Common words that open sentences with those characters are no particles: 过去, 着力, 地方, 得益于, 之后, 了解.
+_CONTINUES_RE = re.compile(
+    r"^(?:(?!过去|过程|着力|着眼|着重|地方|地区|得益|得到|之后|之前|之所以|之一|了解)[的了们着过地得之]|[年月日万亿元个岁][的，,。、])"
+)
+# Sentence adverbs open paragraphs, not headings: 目前……, 此外……, 据了解…….
+_OPENER_RE = re.compile(r"^(?:目前|此外|另外|同时|随后|此前|据悉|据了解|据介绍|记者了解到|记者注意到)")
+# A line never opens with the punctuation that closes a clause: its text began on the line above.
+_PUNCT_START_RE = re.compile(r"^[，。、；：！？,.;:!?”’」』）)]")
 _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
+# Of those, the ones no sentence ends on (了, 着, 得 may close a headline: 春天来了).
+_OPEN_END_RE = re.compile(r"[以的和与在对把将被为向从及等地之其而且或并]$")
 
 
 def paired(text: str) -> bool:
     phrases = _COMMA_RE.split(text)
-    if len(phrases) != 2:
+    if len(phrases) != 2 or len(text) > MAX_CLAUSE_HEADING:
         return False
     if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text):
         return False
@@ -97,19 +113,74 @@ def paired(text: str) -> bool:
     return short >= MIN_PAIRED_PHRASE and long <= MAX_PAIR_RATIO * short
 
 
+# Longer subheads state a point in two or three full clauses
+# (坚持某某方向，如果某某不变，某某也难实现): each clause a phrase of its own,
+# the whole no longer than a line. A column-end piece ends on a stub or runs on.
+MIN_CLAUSE = 6
+MAX_CLAUSES = 3
+MAX_CLAUSE_HEADING = 30
+
+
+def clauses(text: str) -> bool:
+    phrases = _COMMA_RE.split(text)
+    return (
+        2 <= len(phrases) <= MAX_CLAUSES
+        and len(text) <= MAX_CLAUSE_HEADING
+        and all(len(p) >= MIN_CLAUSE for p in phrases)
+        and not _ADVERBIAL_RE.match(phrases[0])
+        and not _CUT_END_RE.search(text)
+        and not lead_time(text)
+    )
+
+
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
+# One character after the last comma is a word cut off at a column end: ……产业体系、最
+_DANGLING_RE = re.compile(r"[，,、][^，,、]$")
 
 
 def cut_off(text: str, following: str) -> bool:
     """A line broken off a paragraph at a column end rather than a heading:
     commas without two balanced phrases, a preposition or particle at its end,
-    a Latin word or number running on, or a next line that continues it."""
-    if _COMMA_RE.search(text) and not paired(text):
+    a Latin word or number running on, one character after its last comma,
+    a quote or bracket left open, a sentence adverb opening it (目前……), or a
+    next line that continues it (a particle or punctuation first)."""
+    if _COMMA_RE.search(text) and not (paired(text) or clauses(text)):
         return True
-    return bool(_CUT_END_RE.search(text) or _LATIN_END_RE.search(text) or _CONTINUES_RE.match(following))
+    return bool(_CUT_END_RE.search(text)) or broken(text, following)
+
+
+def broken(text: str, following: str) -> bool:
+    """The hard signs of a line cut mid-sentence, whatever its commas: it ends on
+    a particle, a running Latin word or a stub, leaves a quote open, or the next
+    line continues it."""
+    return bool(
+        _OPEN_END_RE.search(text)
+        or _LATIN_END_RE.search(text)
+        or _DANGLING_RE.search(text)
+        or _CONTINUES_RE.match(following)
+        or _PUNCT_START_RE.match(following)
+        or _OPENER_RE.match(text)
+        or _left_open(text)
+    )
+
+
+_PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"))
+
+
+def _left_open(text: str) -> bool:
+    """A quote or bracket opened and not closed: a heading closes what it opens."""
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
 MAX_LONE_HEADLINE = 40
+MIN_LONE_HEADLINE = 4  # 据悉, 对此: words broken off a paragraph, not a story's headline
+# A story has a lead and more: under a single lone line, fewer paragraphs on
+# either side make one story's short section, not two stories.
+MIN_STORY_PARAGRAPHS = 2
+
+
+def _paragraphs(lines: list[Line]) -> int:
+    return sum(1 for line in lines if line.kind in (PARA, DATELINE, JUMP))
 
 
 def _standalone_lines(chunk: Chunk) -> list[int]:
@@ -121,16 +192,43 @@ def _standalone_lines(chunk: Chunk) -> list[int]:
         line, above, below = body[k], body[k - 1], body[k + 1]
         if (
             line.kind == SHORT
-            and line.gap >= 1
-            and below.gap >= 1
+            and line.gap + below.gap >= 1  # one blank line may be lost in PDF text, not both
             and len(line.text) <= MAX_LONE_HEADLINE
             and above.kind in (PARA, DATELINE, JUMP)
             and ends_sentence(above.text)
-            and below.kind in (PARA, DATELINE)
+            and (below.kind in (PARA, DATELINE) or _fragment(body, k + 1))
             and not cut_off(line.text, below.text)
         ):
             found.append(k)
     return found
+
+
+def _fragment(body: list[Line], k: int) -> bool:
+    """A short line that is the first piece of a paragraph broken at a column
+    end (PDF text), the rest following under it."""
+    line = body[k]
+    rest = body[k + 1] if k + 1 < len(body) else None
+    return line.kind == SHORT and rest is not None and rest.kind == PARA and cut_off(line.text, rest.text)
+
+
+def _subhead_like(chunk: Chunk) -> int:
+    """How many lines of the chunk's body may be subheads: marked ones (●…, 一、…,
+    a heading) and short lines set apart after a closed sentence, whatever follows."""
+    body = chunk.lines
+    count = 0
+    for k, line in enumerate(body):
+        if line.kind == HEADING or (line.kind in (SHORT, MARKED) and is_marked_subhead(line)):
+            count += 1
+        elif (
+            line.kind == SHORT
+            and 0 < k < len(body) - 1
+            and line.gap + body[k + 1].gap >= 1
+            and body[k - 1].kind in (PARA, DATELINE, JUMP, CAPTION)
+            and ends_sentence(body[k - 1].text)
+            and not cut_off(line.text, body[k + 1].text)
+        ):
+            count += 1
+    return count
 
 
 # A paragraph broken off at a column end (PDF text) can also stand alone between
@@ -148,6 +246,20 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     candidates = _standalone_lines(chunk)
     if not candidates:
         return [chunk]
+    k = candidates[0]
+    if (
+        len(candidates) == 1
+        and len(chunk.lines[k].text) >= MIN_LONE_HEADLINE
+        and _paragraphs(chunk.lines[:k]) >= MIN_STORY_PARAGRAPHS
+        and _paragraphs(chunk.lines[k + 1:]) >= MIN_STORY_PARAGRAPHS
+        and _subhead_like(chunk) == 1
+    ):
+        # Subheads come in sets spaced through a story; a line standing alone
+        # between two stretches of text, with no sibling anywhere, heads the next story.
+        return [
+            Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=chunk.lines[:k]),
+            Chunk(headline=Headline(title=chunk.lines[k].text), headline_lines=[chunk.lines[k]], lines=chunk.lines[k + 1:]),
+        ]
     pieces: list[Chunk] = []
     start = 0
     headline, headline_lines = chunk.headline, chunk.headline_lines
@@ -192,18 +304,23 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
     return j
 
 
+def _fragment_alone(run: list[Line], following: Line | None) -> bool:
+    """A single short line that is a paragraph's first piece, cut at a column end."""
+    return len(run) == 1 and following is not None and cut_off(run[0].text, following.text)
+
+
 def _has_body(chunk: Chunk) -> bool:
     return any(line.kind in (PARA, DATELINE, JUMP) for line in chunk.lines)
 
 
 def _closes_previous(current: Chunk, run: list[Line]) -> bool:
     """The story above is closed: its last line is a source credit (据新华社,
-    （作者为……）) or a byline printed after its body. What follows is a new headline."""
+    （作者为……）), a jump to another page or a byline printed after its body. What follows is a new headline."""
     body = current.lines
     if not body:
         return False
     last = body[-1]
-    if last.kind == CREDIT:
+    if last.kind in (CREDIT, JUMP_TO) or (last.kind == PARA and ends_with_credit(last.text)):
         return True
     if last.kind == BYLINE:
         k = len(body) - 1
