@@ -86,10 +86,10 @@ def _edition_urls(issues) -> dict[str, list[str]]:
     from django.urls import NoReverseMatch, reverse
 
     found: dict[str, list[str]] = {}
-    for kind, name, extra in (("issue", "public:issue", {}), ("page", "public:page", {"number": "01"})):
+    for kind, name, extra in (("issue", "public:issue", {}), ("page", "public:edition_page", {"number": "01"})):
         try:
             found[kind] = [
-                reverse(name, kwargs={"publication": i.publication.slug, "date": f"{i.edition_date:%Y-%m-%d}", **extra})
+                reverse(name, kwargs={"publication": i.publication.slug, "day": i.edition_date.isoformat(), **extra})
                 for i in issues
             ]
         except NoReverseMatch:
