@@ -323,6 +323,8 @@ class Article(models.Model):
             models.Index(fields=["status", "published_at"], name="article_status_published"),
             # Section pages and the home page's per-section lists: newest first within one section.
             models.Index(fields=["section", "status", "published_at"], name="article_section_status_pub"),
+            # The API's changes since a time, and its ETag (the newest change), read by updated_at.
+            models.Index(fields=["updated_at"], name="article_updated_at"),
         ]
         permissions = [
             ("submit_article", "可以提交稿件审核"),
@@ -412,6 +414,9 @@ class ArticleTombstone(models.Model):
     # The page text it was imported from; kept current as later versions of the page are imported.
     source_text = models.TextField("原文", blank=True)
     position = models.PositiveIntegerField("版面顺序")
+    # The deleted article's id (no foreign key: the row is gone), so clients
+    # that had it are told it is removed (api: changes since a time).
+    article_pk = models.PositiveBigIntegerField("稿件编号", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("删除时间", auto_now_add=True)
 
     class Meta:
