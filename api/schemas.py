@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 
 from articles.exporting import NINJS_SCHEMA
@@ -13,7 +15,7 @@ MAX_LIMIT = 100
 
 # A ninjs item is articles.exporting.article_ninjs() as is: its schema is IPTC's, not restated here.
 NinjsItem = dict[str, Any]
-_NINJS = f"IPTC ninjs 3.1 items ({NINJS_SCHEMA})"
+_NINJS = format_lazy("{} ({})", _("IPTC ninjs 3.1 items"), NINJS_SCHEMA)
 
 
 class Window(Schema):
@@ -30,10 +32,10 @@ class PublicationOut(Schema):
 
 
 class IssueOut(Schema):
-    publication: str = Field(..., description="The publication's slug")
+    publication: str = Field(..., description=_("The publication's slug"))
     edition_date: date
-    page_count: int = Field(..., description="Printed pages with a published article")
-    article_count: int = Field(..., description="Published articles in the issue")
+    page_count: int = Field(..., description=_("Printed pages with a published article"))
+    article_count: int = Field(..., description=_("Published articles in the issue"))
 
     @staticmethod
     def resolve_publication(issue) -> str:
@@ -41,10 +43,10 @@ class IssueOut(Schema):
 
 
 class PageOut(Schema):
-    number: int = Field(..., description="版次: the page's number in the issue")
-    name: str = Field(..., description="版名: the page's name, as printed")
-    label: str = Field(..., description="The page number as printed (第一版, A01)")
-    article_count: int = Field(..., description="Published articles on the page")
+    number: int = Field(..., description=_("The page's number in the issue"))
+    name: str = Field(..., description=_("The page's name, as printed"))
+    label: str = Field(..., description=_("The page number as printed, such as A01"))
+    article_count: int = Field(..., description=_("Published articles on the page"))
 
     @staticmethod
     def resolve_label(page) -> str:
@@ -52,7 +54,7 @@ class PageOut(Schema):
 
 
 class Listed(Schema):
-    total: int = Field(..., description="How many there are in all")
+    total: int = Field(..., description=_("How many there are in all"))
     limit: int
     offset: int
 
@@ -76,9 +78,9 @@ class ArticleList(Listed):
 class ChangeList(ArticleList):
     since: datetime
     next_since: datetime = Field(
-        ..., description="The since of the next request: a minute before this answer, so it may repeat a few items"
+        ..., description=_("The since of the next request: a minute before this answer, so it may repeat a few items")
     )
-    removed: list[int] = Field(..., description="Ids of articles that are no longer public: drop them")
+    removed: list[int] = Field(..., description=_("Ids of articles that are no longer public: drop them"))
 
 
 class Message(Schema):

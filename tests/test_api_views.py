@@ -231,6 +231,8 @@ def test_the_openapi_schema_and_its_docs_page(client):
         "/api/v1/articles/{article_id}", "/api/v1/search", "/api/v1/changes",
     } == set(schema["paths"])
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())  # read-only
+    issue = schema["components"]["schemas"]["IssueOut"]["properties"]
+    assert issue["article_count"]["description"] == "这一期已发布的稿件数"
     english = client.get("/api/v1/openapi.json", headers={"accept-language": "en"}).json()
     assert english["info"]["title"] == "Newsroom API"
 
