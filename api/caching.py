@@ -29,7 +29,7 @@ from api.selectors import newest_change
 def current_etag(request: HttpRequest, *args: object, **kwargs: object) -> str:
     newest, count, last = newest_change()
     # The language too: error messages are translated (Accept-Language).
-    state = f"{newest.isoformat() if newest else ''}|{count}|{last}|{get_language()}"
+    state = f"{newest}|{count}|{last}|{get_language()}"
     return hashlib.sha256(state.encode()).hexdigest()[:24]
 
 

@@ -92,16 +92,15 @@ def publication_list(request: HttpRequest, window: Query[Window]):
          summary=_("Issues of a publication, newest first"))
 @decorate_view(revalidated)
 def issue_list(request: HttpRequest, slug: str, window: Query[Window]):
-    publication = _publication(slug)
-    issues = selectors.publication_issues(publication=publication)
-    return _window(issues, window)
+    listed = _window(selectors.publication_issues(publication=_publication(slug)), window)
+    return {**listed, "items": selectors.with_counts(listed["items"])}
 
 
 @api.get("/publications/{slug}/issues/{edition_date}", response={200: IssueOut, **NOT_FOUND}, tags=[EDITIONS],
          summary=_("One issue, by its edition date"))
 @decorate_view(revalidated)
 def issue_detail(request: HttpRequest, slug: str, edition_date: date):
-    return _issue(slug, edition_date)
+    return selectors.with_counts([_issue(slug, edition_date)])[0]
 
 
 @api.get("/publications/{slug}/issues/{edition_date}/pages", response={200: PageList, **NOT_FOUND},

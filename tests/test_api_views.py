@@ -204,7 +204,7 @@ def test_changes_since_a_local_time_without_offset(client, seeded_archive):
 # ninjs list the bylines, jumped stories' later parts and tags.
 LISTS = [
     ("/api/v1/publications", {}, 3),
-    (ISSUES, {}, 4),
+    (ISSUES, {}, 5),  # and their counts
     (f"{ISSUES}/2023-10-11/pages", {}, 5),
     (PAGE, {}, 9),
     ("/api/v1/search", {"q": "青岛"}, 6),  # the ranked ids, then the rows: no count
