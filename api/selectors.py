@@ -110,8 +110,10 @@ def changes_since(since: datetime) -> Changes:
 
     Removed are the articles once published (published_at is kept when one is
     taken down) that are not public now and changed after since, and imported
-    articles deleted or merged after since (their tombstones). An article written
-    on the desk and deleted leaves no tombstone, so it is not reported.
+    articles deleted or merged after since (their tombstones; a tombstone does not
+    say whether the article was ever public, so an imported draft deleted is
+    reported too, by its id alone). An article written on the desk and deleted
+    leaves no tombstone, so it is not reported.
     """
     gone = (
         Article.objects.exclude(Article.published_q())
