@@ -323,7 +323,8 @@ class Article(models.Model):
     # it continues (articles.services.jumps). Readers see one article, the
     # first part, with both bodies; the later part is never listed on its own.
     continuation_of = models.ForeignKey(
-        "self", verbose_name=_("continuation of"), null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations"
+        "self", verbose_name=_("continuation of"), null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations",
+        db_index=False,  # indexed where set only: see Meta.indexes
     )
 
     section = models.ForeignKey(
@@ -365,6 +366,15 @@ class Article(models.Model):
             models.Index(fields=["status", "published_at"], name="article_status_published"),
             # Section pages and the home page's per-section lists: newest first within one section.
             models.Index(fields=["section", "status", "published_at"], name="article_section_status_pub"),
+            # The API's ETag (the newest change), and its changes since a time.
+            models.Index(fields=["updated_at"], name="article_updated_at"),
+            # A story's later parts (转版), found from its first part. Only the few
+            # parts that are set are indexed: with every row in it, SQLite (without
+            # ANALYZE) answered published()'s "continuation_of IS NULL" from this
+            # index, reading nearly every article and sorting them, instead of
+            # walking the index of the list's order (60 ms instead of 1 at 100,000).
+            models.Index(fields=["continuation_of"], name="article_continuation_of",
+                         condition=models.Q(continuation_of__isnull=False)),
         ]
         permissions = [
             ("submit_article", "可以提交稿件审核"),
@@ -477,6 +487,9 @@ class ArticleTombstone(models.Model):
     # The page text it was imported from; kept current as later versions of the page are imported.
     source_text = models.TextField(_("source text"), blank=True)
     position = models.PositiveIntegerField(_("position on the page"))
+    # The deleted article's id (no foreign key: the row is gone), so clients
+    # that had it are told it is removed (api: changes since a time).
+    article_pk = models.PositiveBigIntegerField(_("article id"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("deleted at"), auto_now_add=True)
 
     class Meta:

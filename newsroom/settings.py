@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    # django-ninja: the API's OpenAPI docs page, with its Swagger UI served from
+    # our own static files (a CDN's would be refused by SECURE_CSP below).
+    "ninja",
     # The task queue's table and its `db_worker` command (TASKS below).
     "django_tasks_db",
     "articles",
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
     "search",
     "linking",
     "screening",
+    "api",
     # Last: its receivers run after search's and linking's (see public.apps).
     "public",
 ]
@@ -227,6 +231,10 @@ elif CACHE_URL in ("", "locmem://"):
 else:
     raise ImproperlyConfigured(f"REDIS_URL/CACHE_URL must be redis://, rediss://, unix:// or locmem://, not {CACHE_URL!r}")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long a client or proxy may keep an API answer without revalidating it
+# (api.caching). 0: every use asks again (a cheap 304 while nothing changed), so
+# a story taken down is gone at once everywhere; more trades that for fewer requests.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "0"))
 
 # Background work (Django's Tasks framework): linking every changed article,
 # and indexing large batches for search, run in a worker, never in an editor's

@@ -1,4 +1,4 @@
-"""Root URLs: the admin for the newsroom, the public site for readers."""
+"""Root URLs: the admin for the newsroom, the JSON API for the paper's app, the public site for readers."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -13,6 +13,7 @@ admin.site.site_header = admin.site.site_title = admin.site.index_title = lazy(l
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("editorial.urls")),
+    path("api/v1/", include("api.urls")),
     # Before the public site, whose /<publication>/ address would take "media".
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),  # DEBUG only: [] otherwise
     path("", include("public.urls")),

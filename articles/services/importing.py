@@ -480,6 +480,7 @@ def tombstone_create(*, article: Article) -> ArticleTombstone:
         title=article.title,
         source_text=raw[article.span_start : article.span_end],
         position=article.position,
+        article_pk=article.pk,
     )
     tombstone.full_clean()
     tombstone.save()
