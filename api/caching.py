@@ -28,7 +28,8 @@ from api.selectors import newest_change
 
 def current_etag(request: HttpRequest, *args: object, **kwargs: object) -> str:
     newest, count, last = newest_change()
-    # The language too: error messages are translated (Accept-Language).
+    # The language too: error messages are translated, and an install may
+    # switch its language (NEWSROOM_LANGUAGE) between two requests of a client.
     state = f"{newest}|{count}|{last}|{get_language()}"
     return hashlib.sha256(state.encode()).hexdigest()[:24]
 

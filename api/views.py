@@ -132,9 +132,9 @@ def article_detail(request: HttpRequest, article_id: int):
 @api.get("/search", response=ArticleList, tags=[ARTICLES], summary=_("Search published articles, best first"))
 @decorate_view(revalidated)
 def search(request: HttpRequest, window: Query[Window], q: str = Query(..., min_length=1, max_length=200)):
-    ids = search_ranked(q)
-    shown = selectors.articles_in_order(ids[window.offset : window.offset + window.limit])
-    return {"total": len(ids), "limit": window.limit, "offset": window.offset,
+    ids = search_ranked(q)  # lazy: counted in the database, one window of ids read
+    shown = selectors.articles_in_order(list(ids[window.offset : window.offset + window.limit]))
+    return {"total": ids.count(), "limit": window.limit, "offset": window.offset,
             "items": [article_ninjs(article) for article in shown]}
 
 

@@ -50,14 +50,6 @@ def test_a_deleted_article_changes_the_etag(client, published_article, make_arti
     assert after.status_code == 200 and len(after.json()["items"]) == 1
 
 
-def test_the_etag_is_per_language(client, published_article):
-    url = f"/api/v1/articles/{published_article.pk + 1}"
-    chinese = client.get(url)
-    english = client.get(url, headers={"accept-language": "en", "if-none-match": chinese["ETag"]})
-    assert english.status_code == 404 and english.json() == {"detail": "No such article."}
-    assert "Accept-Language" in english["Vary"]
-
-
 @override_settings(API_CACHE_SECONDS=30)
 def test_clients_may_keep_answers_as_long_as_the_setting_says(client):
     assert client.get("/api/v1/publications")["Cache-Control"] == "public, max-age=30, must-revalidate"
