@@ -18,7 +18,7 @@ from taggit.models import TaggedItem
 
 from articles.models import Article, Byline
 from linking.models import Mention, Profile, RelatedLink
-from linking.scoring import Features, rarity, score
+from linking.scoring import Features, rarity, score, score_value
 
 CANDIDATES_PER_FEATURE = 100
 MAX_CANDIDATES = 200
@@ -58,12 +58,12 @@ def suggestions_refresh(*, article_ids: Iterable[int]) -> list[RelatedLink]:
     for pk in ids:
         chosen, hits = candidates[pk]
         rarities = {key: rarity(n) for key, n in hits.items()}
-        scored = sorted(
-            ((other, *score(features[pk], features[other], rarities=rarities)) for other in chosen if other in features),
+        ranked = sorted(
+            ((other, score_value(features[pk], features[other], rarities=rarities)) for other in chosen if other in features),
             key=lambda row: (-row[1], row[0]),
         )
-        best[pk] = {other: (s, reasons) for other, s, reasons in scored if s >= MIN_SCORE}
-        best[pk] = dict(list(best[pk].items())[:SUGGESTIONS_PER_ARTICLE])
+        kept = [other for other, value in ranked if value >= MIN_SCORE][:SUGGESTIONS_PER_ARTICLE]
+        best[pk] = {other: score(features[pk], features[other], rarities=rarities) for other in kept}
     return _write_links(ids, best)
 
 
