@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from taggit.models import TaggedItem
 
@@ -124,15 +124,39 @@ def _feature_keys(features: Features) -> list[tuple[str, int]]:
     )
 
 
+POSTINGS_PER_QUERY = 100  # capped look-ups joined by UNION ALL in one query (SQLite allows 500)
+
+
 def _postings(keys: set[tuple[str, int]]) -> dict[tuple[str, int], list[int]]:
-    """The newest articles (one more than the cap, for the article itself) with each entity, tag or reporter."""
+    """The newest articles (one more than the cap, for the article itself) with each entity, tag or reporter.
+
+    Each look-up is its own capped, index-ordered query, as one article's
+    would be; a batch joins them with UNION ALL, so a page of six articles
+    sharing forty features asks the database three times, not forty. Django
+    cannot slice the parts of a union on SQLite, hence the SQL is joined here
+    from the compiled querysets.
+    """
     content_type = ContentType.objects.get_for_model(Article)
     lookups = {
-        "entity": lambda pk: Mention.objects.filter(entity_id=pk).order_by("-article_id").values_list("article_id", flat=True),
-        "tag": lambda pk: TaggedItem.objects.filter(tag_id=pk, content_type=content_type).order_by("-object_id").values_list("object_id", flat=True),
-        "reporter": lambda pk: Byline.objects.filter(reporter_id=pk).order_by("-article_id").values_list("article_id", flat=True),
+        "entity": lambda pk: Mention.objects.filter(entity_id=pk).order_by("-article_id").values_list("entity_id", "article_id"),
+        "tag": lambda pk: TaggedItem.objects.filter(tag_id=pk, content_type=content_type)
+        .order_by("-object_id")
+        .values_list("tag_id", "object_id"),
+        "reporter": lambda pk: Byline.objects.filter(reporter_id=pk).order_by("-article_id").values_list("reporter_id", "article_id"),
     }
-    return {(kind, pk): list(lookups[kind](pk)[: CANDIDATES_PER_FEATURE + 1]) for kind, pk in keys}
+    postings: dict[tuple[str, int], list[int]] = {key: [] for key in keys}
+    for kind, lookup in lookups.items():
+        pks = sorted(pk for key_kind, pk in keys if key_kind == kind)
+        for start in range(0, len(pks), POSTINGS_PER_QUERY):
+            parts = [lookup(pk)[: CANDIDATES_PER_FEATURE + 1].query.sql_with_params() for pk in pks[start: start + POSTINGS_PER_QUERY]]
+            sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i, (part, _) in enumerate(parts))
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [param for _, params in parts for param in params])
+                for pk, article_id in cursor.fetchall():
+                    postings[kind, pk].append(article_id)
+    for ids in postings.values():
+        ids.sort(reverse=True)  # newest first, as each part's ORDER BY had them
+    return postings
 
 
 def _candidates(
