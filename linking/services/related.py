@@ -68,6 +68,7 @@ def suggestions_refresh(*, article_ids: Iterable[int]) -> list[RelatedLink]:
 
 
 def suggestions_refresh_one(*, article_id: int) -> list[RelatedLink]:
+    """One article's suggestions: a batch of one (the related-articles bench times this step)."""
     return suggestions_refresh(article_ids=[article_id])
 
 
