@@ -8,13 +8,15 @@ rare entries. Then each new article is extracted and scored as on import,
 timed step by step. Runs against a throw-away database, as the import
 benchmark does (SQLite file, or a bench_ database next to DATABASE_URL).
 
-Linking throughput on the shared 2-core development machine, SQLite,
-10,000-article archive, in articles per CPU-second of this process (the wall
-clock there counted the other processes' work too):
+Linking throughput on the shared 2-core development machine, SQLite, in
+articles per CPU-second of this process (the wall clock there counted the
+other processes' work too; runs vary by about 15 %):
 
-    task of                 before   after batching, fast Viterbi and SimHash
-    one page (6 articles)     18-20     31
-    50 articles               19-22     52
+    archive   task of                 before   after batching, fast Viterbi and SimHash
+    10,000    one page (6 articles)    18-20     31
+    10,000    50 articles              19-22     52
+    100,000   one page (6 articles)    20        24
+    100,000   50 articles              21        43
 
 Short of THROUGHPUT_GOAL: of an article's ~19 ms (batch of 50) about 8.5 ms
 is jieba's part-of-speech tagging (its Viterbi halved, the result unchanged),
