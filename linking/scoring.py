@@ -51,52 +51,62 @@ def score(article: Features, other: Features, *, rarities: Mapping[Hashable, flo
 
     rarities maps ("entity", id) and ("tag", id) to rarity(); missing keys weigh 1.
     """
-    rarities = rarities or {}
-    total = 0.0
     reasons: list[str] = []
+    return _score(article, other, rarities or {}, reasons), reasons
 
+
+def score_value(article: Features, other: Features, *, rarities: Mapping[Hashable, float] | None = None) -> float:
+    """score()'s number alone: ranking hundreds of candidates, only the best few need their reasons."""
+    return _score(article, other, rarities or {}, None)
+
+
+def _score(article: Features, other: Features, rarities: Mapping[Hashable, float], reasons: list[str] | None) -> float:
+    """The score; its reasons are appended to `reasons` unless that is None."""
+    total = 0.0
     by_kind: dict[str, list[tuple[float, str]]] = {}
     for pk in article.entities.keys() & other.entities.keys():
         name, kind = article.entities[pk]
         weight = rarities.get(("entity", pk), 1.0)
         total += ENTITY_WEIGHT * weight / _mean_size(article.entities, other.entities)
         by_kind.setdefault(kind, []).append((weight, name))
-    for kind, label in SHARED_LABELS.items():
-        if kind in by_kind:
-            reasons.append(f"{label}: {_names(by_kind[kind])}")
+    if reasons is not None:
+        for kind, label in SHARED_LABELS.items():
+            if kind in by_kind:
+                reasons.append(f"{label}: {_names(by_kind[kind])}")
 
-    # A tag that names a shared entity (崂山区 as both) is counted once.
-    entity_names = {name for name, _ in article.entities.values()} | {name for name, _ in other.entities.values()}
-    shared_tags = [
-        (rarities.get(("tag", pk), 1.0), name)
-        for pk, name in article.tags.items()
-        if pk in other.tags and name not in entity_names
-    ]
+    shared_tags = [(pk, name) for pk, name in article.tags.items() if pk in other.tags]
     if shared_tags:
-        total += TAG_WEIGHT * sum(w for w, _ in shared_tags) / _mean_size(article.tags, other.tags)
-        reasons.append(f"共同标签: {_names(shared_tags)}")
+        # A tag that names a shared entity (崂山区 as both) is counted once.
+        entity_names = {name for name, _ in article.entities.values()} | {name for name, _ in other.entities.values()}
+        weighted = [(rarities.get(("tag", pk), 1.0), name) for pk, name in shared_tags if name not in entity_names]
+        if weighted:
+            total += TAG_WEIGHT * sum(w for w, _ in weighted) / _mean_size(article.tags, other.tags)
+            if reasons is not None:
+                reasons.append(f"共同标签: {_names(weighted)}")
 
-    reporters = [name for pk, name in article.reporters.items() if pk in other.reporters]
-    if reporters:
+    if not article.reporters.keys().isdisjoint(other.reporters):
         total += REPORTER_WEIGHT
-        reasons.append(f"同一记者: {'、'.join(sorted(reporters))}")
+        if reasons is not None:
+            names = [name for pk, name in article.reporters.items() if pk in other.reporters]
+            reasons.append(f"同一记者: {'、'.join(sorted(names))}")
 
     if article.column and other.column and article.column[0] == other.column[0]:
         total += COLUMN_WEIGHT
-        reasons.append(f"同一栏目: {article.column[1]}")
+        if reasons is not None:
+            reasons.append(f"同一栏目: {article.column[1]}")
 
     similarity = cosine(article.terms, other.terms)
     total += TEXT_WEIGHT * similarity
-    if similarity >= TEXT_REASON_MIN:
+    if reasons is not None and similarity >= TEXT_REASON_MIN:
         reasons.append(f"内容相似: {similarity:.2f}")
 
     if article.day and other.day:
         days = abs((article.day - other.day).days)
         # Half the weight is kept however old: an old story can still be the background.
         total *= 0.5 + 0.5 * math.exp(-days / TIME_SCALE_DAYS)
-        if days <= CLOSE_DAYS:
+        if reasons is not None and days <= CLOSE_DAYS:
             reasons.append("时间相近")
-    return round(total, 4), reasons
+    return round(total, 4)
 
 
 def _mean_size(a: dict, b: dict) -> float:

@@ -24,17 +24,34 @@ _NOISE = re.compile(r"[\s\W_]+")
 
 
 def simhash(text: str) -> int:
-    """A 64-bit fingerprint of text (0 for text shorter than a trigram)."""
+    """A 64-bit fingerprint of text (0 for text shorter than a trigram).
+
+    Bit i is set where the trigrams whose hash has bit i set weigh more than
+    half of all. Rather than 64 additions per trigram, each trigram adds its
+    weight to one bucket per byte of its hash (8 additions); a bucket then
+    adds its total to the 8 bits its byte value sets, all 64 sums at once in
+    one integer holding a COUNTER_BITS-wide counter per bit.
+    """
     clean = _NOISE.sub("", text)
     grams = Counter(clean[i: i + 3] for i in range(len(clean) - 2))
     if not grams:
         return 0
-    totals = [0] * BITS
+    buckets = [0] * (BYTES * 256)  # (byte position, byte value) -> weight
     for gram, weight in grams.items():
-        h = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(BITS):
-            totals[bit] += weight if h >> bit & 1 else -weight
-    return sum(1 << bit for bit, total in enumerate(totals) if total > 0)
+        digest = hashlib.blake2b(gram.encode("utf-8"), digest_size=BYTES).digest()
+        for k, value in enumerate(reversed(digest)):  # big-endian: the last byte holds bits 0-7
+            buckets[k * 256 + value] += weight
+    counters = sum(weight * spread for weight, spread in zip(buckets, _SPREAD) if weight)
+    half, mask = grams.total(), (1 << COUNTER_BITS) - 1
+    return sum(1 << bit for bit in range(BITS) if 2 * (counters >> bit * COUNTER_BITS & mask) > half)
+
+
+BYTES = BITS // 8
+COUNTER_BITS = 40  # room for the weight of every trigram of any text that fits in memory
+# _SPREAD[k * 256 + value]: a 1 in the counter of each bit that byte k of value `value` sets.
+_SPREAD = [
+    sum(1 << (8 * k + bit) * COUNTER_BITS for bit in range(8) if value >> bit & 1) for k in range(BYTES) for value in range(256)
+]
 
 
 def bands(fingerprint: int) -> tuple[int, ...]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, Byline, Reporter
 from linking.models import RelatedLink
+from linking.services.extraction import articles_extract
 from linking.services.refresh import articles_link
 from linking.services.related import link_add, link_decide, suggestions_refresh
 from tests.linkingdata import gazetteer  # noqa: F401 (a fixture)
@@ -122,3 +123,53 @@ def test_suggestions_for_an_article_take_a_bounded_number_of_queries(story, repo
     # the candidates' features; then delete and upsert.
     with django_assert_max_num_queries(4 + 1 + 6 + 2 + 4 + 2 + 2):
         suggestions_refresh(article_ids=[tea.pk])
+
+
+def _stored_links() -> list[tuple]:
+    return sorted(RelatedLink.objects.values_list("source_id", "target_id", "status", "score", "reasons", "by_hand"))
+
+
+def test_a_batch_stores_what_refreshing_its_articles_one_by_one_stores(story, reporter, monkeypatch):
+    bodies = [
+        TEA,
+        "崂山区民宿今年入住率上升，茶园游带火乡村民宿。",
+        TEA + "秋茶开采。",
+        "崂山区王哥庄街道的茶园迎来游客，民宿爆满。",
+        "集装箱航线新增十条，吞吐量创新高，港口自动化码头投入运营。",
+        "崂山区茶园采茶，游客体验茶文化。",
+    ]
+    articles = [story(f"崂山稿件{i}", body, by=reporter if i % 2 else None) for i, body in enumerate(bodies)]
+    link_decide(link=link(articles[0], articles[2]), status=RelatedLink.Status.REJECTED)
+    link_add(source=articles[4], target=articles[0])
+    # A story rewritten since its links were made: refreshing drops them, whichever article comes first.
+    articles[1].title, articles[1].body = "港口吞吐量创新高", bodies[4]
+    articles[1].save()
+    articles_extract(article_ids=[articles[1].pk])
+    ids = [a.pk for a in reversed(articles)]
+    # Two suggestions each: an article can then be among another's best but not have it among
+    # its own, so a later refresh in the batch undoes part of an earlier one.
+    monkeypatch.setattr("linking.services.related.SUGGESTIONS_PER_ARTICLE", 2)
+
+    for start in ("stored", "none"):  # from the stored suggestions, then from none (all new in the batch)
+        if start == "none":
+            RelatedLink.objects.filter(status=RelatedLink.Status.SUGGESTED).delete()
+        before = _stored_links()
+        for pk in ids:
+            suggestions_refresh(article_ids=[pk])
+        one_by_one = _stored_links()
+        RelatedLink.objects.filter(status=RelatedLink.Status.SUGGESTED).delete()
+        RelatedLink.objects.bulk_create(RelatedLink(source_id=s, target_id=t, status=st, score=sc, reasons=r, by_hand=h)
+                                        for s, t, st, sc, r, h in before if st == RelatedLink.Status.SUGGESTED)
+        suggestions_refresh(article_ids=ids)
+        assert _stored_links() == one_by_one, start
+
+    assert link(articles[0], articles[2]).status == RelatedLink.Status.REJECTED
+    assert not RelatedLink.objects.filter(source=articles[1], target=articles[2]).exists()
+
+
+def test_a_batch_of_articles_takes_a_fixed_number_of_queries(story, reporter, django_assert_max_num_queries):
+    articles = [story(f"崂山茶园{i}", TEA, by=reporter) for i in range(8)]
+    # Profiles, mentions, tags, bylines of the batch; one look-up query per kind of feature;
+    # the candidates' features; the stored links, then delete and upsert; the savepoint.
+    with django_assert_max_num_queries(4 + 3 + 4 + 3 + 2):
+        suggestions_refresh(article_ids=[a.pk for a in articles])

@@ -45,3 +45,28 @@ def test_signed_round_trip_fits_a_bigint():
 
 def test_empty_text_has_no_fingerprint():
     assert simhash.simhash("。。") == 0
+
+
+def _majority_of_trigram_hashes(text: str) -> int:
+    """The definition, bit by bit: a bit is set where trigrams with it set outweigh those without."""
+    import hashlib
+    from collections import Counter
+
+    clean = simhash._NOISE.sub("", text)
+    grams = Counter(clean[i: i + 3] for i in range(len(clean) - 2))
+    totals = [0] * simhash.BITS
+    for gram, weight in grams.items():
+        h = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big")
+        for bit in range(simhash.BITS):
+            totals[bit] += weight if h >> bit & 1 else -weight
+    return sum(1 << bit for bit, total in enumerate(totals) if total > 0)
+
+
+def test_the_fingerprint_is_the_majority_of_its_trigrams_hashes():
+    import random
+
+    rng = random.Random(4)
+    texts = [STORY, STORY * 40, "青岛", "青岛港", "哈哈哈" * 500]
+    texts += ["".join(rng.choice("青岛崂山区茶园民宿港口 ，。ab1") for _ in range(rng.randint(0, 80))) for _ in range(500)]
+    for text in texts:
+        assert simhash.simhash(text) == _majority_of_trigram_hashes(text), text

@@ -351,6 +351,10 @@ class _ArticleWriter:
         self.page = page
         self.publish = publish
         self.result = result
+        # The page's reporters and columns in two queries, not one per byline and per article.
+        names = {person.name for record in page.articles for person in record.bylines}
+        self.reporters = {(r.name, r.outlet): r for r in Reporter.objects.filter(name__in=names)}
+        self.columns = {c.name: c for c in Column.objects.filter(name__in={r.column for r in page.articles if r.column})}
 
     def write(self, record: ArticleRecord, article: Article | None, *, position: int, span: tuple[int, int]) -> None:
         content = record_content(record)
@@ -374,10 +378,13 @@ class _ArticleWriter:
         else:
             article = Article(source_page=self.source, status=Article.Status.IMPORTED)
             self.result.articles_created += 1
+        has_bylines = article.pk is not None
         self._fill(article, record, new_hash, position=position, span=span)
-        article.full_clean()
+        # The page and the column were saved or read in this transaction: checking
+        # that they exist would cost two queries per article, a third of its write.
+        article.full_clean(exclude=["source_page", "column"])
         article.save()
-        self._write_bylines(article, record)
+        self._write_bylines(article, record, replace=has_bylines)
         self.result.changed_ids.append(article.pk)
 
     def retire(self, article: Article) -> bool:
@@ -438,26 +445,27 @@ class _ArticleWriter:
             article.status = Article.Status.PUBLISHED
             article.published_at = editions.publication_time(self.source.edition_date) or timezone.now()
 
-    def _write_bylines(self, article: Article, record: ArticleRecord) -> None:
-        article.bylines.all().delete()
+    def _write_bylines(self, article: Article, record: ArticleRecord, *, replace: bool) -> None:
+        if replace:
+            article.bylines.all().delete()
         Byline.objects.bulk_create(
             Byline(article=article, reporter=self._reporter(person.name, person.outlet), role=person.role, position=i)
             for i, person in enumerate(record.bylines, start=1)
         )
 
     def _reporter(self, name: str, outlet: str) -> Reporter:
-        reporter = Reporter.objects.filter(name=name, outlet=outlet).first()
+        reporter = self.reporters.get((name, outlet))
         if reporter is None:
-            reporter = reporter_create(name=name, outlet=outlet)
+            reporter = self.reporters[name, outlet] = reporter_create(name=name, outlet=outlet)
             self.result.reporters_created += 1
         return reporter
 
     def _column(self, name: str) -> Column | None:
         if not name:
             return None
-        column = Column.objects.filter(name=name).first()
+        column = self.columns.get(name)
         if column is None:
-            column = Column(name=name, slug=unique_slug(Column, name))
+            column = self.columns[name] = Column(name=name, slug=unique_slug(Column, name))
             column.full_clean()
             column.save()
         return column

@@ -24,15 +24,22 @@ def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
     }
     if not mine:
         return []
-    fingerprint_bands = [simhash.bands(f) for f in mine.values()]
+    # Two fingerprints within NEAR_DUPLICATE_BITS agree on a band, so each
+    # candidate is compared only with the articles it shares a band with.
+    order = {article_id: n for n, article_id in enumerate(mine)}
+    by_band: dict[tuple[int, int], list[int]] = {}
+    for article_id, fingerprint in mine.items():
+        for i, band in enumerate(simhash.bands(fingerprint)):
+            by_band.setdefault((i, band), []).append(article_id)
     same_band = Q()
     for i in range(simhash.BANDS):
-        same_band |= Q(**{f"band{i}__in": {b[i] for b in fingerprint_bands}})
+        same_band |= Q(**{f"band{i}__in": {band for j, band in by_band if j == i}})
     pairs = {}
     for other_id, other in Profile.objects.filter(same_band).exclude(simhash=0).values_list("article_id", "simhash"):
         other = simhash.from_signed(other)
-        for article_id, fingerprint in mine.items():
-            bits = simhash.distance(fingerprint, other)
+        sharing = {article_id for i, band in enumerate(simhash.bands(other)) for article_id in by_band.get((i, band), ())}
+        for article_id in sorted(sharing, key=order.__getitem__):
+            bits = simhash.distance(mine[article_id], other)
             if other_id != article_id and bits <= simhash.NEAR_DUPLICATE_BITS:
                 newer, older = max(article_id, other_id), min(article_id, other_id)
                 pairs[newer, older] = bits

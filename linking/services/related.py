@@ -12,13 +12,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from taggit.models import TaggedItem
 
 from articles.models import Article, Byline
 from linking.models import Mention, Profile, RelatedLink
-from linking.scoring import Features, rarity, score
+from linking.scoring import Features, rarity, score, score_value
 
 CANDIDATES_PER_FEATURE = 100
 MAX_CANDIDATES = 200
@@ -26,61 +26,148 @@ SUGGESTIONS_PER_ARTICLE = 10
 MIN_SCORE = 0.2  # weaker pairs are not stored at all
 
 
-def suggestions_refresh(*, article_ids: Iterable[int]) -> None:
-    for article_id in article_ids:
-        suggestions_refresh_one(article_id=article_id)
-
-
 @transaction.atomic
-def suggestions_refresh_one(*, article_id: int) -> list[RelatedLink]:
-    """Score the article against its candidates and store the best as suggestions, both ways.
+def suggestions_refresh(*, article_ids: Iterable[int]) -> list[RelatedLink]:
+    """Score each article against its candidates and store the best as suggestions, both ways.
 
     Suggestions are symmetric, so the older article learns of the newer one
     too. Editors' decisions (accepted, pinned, rejected) keep their status;
     only their score and reasons are brought up to date.
+
+    The batch is one pass in a fixed number of queries: the features of the
+    articles and of all their candidates are read once, each entity, tag and
+    reporter is looked up in the inverted index once however many articles
+    share it, and the links are written with one delete and one upsert. What
+    is stored is what refreshing the articles one by one, in order, stores
+    (a later article may drop a suggestion an earlier one made); scoring only
+    reads features, which no refresh changes.
     """
-    features = _features([article_id]).get(article_id)
-    if features is None:
+    ids = list(dict.fromkeys(article_ids))
+    features = _features(ids)
+    ids = [pk for pk in ids if pk in features]
+    if not ids:
         return []
-    shared, hits = _candidates(article_id, features)
-    rarities = {key: rarity(n) for key, n in hits.items()}
-    others = _features([pk for pk, _ in shared.most_common(MAX_CANDIDATES)])
-    scored = sorted(
-        ((pk, *score(features, other, rarities=rarities)) for pk, other in others.items()),
-        key=lambda row: (-row[1], row[0]),
-    )
-    best = [(pk, s, reasons) for pk, s, reasons in scored if s >= MIN_SCORE][:SUGGESTIONS_PER_ARTICLE]
+    postings = _postings({key for pk in ids for key in _feature_keys(features[pk])})
+    candidates = {}
+    for pk in ids:
+        shared, hits = _candidates(pk, features[pk], postings)
+        candidates[pk] = ([other for other, _ in shared.most_common(MAX_CANDIDATES)], hits)
+    missing = {other for chosen, _ in candidates.values() for other in chosen} - features.keys()
+    features |= _features(list(missing))
+    best = {}
+    for pk in ids:
+        chosen, hits = candidates[pk]
+        rarities = {key: rarity(n) for key, n in hits.items()}
+        ranked = sorted(
+            ((other, score_value(features[pk], features[other], rarities=rarities)) for other in chosen if other in features),
+            key=lambda row: (-row[1], row[0]),
+        )
+        kept = [other for other, value in ranked if value >= MIN_SCORE][:SUGGESTIONS_PER_ARTICLE]
+        best[pk] = {other: score(features[pk], features[other], rarities=rarities) for other in kept}
+    return _write_links(ids, best)
 
-    keep = {pk for pk, _, _ in best}
-    RelatedLink.objects.filter(status=RelatedLink.Status.SUGGESTED).filter(
-        Q(source_id=article_id) & ~Q(target_id__in=keep) | Q(target_id=article_id) & ~Q(source_id__in=keep)
-    ).delete()
-    links = [RelatedLink(source_id=article_id, target_id=pk, score=s, reasons=reasons) for pk, s, reasons in best]
-    links += [RelatedLink(source_id=pk, target_id=article_id, score=s, reasons=reasons) for pk, s, reasons in best]
+
+def suggestions_refresh_one(*, article_id: int) -> list[RelatedLink]:
+    """One article's suggestions: a batch of one (the related-articles bench times this step)."""
+    return suggestions_refresh(article_ids=[article_id])
+
+
+def _write_links(ids: list[int], best: dict[int, dict[int, tuple[float, list[str]]]]) -> list[RelatedLink]:
+    """Replay, in memory, each article's refresh in order; then one delete and one upsert.
+
+    One article's refresh deletes the suggested links touching it that are
+    not among its best, then upserts its best both ways (an existing link
+    keeps its status). The replay starts from the stored links touching the
+    batch; a stored link deleted by any step is deleted (and created again
+    if a later step wants it), as the step-by-step writes would.
+    """
+    status: dict[tuple[int, int], str] = {}
+    stored: dict[tuple[int, int], int] = {}
+    touching: dict[int, set[tuple[int, int]]] = {}
+    for pk, source, target, link_status in RelatedLink.objects.filter(
+        Q(source_id__in=ids) | Q(target_id__in=ids)
+    ).values_list("pk", "source_id", "target_id", "status"):
+        status[source, target] = link_status
+        stored[source, target] = pk
+        touching.setdefault(source, set()).add((source, target))
+        touching.setdefault(target, set()).add((source, target))
+    deleted, upserts = [], {}
+    for pk in ids:
+        keep = best[pk]
+        for pair in list(touching.get(pk, ())):
+            other = pair[1] if pair[0] == pk else pair[0]
+            if status.get(pair) == RelatedLink.Status.SUGGESTED and other not in keep:
+                del status[pair]
+                upserts.pop(pair, None)
+                if pair in stored:
+                    deleted.append(stored.pop(pair))
+        for other, found in keep.items():
+            for pair in ((pk, other), (other, pk)):
+                status.setdefault(pair, RelatedLink.Status.SUGGESTED)
+                upserts[pair] = found
+                touching.setdefault(pk, set()).add(pair)
+                touching.setdefault(other, set()).add(pair)
+    if deleted:
+        RelatedLink.objects.filter(pk__in=deleted).delete()
     return RelatedLink.objects.bulk_create(
-        links, update_conflicts=True, unique_fields=["source", "target"], update_fields=["score", "reasons", "updated_at"]
+        [RelatedLink(source_id=s, target_id=t, score=score_, reasons=reasons) for (s, t), (score_, reasons) in upserts.items()],
+        update_conflicts=True,
+        unique_fields=["source", "target"],
+        update_fields=["score", "reasons", "updated_at"],
     )
 
 
-def _candidates(article_id: int, features: Features) -> tuple[Counter, dict[tuple[str, int], int]]:
-    """(articles by the number of features they share, articles found per feature) from the inverted index."""
+def _feature_keys(features: Features) -> list[tuple[str, int]]:
+    return (
+        [("entity", pk) for pk in features.entities]
+        + [("tag", pk) for pk in features.tags]
+        + [("reporter", pk) for pk in features.reporters]
+    )
+
+
+POSTINGS_PER_QUERY = 100  # capped look-ups joined by UNION ALL in one query (SQLite allows 500)
+
+
+def _postings(keys: set[tuple[str, int]]) -> dict[tuple[str, int], list[int]]:
+    """The newest articles (one more than the cap, for the article itself) with each entity, tag or reporter.
+
+    Each look-up is its own capped, index-ordered query, as one article's
+    would be; a batch joins them with UNION ALL, so a page of six articles
+    sharing forty features asks the database three times, not forty. Django
+    cannot slice the parts of a union on SQLite, hence the SQL is joined here
+    from the compiled querysets.
+    """
     content_type = ContentType.objects.get_for_model(Article)
-    lookups = [
-        (("entity", pk), Mention.objects.filter(entity_id=pk).order_by("-article_id").values_list("article_id", flat=True))
-        for pk in features.entities
-    ]
-    lookups += [
-        (("tag", pk), TaggedItem.objects.filter(tag_id=pk, content_type=content_type).order_by("-object_id").values_list("object_id", flat=True))
-        for pk in features.tags
-    ]
-    lookups += [
-        (("reporter", pk), Byline.objects.filter(reporter_id=pk).order_by("-article_id").values_list("article_id", flat=True))
-        for pk in features.reporters
-    ]
+    lookups = {
+        "entity": lambda pk: Mention.objects.filter(entity_id=pk).order_by("-article_id").values_list("entity_id", "article_id"),
+        "tag": lambda pk: TaggedItem.objects.filter(tag_id=pk, content_type=content_type)
+        .order_by("-object_id")
+        .values_list("tag_id", "object_id"),
+        "reporter": lambda pk: Byline.objects.filter(reporter_id=pk).order_by("-article_id").values_list("reporter_id", "article_id"),
+    }
+    postings: dict[tuple[str, int], list[int]] = {key: [] for key in keys}
+    for kind, lookup in lookups.items():
+        pks = sorted(pk for key_kind, pk in keys if key_kind == kind)
+        for start in range(0, len(pks), POSTINGS_PER_QUERY):
+            parts = [lookup(pk)[: CANDIDATES_PER_FEATURE + 1].query.sql_with_params() for pk in pks[start: start + POSTINGS_PER_QUERY]]
+            sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i, (part, _) in enumerate(parts))
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [param for _, params in parts for param in params])
+                for pk, article_id in cursor.fetchall():
+                    postings[kind, pk].append(article_id)
+    for ids in postings.values():
+        ids.sort(reverse=True)  # newest first, as each part's ORDER BY had them
+    return postings
+
+
+def _candidates(
+    article_id: int, features: Features, postings: dict[tuple[str, int], list[int]]
+) -> tuple[Counter, dict[tuple[str, int], int]]:
+    """(articles by the number of features they share, articles found per feature) from the inverted index."""
     shared: Counter = Counter()
     hits = {}
-    for key, query in lookups:
-        ids = [pk for pk in query[: CANDIDATES_PER_FEATURE + 1] if pk != article_id][:CANDIDATES_PER_FEATURE]
+    for key in _feature_keys(features):
+        ids = [pk for pk in postings[key] if pk != article_id][:CANDIDATES_PER_FEATURE]
         hits[key] = len(ids)
         shared.update(ids)
     return shared, hits
