@@ -320,6 +320,9 @@ class SourcePageFilter(admin.SimpleListFilter):
         return queryset.filter(source_page_id=value)
 
 
+TAGS_LISTED = 2
+
+
 class ArticleActionForm(ActionForm):
     section = forms.ModelChoiceField(Section.objects.all(), label="版块", required=False)
     tags = forms.CharField(label="标签", required=False, help_text="用逗号分隔")
@@ -329,9 +332,11 @@ class ArticleActionForm(ActionForm):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     action_form = ArticleActionForm
+    # Condensed so the title keeps one readable column at 1280 px: where it was
+    # printed in one cell, section and column in one, at most two tags.
     list_display = [
-        "__str__", "status", "review_stage", "column", "section", "reporters", "tag_list", "published_at", "char_count",
-        "source_page", "position", "has_warnings",
+        "headline", "status", "review_stage", "reporters", "printed", "filed_under", "tag_list", "published_at",
+        "char_count", "warning_count",
     ]
     list_filter = [
         MineFilter, "status", "section", "column", "bylines__reporter", SourcePageFilter, "published_at",
@@ -415,9 +420,24 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("articles.publish_article")
 
-    @admin.display(description="记者")
+    @admin.display(description=_("Headline"), ordering="title")
+    def headline(self, obj: Article) -> str:
+        return obj.display_title
+
+    @admin.display(description=_("Reporters"))
     def reporters(self, obj: Article) -> str:
         return "、".join(b.reporter.name for b in obj.bylines.all())
+
+    @admin.display(description=_("Printed"), ordering="source_page")
+    def printed(self, obj: Article) -> str:
+        """Page and place on it (第02版 · 3), the page's file name when it has no number."""
+        page = obj.source_page
+        where = gettext("Page %(number)02d") % {"number": page.number} if page.number else (page.page_label or page.file_name)
+        return f"{where} · {obj.position}"
+
+    @admin.display(description=_("Section / column"))
+    def filed_under(self, obj: Article) -> str:
+        return " / ".join(str(x) for x in (obj.section, obj.column) if x is not None) or "—"
 
     @admin.display(description=_("Review"))
     def review_stage(self, obj: Article) -> str:
@@ -427,17 +447,21 @@ class ArticleAdmin(admin.ModelAdmin):
         pending = pending_level(obj)
         return gettext("awaiting %(level)s") % {"level": levels_for(obj)[pending]} if pending is not None else "—"
 
-    @admin.display(description="标签")
+    @admin.display(description=_("Tags"))
     def tag_list(self, obj: Article) -> str:
-        return "、".join(t.name for t in obj.tags.all())
+        names = [t.name for t in obj.tags.all()]
+        shown = "、".join(names[:TAGS_LISTED])
+        more = len(names) - TAGS_LISTED
+        return gettext("%(tags)s and %(more)d more") % {"tags": shown, "more": more} if more > 0 else shown
 
     @admin.display(description=Article._meta.get_field("warnings").verbose_name)
     def warning_lines(self, obj: Article) -> str:
         return "\n".join(warnings_text(obj.warnings))  # one a line, in the desk's language
 
-    @admin.display(description="警告", boolean=True)
-    def has_warnings(self, obj: Article) -> bool:
-        return bool(obj.warnings)
+    @admin.display(description=_("Warnings"))
+    def warning_count(self, obj: Article) -> int | str:
+        """How many import warnings ask for a look; a dash, not a green tick, when none."""
+        return len(obj.warnings) or "—"
 
     @admin.display(description="编辑部")
     def desk_links(self, obj: Article) -> str:
