@@ -82,3 +82,10 @@ class MarkForm(forms.Form):
     start = forms.IntegerField(label=_("From character"), min_value=0)
     end = forms.IntegerField(label=_("To character"), min_value=1)
     query = forms.CharField(label=_("Query for the reporter"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ContinuationForm(SeenVersionForm):
+    """Join the article as the later part of another story of its issue, or unlink it."""
+
+    first = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    unlink = forms.BooleanField(required=False, widget=forms.HiddenInput)

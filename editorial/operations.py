@@ -242,3 +242,46 @@ def article_set_bylines(*, article: Article, user: User, people: list[tuple[str,
         for position, ((role, _), reporter) in enumerate(zip(people, reporters, strict=True), start=1):
             Byline.objects.create(article=article, reporter=reporter, role=role, position=position)
     return article
+
+
+def _check_can_rejoin(*, user: User, article: Article, first: Article) -> None:
+    """Joining or unlinking changes the text readers see of the first part."""
+    _check_text_can_move(user=user, articles=(article, first))
+
+
+@transaction.atomic
+def article_join_continuation(*, article: Article, user: User, first: Article) -> Article:
+    """Make article the later part (转版) of first, which the importer did not pair:
+    readers then see one story, first's, with both bodies, and never article alone."""
+    if first.pk == article.pk:
+        raise InvalidOperation(gettext("An article cannot continue itself."))
+    if first.continuation_of_id is not None:
+        raise InvalidOperation(gettext("“%(article)s” is itself a later part; join to its first part.") % {"article": first})
+    if article.continuations.exists():
+        raise InvalidOperation(gettext("“%(article)s” has later parts of its own.") % {"article": article})
+    if first.source_page.issue_id is None or first.source_page.issue_id != article.source_page.issue_id:
+        raise InvalidOperation(gettext("Both parts must be printed in the same issue."))
+    if first.source_page_id == article.source_page_id:
+        raise InvalidOperation(gettext("A later part is printed on another page."))
+    _check_can_rejoin(user=user, article=article, first=first)
+    comment = gettext("Joined as the later part of “%(article)s”") % {"article": first}
+    with editing(article=article, user=user, comment=comment, also=[first.pk]):
+        article.continuation_of = first
+        if not first.continues_to:
+            # Readers' pages look for later parts of a story that says where it jumps (下转).
+            page = article.source_page
+            label = page.page_label or (gettext("Page %(number)02d") % {"number": page.number} if page.number else "")
+            Article.objects.filter(pk=first.pk).update(continues_to=(label or page.file_name)[:50], version=F("version") + 1)
+    return article
+
+
+@transaction.atomic
+def article_unlink_continuation(*, article: Article, user: User) -> Article:
+    """Undo a pairing of jump parts: article becomes a story of its own again."""
+    first = article.continuation_of
+    if first is None:
+        raise InvalidOperation(gettext("This article is not a later part."))
+    _check_can_rejoin(user=user, article=article, first=first)
+    with editing(article=article, user=user, comment=gettext("Unlinked from “%(article)s”") % {"article": first}):
+        article.continuation_of = None
+    return article

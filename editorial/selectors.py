@@ -229,3 +229,16 @@ def article_notes(*, article: Article) -> QuerySet[Note]:
 
 def article_transitions(*, article: Article) -> QuerySet[Transition]:
     return Transition.objects.filter(article=article).select_related("user")
+
+
+def continuation_candidates(*, article: Article) -> list[Article]:
+    """The stories of the article's issue on other pages that it may continue, by page and place."""
+    issue_id = article.source_page.issue_id
+    if issue_id is None or article.continuation_of_id is not None:
+        return []
+    return list(
+        Article.objects.filter(source_page__issue_id=issue_id, continuation_of=None)
+        .exclude(source_page_id=article.source_page_id)
+        .select_related("source_page").defer("source_page__raw_text", "body")
+        .order_by("source_page__number", "position")[:200]
+    )

@@ -22,14 +22,16 @@ from articles.models import Article, Reporter
 from articles.warnings import warnings_text
 from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, WorkflowError
-from editorial.forms import BylinesForm, FixForm, MarkForm, MoveForm, NoteForm, SeenVersionForm
+from editorial.forms import BylinesForm, ContinuationForm, FixForm, MarkForm, MoveForm, NoteForm, SeenVersionForm
 from editorial.levels import levels_for
 from editorial.models import ProofMark
 from editorial.operations import KINDS
 from editorial.rules import (
     available_moves, can_add_note, can_edit, can_mark, can_resolve_mark, can_restructure, pending_level,
 )
-from editorial.selectors import article_for_review, article_history, article_notes, article_transitions, neighbours
+from editorial.selectors import (
+    article_for_review, article_history, article_notes, article_transitions, continuation_candidates, neighbours,
+)
 from editorial.workflow import APPROVE, MOVES, Move
 from screening.forms import OverrideForm
 from text.bodytext import text_to_blocks
@@ -120,6 +122,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "article": article,
         "edition": _edition(article),
         "later_parts": article.parts[1:],
+        "continuation_candidates": continuation_candidates(article=article) if restructurable else [],
         "blocks": list(enumerate(text_to_blocks(article.body))),
         "kinds": KINDS,
         "before": raw[: article.span_start],
@@ -215,6 +218,21 @@ def bylines(request: HttpRequest, pk: int) -> HttpResponse:
             gettext("Byline corrected."),
         )
     return _back(pk)
+
+
+@require_POST
+@desk_view
+def continuation(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, ContinuationForm)) is not None:
+        article = _as_seen(pk, form)
+        if form.cleaned_data["unlink"]:
+            _attempt(request, lambda: operations.article_unlink_continuation(article=article, user=request.user),
+                     gettext("Unlinked: it is a story of its own again."))
+        elif form.cleaned_data["first"]:
+            first = _article(form.cleaned_data["first"])
+            _attempt(request, lambda: operations.article_join_continuation(article=article, user=request.user, first=first),
+                     gettext("Joined as the later part."))
+    return _back(pk, "#jump-from")
 
 
 @require_POST
