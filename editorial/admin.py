@@ -57,7 +57,7 @@ class ColumnAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Column]:
         return super().get_queryset(request).annotate(article_total=Count("articles"))
 
-    @admin.display(description="稿件数", ordering="article_total")
+    @admin.display(description=_("Article count"), ordering="article_total")
     def article_total(self, obj: Column) -> int:
         return obj.article_total
 
@@ -93,7 +93,7 @@ class SourcePageAdmin(admin.ModelAdmin):
         # defer: raw_text is large and the list never shows it.
         return super().get_queryset(request).defer("raw_text").annotate(article_total=Count("articles"))
 
-    @admin.display(description="稿件数", ordering="article_total")
+    @admin.display(description=_("Article count"), ordering="article_total")
     def article_total(self, obj: SourcePage) -> int:
         return obj.article_total
 
@@ -133,7 +133,7 @@ class ReporterAdmin(admin.ModelAdmin):
                 "reporter": reporter, "account": account,
             })
 
-    @admin.display(description="署名数", ordering="byline_total")
+    @admin.display(description=_("Byline count"), ordering="byline_total")
     def byline_total(self, obj: Reporter) -> int:
         return obj.byline_total
 
@@ -288,11 +288,11 @@ class MineFilter(admin.SimpleListFilter):
 
 
 class HasWarningsFilter(admin.SimpleListFilter):
-    title = "导入警告"
+    title = _("import warnings")
     parameter_name = "warnings"
 
     def lookups(self, request, model_admin):
-        return [("yes", "有警告"), ("no", "无警告")]
+        return [("yes", _("With warnings")), ("no", _("Without warnings"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -304,7 +304,7 @@ class HasWarningsFilter(admin.SimpleListFilter):
 
 class SourcePageFilter(admin.SimpleListFilter):
     # The stock related filter would load every page's whole raw text to list their names.
-    title = "原始版面"
+    title = _("source page")
     parameter_name = "source_page"
 
     def lookups(self, request, model_admin):
@@ -324,8 +324,8 @@ TAGS_LISTED = 2
 
 
 class ArticleActionForm(ActionForm):
-    section = forms.ModelChoiceField(Section.objects.all(), label="版块", required=False)
-    tags = forms.CharField(label="标签", required=False, help_text="用逗号分隔")
+    section = forms.ModelChoiceField(Section.objects.all(), label=_("Section"), required=False)
+    tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separated by commas"))
 
 
 @admin.register(Article)
@@ -358,13 +358,13 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["desk_links", "column", "kicker", "title", "subtitle", "dateline", "dateline_date", "body"]}),
-        ("版面接续", {"fields": ["continued_from", "continues_to", "continuation_of"]}),
+        (_("Continuation"), {"fields": ["continued_from", "continues_to", "continuation_of"]}),
         (
-            "发布",
+            _("Publication"),
             {"fields": ["status", "published_at", "scheduled_at", "correction", "section", "tags", "slug", "version", "seen_version"]},
         ),
         (
-            "来源",
+            _("Source"),
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -463,7 +463,7 @@ class ArticleAdmin(admin.ModelAdmin):
         """How many import warnings ask for a look; a dash, not a green tick, when none."""
         return len(obj.warnings) or "—"
 
-    @admin.display(description="编辑部")
+    @admin.display(description=_("Desk"))
     def desk_links(self, obj: Article) -> str:
         links = [
             (reverse("editorial:review", args=[obj.pk]), gettext("Review beside the printed page")),
@@ -489,7 +489,7 @@ class ArticleAdmin(admin.ModelAdmin):
         changed = [str(form.fields[name].label) for name in form.changed_data if name != "seen_version"]
         services.article_store(
             article=obj, user=request.user, seen_version=form.cleaned_data["seen_version"],
-            comment="后台修改：" + "、".join(changed) if changed else "后台保存",
+            comment=gettext("Edited in the admin: %(fields)s") % {"fields": "、".join(changed)} if changed else gettext("Saved in the admin"),
         )
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
@@ -507,32 +507,32 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _report(self, request: HttpRequest, result: services.BulkResult, done: str) -> None:
         if result.done:
-            self.message_user(request, f"{done}：{len(result.done)} 篇。")
+            self.message_user(request, gettext("%(done)s: %(count)d articles.") % {"done": done, "count": len(result.done)})
         if result.refused:
-            self.message_user(request, "未处理：" + "；".join(result.refused), messages.WARNING)
+            self.message_user(request, gettext("Not done: %(reasons)s") % {"reasons": "；".join(result.refused)}, messages.WARNING)
 
-    @admin.action(description="设置版块（在上方选择版块）", permissions=["change"])
+    @admin.action(description=_("Set the section (choose it above)"), permissions=["change"])
     def assign_section(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         section = request.POST.get("section") and Section.objects.filter(pk=request.POST["section"]).first()
         result = services.articles_assign_section(articles=queryset, user=request.user, section=section or None)
-        self._report(request, result, f"已设置版块为「{section or '无'}」")
+        self._report(request, result, gettext("Section set to “%(section)s”") % {"section": section or gettext("none")})
 
-    @admin.action(description="添加标签（在上方填写标签）", permissions=["change"])
+    @admin.action(description=_("Add tags (type them above)"), permissions=["change"])
     def add_tags(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         names = [n.strip() for n in request.POST.get("tags", "").replace("，", ",").split(",") if n.strip()]
         if not names:
-            self.message_user(request, "请先在“标签”框里填写要添加的标签。", messages.WARNING)
+            self.message_user(request, gettext("Type the tags to add in the “Tags” box first."), messages.WARNING)
             return
-        self._report(request, services.articles_add_tags(articles=queryset, user=request.user, tags=names), "已添加标签")
+        self._report(request, services.articles_add_tags(articles=queryset, user=request.user, tags=names), gettext("Tags added"))
 
-    @admin.action(description="提交审核", permissions=["submit"])
+    @admin.action(description=_("Submit for review"), permissions=["submit"])
     def submit(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="submit"), "已提交审核")
+        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="submit"), gettext("Submitted for review"))
 
-    @admin.action(description="审核通过", permissions=["review"])
+    @admin.action(description=_("Sign the next review level"), permissions=["review"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="approve"), "已通过")
+        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="approve"), gettext("Signed"))
 
-    @admin.action(description="发布", permissions=["publish"])
+    @admin.action(description=_("Publish"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="publish"), "已发布")
+        self._report(request, services.articles_move(articles=queryset, user=request.user, move_name="publish"), gettext("Published"))

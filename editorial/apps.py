@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
     """The desk: workflow, review beside the source page, revisions, notes."""
 
     name = "editorial"
-    verbose_name = "编辑部"
+    verbose_name = _("Desk")
 
     def ready(self) -> None:
         import reversion

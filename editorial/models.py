@@ -14,20 +14,20 @@ from articles.models import Article
 class Transition(models.Model):
     """One move of an article between workflow states: who, when, from, to, and why."""
 
-    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="transitions")
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="transitions")
     # SET_NULL: the log outlives the account; a null user is the scheduler (cron).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    from_status = models.CharField("原状态", max_length=20, choices=Article.Status.choices)
-    to_status = models.CharField("新状态", max_length=20, choices=Article.Status.choices)
-    note = models.TextField("说明", blank=True)
-    created_at = models.DateTimeField("时间", auto_now_add=True)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Article.Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "流程记录"
-        verbose_name_plural = "流程记录"
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
@@ -40,17 +40,17 @@ class Transition(models.Model):
 class Note(models.Model):
     """An editor's comment on an article, for the desk only."""
 
-    article = models.ForeignKey(Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="notes")
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="作者", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    text = models.TextField("内容")
-    created_at = models.DateTimeField("时间", auto_now_add=True)
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "编辑备注"
-        verbose_name_plural = "编辑备注"
+        verbose_name = _("editorial note")
+        verbose_name_plural = _("editorial notes")
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
