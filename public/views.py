@@ -22,7 +22,7 @@ from taggit.models import Tag
 from articles.models import Article, Column, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
 from linking.selectors import mentions_for_display, other_names, related_for_display, tag_for_old_slug
-from public import pagecache, seo
+from public import pagecache, scripts, seo
 from public.pagecache import cached_page
 from public.selectors import (
     NewestFirst,
@@ -297,6 +297,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         "Disallow: /desk/",
         "Disallow: /search/",  # endless query URLs; the sitemaps list every article
+        f"Disallow: {scripts.PREFIX}search/",  # the same in traditional characters
         f"Sitemap: {seo.absolute_url(reverse('public:sitemap_index'))}",
         f"Sitemap: {seo.absolute_url(reverse('public:news_sitemap'))}",
     ]

@@ -289,6 +289,7 @@ def test_robots_txt(client, db):
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert "Disallow: /admin/" in text
+    assert "Disallow: /search/" in text and "Disallow: /hant/search/" in text
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
 
 
