@@ -95,8 +95,8 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
                 text, first_paragraph=True
             )
             text = text.strip()
-            # 本报北京3月4日电（记者王浩、李心萍）: the byline inside the dateline's brackets,
-            # or run in after it without them (本报讯 记者 王浩 ……).
+            # 本报北京3月4日电（记者张三、李四）: the byline inside the dateline's brackets,
+            # or run in after it without them (本报讯 记者 张三 ……).
             text, people = split_leading_byline(text, run_in=bool(record.dateline))
             if people:
                 record.bylines.extend(people)

@@ -2,14 +2,14 @@
 
 Chinese papers print credits in a few conventional shapes, wherever they fall::
 
-    □青岛日报/观海新闻记者 李德银 通讯员 刘伟     (outlet, role, names; role, names)
-    ■本报记者 王浩                                (a bullet in place of the box)
-    本报记者 王浩  本报通讯员 张少丰 王秀梅       (本报 = this paper)
-    记者 李媛 通讯员 丁厚冉 报道                  (closing 报道)
-    本报北京3月4日电（记者王浩、李心萍）           (inside the dateline's brackets)
+    □青岛日报/观海新闻记者 孙八 通讯员 周九     (outlet, role, names; role, names)
+    ■本报记者 张三                                (a bullet in place of the box)
+    本报记者 张三  本报通讯员 王五 赵六       (本报 = this paper)
+    记者 吴十 通讯员 郑一 报道                  (closing 报道)
+    本报北京3月4日电（记者张三、李四）           (inside the dateline's brackets)
     (X新闻/X晚报 记者 张三)                      (closing the last paragraph)
     黄  娴                                         (a two-character name padded to three)
-    刘栋 摄影报道 / 王春摄 / 本报记者 王春摄 / 图/王春 / 文/图 王春 / 王春供图
+    刘栋 摄影报道 / 钱七摄 / 本报记者 钱七摄 / 图/钱七 / 文/图 钱七 / 钱七供图
 
 Role words are those of corpus/README.md: every staff-reporter variant
 (本报记者, 新华社记者, 全媒体记者, 融媒体记者, 首席记者, 特派记者, 驻X记者)
@@ -56,21 +56,21 @@ _OUTLET_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z·/]{2,20}$")
 _OUTLET_SUFFIXES = ("报", "新闻", "社", "台", "网", "端", "刊", "中心", "客户端")
 _INLINE_TAIL_RE = re.compile(r"[(（]([^()（）]{3,40})[)）]\s*$")
 _LEADING_RE = re.compile(r"^\s*[(（]([^()（）]{3,60})[)）]\s*")
-# 报道 / 摄影报道 closes a byline, sometimes twice over (记者 白晓 报道 报道).
+# 报道 / 摄影报道 closes a byline, sometimes twice over (记者 褚四 报道 报道).
 _TRAILING_REPORT_RE = re.compile(r"(?:\s*报道)+$")
-# A column tag printed after a photo credit: 王春摄（影像中国）.
+# A column tag printed after a photo credit: 钱七摄（影像中国）.
 _TRAILING_TAG_RE = re.compile(r"\s*[(（][^()（）]{2,12}[)）]$")
 _NAME_SEP_RE = re.compile(r"[、，,；;\s]+")
 # Words of a byline that are never a person's name.
 NOT_NAMES = frozenset(
     {"报道", "摄影", "摄影报道", "记者", "通讯员", "实习生", "本报", "编辑", "整理", "编译", "供图", "报道组", "新华社", "本报讯"}
 )
-# 图/王春, 文/李心萍 图/王春, 文/图 王春, 文图/王春
+# 图/钱七, 文/李四 图/钱七, 文/图 钱七, 文图/钱七
 _SLASH_RE = re.compile(r"(文/图|文图)\s+|(文/图|文图|图文|文|图|摄影|摄)\s*[/／:：]\s*")
 _PHOTO_TAIL_RE = re.compile(r"^(.*?)(?<![\u4e00-\u9fff]{5})\s*(摄影|摄|供图)$")
 
 
-# A byline may be set off by a box or a bullet: □本报记者 王浩, ■本报记者 王浩.
+# A byline may be set off by a box or a bullet: □本报记者 张三, ■本报记者 张三.
 _BOX_MARKS = "□■"
 
 
@@ -145,7 +145,7 @@ def _parse_roles(s: str) -> list[BylineRecord] | None:
     for k, (role, names_text) in enumerate(pairs):
         names_text = names_text.strip()
         role_name = role_of(role)
-        # 本报记者 王春摄: the reporter took the photograph.
+        # 本报记者 钱七摄: the reporter took the photograph.
         if names_text.endswith("摄") and not names_text.endswith("摄影"):
             names_text, role_name = names_text[:-1], "摄影"
         elif names_text.endswith("摄影") and k == len(pairs) - 1:
@@ -158,7 +158,7 @@ def _parse_roles(s: str) -> list[BylineRecord] | None:
 
 
 def _parse_slashed(s: str) -> list[BylineRecord] | None:
-    """文/李心萍 图/王春, 图/王春, 文/图 王春."""
+    """文/李四 图/钱七, 图/钱七, 文/图 钱七."""
     if "/" not in s and "／" not in s and not re.match(r"^(文/图|文图)\s", s):
         return None
     marks = list(_SLASH_RE.finditer(s))
@@ -178,7 +178,7 @@ def _parse_slashed(s: str) -> list[BylineRecord] | None:
 
 
 def _parse_photo_tail(s: str) -> list[BylineRecord] | None:
-    """王春摄, 王春 摄影, X  Y  Z摄影报道（X中国）, 新华社记者 王春摄, 王春供图."""
+    """钱七摄, 钱七 摄影, X  Y  Z摄影报道（X中国）, 新华社记者 钱七摄, 钱七供图."""
     s = _TRAILING_TAG_RE.sub("", s).strip()
     s = _TRAILING_REPORT_RE.sub("", s)
     for suffix, role in (("供图", "供图"), ("摄影", "摄影"), ("摄", "摄影")):
@@ -201,15 +201,15 @@ def split_inline_byline(paragraph: str) -> tuple[str, list[BylineRecord] | None]
 
 
 # Role words and names run in after a dateline without brackets, a space closing
-# them: 本报讯 记者 王浩 通讯员 张少丰 昨天，……
+# them: 本报讯 记者 张三 通讯员 王五 昨天，……
 _RUN_IN_BYLINE_RE = re.compile(
     r"^\s*((?:(?:本报)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:" + _ROLE_ALT + r")\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s+)+)"
 )
 
 
 def split_leading_byline(text: str, *, run_in: bool = False) -> tuple[str, list[BylineRecord] | None]:
-    """Take the bracketed byline that follows a dateline: （记者王浩、李心萍）正文……;
-    with run_in, also one printed without brackets: 记者 王浩 正文……"""
+    """Take the bracketed byline that follows a dateline: （记者张三、李四）正文……;
+    with run_in, also one printed without brackets: 记者 张三 正文……"""
     match = _LEADING_RE.match(text) or (_RUN_IN_BYLINE_RE.match(text) if run_in else None)
     if not match:
         return text, None
@@ -220,7 +220,7 @@ def split_leading_byline(text: str, *, run_in: bool = False) -> tuple[str, list[
 
 
 def split_photo_credit(text: str) -> tuple[str, list[BylineRecord] | None]:
-    """A photo credit closing a caption: 图为……。  王春摄 / （新华社记者 王春摄）."""
+    """A photo credit closing a caption: 图为……。  钱七摄 / （新华社记者 钱七摄）."""
     match = re.search(r"[(（]?([^()（）。！？]{2,30}?(?:摄影?|供图))[)）]?(?:\s*[(（][^()（）]{2,12}[)）])?\s*$", text)
     if not match or match.start() == 0:
         return text, None

@@ -90,7 +90,7 @@ def _cut(text: str, limit: int) -> str:
 
 
 def _with_outlets(people: list[BylineRecord], page_outlet: str) -> list[BylineRecord]:
-    """A byline line without an outlet (通讯员 宋其富, 本报记者) shares the one before it, else the page's."""
+    """A byline line without an outlet (通讯员 冯二, 本报记者) shares the one before it, else the page's."""
     filled: list[BylineRecord] = []
     for person in people:
         outlet = person.outlet or (filled[-1].outlet if filled else "") or page_outlet

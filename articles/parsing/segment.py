@@ -337,7 +337,7 @@ _PHOTO_ROLES = frozenset({"摄影", "供图"})
 
 def _photo_news_ahead(lines: list[Line], j: int) -> bool:
     """Photo news: a headline, a caption of a paragraph or two, and the photographer's
-    credit (王春摄, 新华社记者 胡超摄) closing it. A subhead is followed by more body."""
+    credit (钱七摄, 新华社记者 陈三摄) closing it. A subhead is followed by more body."""
     size = 0
     for k in range(j, min(j + MAX_PHOTO_LINES + 1, len(lines))):
         line = lines[k]
