@@ -2,7 +2,7 @@
 
 Chinese papers print credits in a few conventional shapes, wherever they fall::
 
-    □青岛日报/观海新闻记者 孙八 通讯员 周九     (outlet, role, names; role, names)
+    □某某日报/某某新闻记者 孙八 通讯员 周九     (outlet, role, names; role, names)
     ■本报记者 张三                                (a bullet in place of the box)
     本报记者 张三  本报通讯员 王五 赵六       (本报 = this paper)
     记者 吴十 通讯员 郑一 报道                  (closing 报道)

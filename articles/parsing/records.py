@@ -42,7 +42,7 @@ class PageRejected(Exception):
 class BylineRecord:
     name: str
     role: str  # 记者, 通讯员, 见习记者, 实习生, 摄影 …
-    outlet: str = ""  # e.g. "青岛日报/观海新闻"; "" when the byline names none
+    outlet: str = ""  # e.g. "某某日报/某某新闻" (paper/its app); "" when the byline names none
 
 
 @dataclass
