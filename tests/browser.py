@@ -15,6 +15,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run",
+    # The browser's own widgets (a date field's 年/月/日) in the language of our readers and editors.
+    "--lang=zh-CN",
 ]
 
 requires_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
