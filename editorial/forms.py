@@ -89,3 +89,25 @@ class ContinuationForm(SeenVersionForm):
 
     first = forms.IntegerField(required=False, widget=forms.HiddenInput)
     unlink = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ZoneForm(SeenVersionForm):
+    """Where the article is printed on its page's image: the box the editor drew
+    (fractions of the page, filled in by zones.js), or clear to remove it."""
+
+    x = forms.FloatField(required=False, min_value=0, max_value=1, widget=forms.HiddenInput)
+    y = forms.FloatField(required=False, min_value=0, max_value=1, widget=forms.HiddenInput)
+    w = forms.FloatField(required=False, min_value=0, max_value=1, widget=forms.HiddenInput)
+    h = forms.FloatField(required=False, min_value=0, max_value=1, widget=forms.HiddenInput)
+    clear = forms.BooleanField(required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("clear"):
+            cleaned["zone"] = None
+        elif any(cleaned.get(key) is None for key in "xywh"):
+            if not self.errors:
+                raise forms.ValidationError(gettext("Draw the box on the page image first."))
+        else:
+            cleaned["zone"] = {key: round(cleaned[key], 4) for key in "xywh"}
+        return cleaned

@@ -10,6 +10,7 @@ they came from.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext, gettext_lazy as _
@@ -207,6 +208,31 @@ def block_set_kind(*, article: Article, user: User, block_index: int, kind: str)
     with editing(article=article, user=user, comment=comment):
         blocks[block_index] = Block(kind, blocks[block_index].text)
         _set_blocks(article, blocks)
+    return article
+
+
+def _check_zone(zone: dict | None) -> None:
+    if zone is None:
+        return
+    try:
+        Article._meta.get_field("zone").run_validators(zone)
+    except ValidationError as exc:
+        raise InvalidOperation("；".join(str(m) for m in exc.messages)) from exc
+    if zone["w"] <= 0 or zone["h"] <= 0:
+        raise InvalidOperation(gettext("Draw a box with some width and height."))
+
+
+@transaction.atomic
+def article_set_zone(*, article: Article, user: User, zone: dict | None) -> Article:
+    """Mark where the article is printed on its page's image ({x, y, w, h} in fractions
+    of the page), or clear the mark with None. A zone is not text: public stories may
+    have it corrected, and sign-offs stand; the change is announced, so the public
+    page (and its cache) shows the new box."""
+    check_can_edit(user=user, article=article)
+    _check_zone(zone)
+    comment = gettext("Zone on the page cleared") if zone is None else gettext("Zone on the page set")
+    with editing(article=article, user=user, comment=comment, text_edit=False):
+        article.zone = None if zone is None else {key: zone[key] for key in ("x", "y", "w", "h")}
     return article
 
 

@@ -223,6 +223,17 @@ def neighbours(*, article: Article) -> tuple[Article | None, Article | None]:
     return around.get(article.position - 1), around.get(article.position + 1)
 
 
+def page_stories(*, article: Article) -> list[Article]:
+    """Every article printed on the article's page, in printed order, with just what the
+    review page needs of them (place, headline, zone): one query for its neighbours and
+    the boxes drawn on the page image."""
+    return list(
+        Article.objects.filter(source_page_id=article.source_page_id)
+        .only("pk", "source_page_id", "position", "title", "zone")
+        .order_by("position")
+    )
+
+
 def article_notes(*, article: Article) -> QuerySet[Note]:
     return Note.objects.filter(article=article).select_related("author")
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("articles/<int:pk>/fix/", views.fix, name="fix"),
     path("articles/<int:pk>/bylines/", views.bylines, name="bylines"),
     path("articles/<int:pk>/continuation/", views.continuation, name="continuation"),
+    path("articles/<int:pk>/zone/", views.zone, name="zone"),
     path("articles/<int:pk>/notes/", views.note, name="note"),
     path("articles/<int:pk>/screening/override/", views.screening_override, name="screening_override"),
     path("articles/<int:pk>/marks/", views.mark, name="mark"),

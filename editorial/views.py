@@ -22,7 +22,9 @@ from articles.models import Article, Reporter
 from articles.warnings import warnings_text
 from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, WorkflowError
-from editorial.forms import BylinesForm, ContinuationForm, FixForm, MarkForm, MoveForm, NoteForm, SeenVersionForm
+from editorial.forms import (
+    BylinesForm, ContinuationForm, FixForm, MarkForm, MoveForm, NoteForm, SeenVersionForm, ZoneForm,
+)
 from editorial.levels import levels_for
 from editorial.models import ProofMark
 from editorial.operations import KINDS
@@ -31,6 +33,7 @@ from editorial.rules import (
 )
 from editorial.selectors import (
     article_for_review, article_history, article_notes, article_transitions, continuation_candidates, neighbours,
+    page_stories,
 )
 from editorial.workflow import APPROVE, MOVES, Move
 from screening.forms import OverrideForm
@@ -102,6 +105,26 @@ def _edition(article: Article) -> dict[str, object]:
     }
 
 
+def _box(zone: dict) -> dict[str, str]:
+    """A zone's x, y, w, h as SVG attribute values (fractions, 4 decimals, never localized)."""
+    return {key: f"{float(zone[key]):.4f}" for key in ("x", "y", "w", "h")}
+
+
+def _zone_picture(article: Article, stories: list[Article]) -> dict[str, object] | None:
+    """The page image with the article's zone and the other stories' (None without an image)."""
+    page = article.source_page
+    if not page.image:
+        return None
+    return {
+        "url": page.image.url,
+        "zone": _box(article.zone) if article.zone else None,
+        "others": [
+            {"title": story.title or gettext("article %(id)s") % {"id": story.pk}, **_box(story.zone)}
+            for story in stories if story.pk != article.pk and story.zone
+        ],
+    }
+
+
 def _review_levels(article: Article) -> list[dict[str, object]]:
     """Each level of the article with its standing sign-off (or none yet)."""
     standing = {s.level: s for s in article.signoffs.all() if s.standing}
@@ -113,9 +136,12 @@ def _review_levels(article: Article) -> list[dict[str, object]]:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     article = _article(pk)
     raw = article.source_page.raw_text
-    previous, following = neighbours(article=article)
+    stories = page_stories(article=article)
+    around = {story.position: story for story in stories}
+    previous, following = around.get(article.position - 1), around.get(article.position + 1)
     editable = can_edit(request.user, article)
     restructurable = can_restructure(request.user, article)
+    picture = _zone_picture(article, stories)
     context = {
         **admin.site.each_context(request),
         "title": gettext("Review: %(article)s") % {"article": article},
@@ -149,6 +175,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "note_form": NoteForm() if can_add_note(request.user, article) else None,
         "notes": article_notes(article=article),
         "transitions": article_transitions(article=article),
+        "picture": picture,
+        "zone_form": ZoneForm(initial={"version": article.version, **(article.zone or {})}) if picture and editable else None,
         "warnings": warnings_text([*article.warnings, *article.source_page.parse_warnings]),
     }
     return render(request, "editorial/review.html", context)
@@ -233,6 +261,18 @@ def continuation(request: HttpRequest, pk: int) -> HttpResponse:
             _attempt(request, lambda: operations.article_join_continuation(article=article, user=request.user, first=first),
                      gettext("Joined as the later part."))
     return _back(pk, "#jump-from")
+
+
+@require_POST
+@desk_view
+def zone(request: HttpRequest, pk: int) -> HttpResponse:
+    if (form := _posted(request, ZoneForm)) is not None:
+        article, box = _as_seen(pk, form), form.cleaned_data["zone"]
+        _attempt(
+            request, lambda: operations.article_set_zone(article=article, user=request.user, zone=box),
+            gettext("Zone on the page cleared.") if box is None else gettext("Zone on the page saved."),
+        )
+    return _back(pk, "#zone")
 
 
 @require_POST

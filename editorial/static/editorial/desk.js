@@ -1,7 +1,8 @@
-// Open the source page at the article's own span, which may be far down a long page.
+// Open the source page at the article's own span, which may be far down a long page;
+// when the page image is shown above the text, it comes first (its box marks the article).
 document.addEventListener("DOMContentLoaded", () => {
   const span = document.getElementById("span");
-  if (span) span.scrollIntoView({ block: "start" });
+  if (span && !document.getElementById("zone")) span.scrollIntoView({ block: "start" });
 });
 
 // 校对: selecting a passage of the body fills the mark form with its character range
