@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PublicConfig(AppConfig):
     """The public site: pages, feeds, sitemaps and SEO for published articles."""
 
     name = "public"
-    verbose_name = "网站"
+    verbose_name = _("Website")
 
     def ready(self) -> None:
         from public import pagecache

@@ -25,7 +25,7 @@ class Citation:
     @property
     def gbt7714(self) -> str:
         """作者. 题名[N]. 报名, 出版日期(版次). — GB/T 7714-2015, newspaper article."""
-        authors = ", ".join(self.authors[:MAX_AUTHORS]) + (", 等" if len(self.authors) > MAX_AUTHORS else "")
+        authors = ", ".join(self.authors[:MAX_AUTHORS]) + (", 等" if len(self.authors) > MAX_AUTHORS else "")  # GB/T 7714 writes 等 in a Chinese reference, whatever the site language
         where = self.paper + (f", {self.date:%Y-%m-%d}" if self.date else "") + (f"({self.page})" if self.page else "")
         return f"{authors + '. ' if authors else ''}{self.title}[N]. {where}."
 
