@@ -62,6 +62,14 @@ MESSAGES: dict[str, Promise] = {
     # 转版: a story continued on a page not imported (yet).
     "jump_rest_missing": gettext_lazy("continued on %(label)s, the rest is not imported; not published on its own"),
     "jump_start_missing": gettext_lazy("continued from %(label)s, the start is not imported; not published on its own"),
+    # The page PDF (articles.services.zones): story zones and the page picture from it.
+    "pdf_no_text": gettext_lazy("the page PDF has no text (a scan?); story zones are not marked"),
+    "pdf_unreadable": gettext_lazy("the page PDF could not be read; no story zones or page picture from it"),
+    "zones_not_found": ngettext_lazy(
+        "%(count)d article not found in the page PDF; its zone is not marked",
+        "%(count)d articles not found in the page PDF; their zones are not marked",
+        "count",
+    ),
     # Edition facts (articles.services.editions): which source said what.
     "edition_disagreement": gettext_lazy("edition: %(fact)s %(value)s (%(source)s) used, not %(other_value)s (%(other)s)"),
     "edition_date_option_invalid": gettext_lazy("edition: --date “%(value)s” is not YYYY-MM-DD; ignored"),

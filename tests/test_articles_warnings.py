@@ -86,6 +86,14 @@ SAID = [
      "imported without an issue"),
     (warning("edition_number_missing"), "版面信息：未找到版次，此版属于某一期但没有版次号",
      "edition: no page number found; the page has an issue but no number"),
+    (warning("pdf_no_text"), "版面 PDF 中没有文字（可能是扫描件），未标出稿件热区",
+     "the page PDF has no text (a scan?); story zones are not marked"),
+    (warning("pdf_unreadable"), "无法读取版面 PDF，未能据此标出稿件热区或生成版面图",
+     "the page PDF could not be read; no story zones or page picture from it"),
+    (warning("zones_not_found", count=1), "版面 PDF 中未找到 1 篇稿件，未标出其热区",
+     "1 article not found in the page PDF; its zone is not marked"),
+    (warning("zones_not_found", count=2), "版面 PDF 中未找到 2 篇稿件，未标出其热区",
+     "2 articles not found in the page PDF; their zones are not marked"),
 ]
 
 

@@ -23,7 +23,7 @@ from articles.models import Article, ArticleTombstone, Byline, Column, Reporter,
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
 from articles.parsing.warnings import WarningDict, about, warning
-from articles.services import editions, jumps, scans
+from articles.services import editions, jumps, scans, zones
 from articles.services.fingerprints import (
     article_content,
     containment,
@@ -149,7 +149,8 @@ def _attach_scans(*, path: Path, file_name: str) -> None:
     if scans.page_scan_files(path):
         source = SourcePage.objects.filter(file_name=file_name).first()
         if source is not None:
-            scans.page_scans_attach(source=source, path=path)
+            changed = scans.page_scans_attach(source=source, path=path)
+            zones.page_zones_fill(source=source, path=path, changed=changed)  # hot zones from the PDF's text
 
 
 @transaction.atomic
