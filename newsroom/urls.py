@@ -9,6 +9,8 @@ from django.utils.functional import lazy
 # The install's name (settings.SITE_NAME), not "Django 管理", heads every desk
 # page; read when a page renders, in the language it renders in.
 admin.site.site_header = admin.site.site_title = admin.site.index_title = lazy(lambda: str(settings.SITE_NAME), str)()
+# The article list needs the width at 1280 px; the index and breadcrumbs lead everywhere the sidebar does.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("admin/", admin.site.urls),
