@@ -128,6 +128,8 @@ def test_split_jump_to_finds_none(text):
         "★ 扫码关注",
         "更多精彩内容请关注观海新闻客户端",
         "扫码下载观海新闻客户端",
+        "更多新闻资讯请关注某某日报客户端",  # invented: the convention, another paper's words
+        "欢迎关注某某晚报微信公众号",
     ],
 )
 def test_is_footer(text):
@@ -142,6 +144,8 @@ def test_is_footer(text):
         "□ 记者 白晓 报道",
         "业主们只需一键扫码，就能搞定物业服务的琐事、杂事。",
         "老城复兴开辟新路径",
+        "更多信息请关注市政府官网发布的通知，市民也可以拨打热线咨询。",  # a body sentence
+        "关注孩子的心理健康，家长要多陪伴、多倾听。",
     ],
 )
 def test_is_not_footer(text):

@@ -23,7 +23,10 @@ import re
 
 from .records import BylineRecord
 
-# Printed role -> recorded role. Longest first in the pattern, so 见习记者 is not 见习 + 记者.
+# Printed role -> recorded role: the trade's titles printed before a name (any
+# paper's 首席记者, 见习记者, 特约通讯员 …), not the words of one page; a title
+# rare in our corpus is still the profession's. Longest first in the pattern,
+# so 见习记者 is not 见习 + 记者.
 _ROLE_WORDS = {
     "特约通讯员": "通讯员",
     "通讯员": "通讯员",

@@ -55,7 +55,13 @@ def _number(text: str | None) -> int | None:
 
 _JUMP_FROM_RE = re.compile(r"^[(（](?:上接|紧接|接)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*")
 _JUMP_TO_RE = re.compile(r"\s*[(（](?:下转|转)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*$")
-_FOOTER_RE = re.compile(r"^[◆◇★]|更多精彩内容请关注|扫码(?:关注|下载)")
+_FOOTER_MARK_RE = re.compile(r"^[◆◇★]")
+# A paper's own promotion printed at the foot of a page, pointing readers to its
+# app or account: 更多……请关注……客户端, 扫码关注/下载, 关注……公众号. Short and
+# without a sentence's end, so a body sentence that mentions following an
+# account is never taken for one.
+_PROMOTION_RE = re.compile(r"^(?:更多.{0,12}请关注|扫码(?:关注|下载|阅读)|(?:欢迎)?关注.{0,16}(?:客户端|公众号|视频号))")
+MAX_PROMOTION = 40
 
 
 def split_dateline(text: str, *, first_paragraph: bool = False) -> tuple[str, int | None, int | None, str]:
@@ -122,7 +128,9 @@ def is_jump_to_line(text: str) -> bool:
 
 
 def is_footer(text: str) -> bool:
-    return bool(_FOOTER_RE.search(text))
+    if _FOOTER_MARK_RE.search(text):
+        return True
+    return len(text) <= MAX_PROMOTION and not text.endswith(("。", "！", "？")) and bool(_PROMOTION_RE.search(text))
 
 
 def _label(text: str) -> str:

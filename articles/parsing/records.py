@@ -58,7 +58,7 @@ class ArticleRecord:
     dateline_month: int | None = None
     dateline_day: int | None = None
     blocks: list[Block] = field(default_factory=list)
-    continued_from: str = ""  # e.g. "第一版" from "(上接第一版)"
+    continued_from: str = ""  # "第N版" from a "(上接第N版)" line
     continues_to: str = ""  # e.g. "第二版" from "(下转第二版)"
     warnings: list[WarningDict] = field(default_factory=list)  # see parsing.warnings
 
