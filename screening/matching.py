@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import ahocorasick
-import opencc
 
+from text import scripts
 from text.bodytext import CAPTION, text_to_blocks
 
 NOTICE = "notice"
@@ -90,13 +90,9 @@ def _char_index(text: str) -> list[int]:
     return [*index, len(text)]
 
 
-# OpenCC's conversions of a listed word: standard, Taiwan and Hong Kong traditional, and back to simplified.
-_CONVERTERS = [opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk", "t2s")]
-
-
 def spellings(word: str) -> set[str]:
     """The word and its other scripts' spellings of the same length (a hit's offsets are the text's)."""
-    return {word} | {v for c in _CONVERTERS if len(v := c.convert(word)) == len(word)}
+    return {v for v in scripts.spellings(word) if len(v) == len(word)}
 
 
 class Matcher:

@@ -16,3 +16,9 @@ def test_simplified_to_traditional_by_phrase():
 
 def test_empty_text():
     assert to_simplified("") == "" and to_traditional("") == ""
+
+
+def test_spellings_give_every_script_of_a_word():
+    from text.scripts import spellings
+
+    assert {"发展", "發展"} <= spellings("发展") and spellings("發展") >= {"发展", "發展"}

@@ -23,6 +23,12 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text) if text else text
 
 
+def spellings(text: str) -> set[str]:
+    """text and its other scripts' spellings: standard, Taiwan and Hong Kong
+    traditional, and simplified (法轮功 ~ 法輪功)."""
+    return {text} | {_converter(config).convert(text) for config in ("s2t", "s2tw", "s2hk", "t2s")}
+
+
 @functools.cache
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
