@@ -75,26 +75,22 @@ def _urls() -> dict[str, list[str]]:
         "home": ["/"],
         "search": [f"/search/?q={quote(w)}" for w in SEARCH_WORDS],
     }
-    issues = list(Issue.objects.select_related("publication")[:30])
-    edition = _edition_urls(issues)
-    urls.update(edition)
+    front_pages = Issue.objects.filter(pages__number=1).select_related("publication").order_by("-edition_date")
+    urls.update(_edition_urls(list(front_pages[:30])))
     return urls
 
 
 def _edition_urls(issues) -> dict[str, list[str]]:
-    """The 数字报's issue and page views, where this version of the site has them."""
-    from django.urls import NoReverseMatch, reverse
+    """The 数字报's issue and page views of the newest issues."""
+    from django.urls import reverse
 
-    found: dict[str, list[str]] = {}
-    for kind, name, extra in (("issue", "public:issue", {}), ("page", "public:edition_page", {"number": "01"})):
-        try:
-            found[kind] = [
-                reverse(name, kwargs={"publication": i.publication.slug, "day": i.edition_date.isoformat(), **extra})
-                for i in issues
-            ]
-        except NoReverseMatch:
-            continue
-    return found
+    def url(name: str, issue, **extra) -> str:
+        return reverse(name, kwargs={"publication": issue.publication.slug, "day": issue.edition_date.isoformat(), **extra})
+
+    return {
+        "issue": [url("public:issue", i) for i in issues],
+        "page": [url("public:edition_page", i, number="01") for i in issues],
+    }
 
 
 def _in_process(urls: dict[str, list[str]]) -> dict[str, tuple[float, int]]:
