@@ -166,6 +166,7 @@ class NoteInline(admin.TabularInline):
 
     model = Note
     extra = 1
+    view_on_site = False  # as TransitionInline: a note's URL is the desk's, never the site's
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
     can_delete = False
@@ -181,6 +182,9 @@ class TransitionInline(admin.TabularInline):
     """The workflow log, read-only: transitions are made by actions and on the review page."""
 
     model = Transition
+    # A step's URL is the desk's review page, not the site: the admin's "View on
+    # site" link would name it wrongly, and the article's page is already here.
+    view_on_site = False
     extra = 0
     fields = ["created_at", "from_status", "to_status", "user", "note"]
     readonly_fields = fields
@@ -200,6 +204,7 @@ class _RecordInline(admin.TabularInline):
     """A desk record the services write (sign-offs, marks): read here, made on the review page."""
 
     extra = 0
+    view_on_site = False  # as TransitionInline: their URL is the desk's, never the site's
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:

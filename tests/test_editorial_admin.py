@@ -306,3 +306,21 @@ def test_changelist_shows_the_level_each_article_waits_for_in_bounded_queries(ch
     assert _queries(chief_client, CHANGELIST + "?all=") == few
     html = chief_client.get(CHANGELIST + "?all=").content.decode()
     assert "待初审" in html and "待终审" in html
+
+
+def test_desk_records_on_the_change_page_offer_no_view_on_site_link(chief_client, desk, page):
+    """A workflow step, note, sign-off or mark lives on the desk: the admin must not call its link "view on site"."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from editorial.models import Transition
+
+    article = page[0]
+    editor = desk("editor")
+    Transition.objects.create(article=article, user=editor, from_status=S.IMPORTED, to_status=S.IN_REVIEW)
+    Note.objects.create(article=article, author=editor, text="备注")
+    ProofMark.objects.create(article=article, start=0, end=1, passage="正", query="待核实", author=editor)
+    html = chief_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "待核实" in html and "备注" in html
+    for model in (Transition, Note, ProofMark):
+        shortcut = reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(model).pk, 1])
+        assert shortcut.removesuffix("1/") not in html, model
