@@ -294,7 +294,7 @@ def test_editions_import_seeds_walks_nested_folders_and_skips_what_is_not_a_page
     # The picture of a page (same stem as its text) is imported with it, not skipped.
     assert sorted(Path(p).name for p in report["skipped"]) == ["01-要闻.json", "README"]
     assert SourcePage.objects.get(file_name="qingdao-ribao/2023-10-11/01-要闻.txt").image.name.endswith("01-要闻.png")
-    assert "skipped (not a *.txt page)" in err.getvalue() and "README" in err.getvalue()
+    assert "已跳过（不是 *.txt 版面文件）" in err.getvalue() and "README" in err.getvalue()
     assert SourcePage.objects.count() == 5
     assert not SourcePage.objects.filter(file_name__contains="notes").exists()
 

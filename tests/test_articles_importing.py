@@ -546,7 +546,7 @@ def test_the_command_reports_a_duplicate_page_by_name(tmp_path):
 
     call_command("import_seeds", str(tmp_path), stdout=out)  # a duplicate is not a refusal
 
-    line = next(ln for ln in out.getvalue().splitlines() if "001_copy.txt" in ln and DUPLICATE in ln)
+    line = next(ln for ln in out.getvalue().splitlines() if "001_copy.txt" in ln and "重复" in ln)
     assert first.name in line
     assert SourcePage.objects.count() == 1
 
@@ -639,18 +639,18 @@ def mixed_dir(tmp_path) -> Path:
 def test_bad_files_are_refused_with_name_and_reason_and_the_good_ones_imported(mixed_dir):
     out, err = StringIO(), StringIO()
 
-    with pytest.raises(CommandError, match=r"6 of 8 file\(s\) refused"):
+    with pytest.raises(CommandError, match="8 个文件中 6 个被拒绝"):
         call_command("import_seeds", str(mixed_dir), stdout=out, stderr=err)
 
     output = out.getvalue() + err.getvalue()
     for name, (_, reason) in BAD_FILES.items():
-        line = next((ln for ln in output.splitlines() if name in ln and "refused" in ln), None)
+        line = next((ln for ln in output.splitlines() if name in ln and "已拒绝" in ln), None)
         assert line is not None, f"{name} not reported as refused:\n{output}"
         assert reason in line, line
         assert not SourcePage.objects.filter(file_name=name).exists()
     assert set(SourcePage.objects.values_list("file_name", flat=True)) == {seed_name("001"), seed_name("004")}
     assert Article.objects.count() == 2 + 9
-    assert "2 imported, 6 refused" in out.getvalue()
+    assert "已导入 2 个，拒绝 6 个" in out.getvalue()
 
 
 def test_refusals_in_the_json_report(mixed_dir):
@@ -691,7 +691,7 @@ def test_a_missing_file_is_refused(tmp_path):
 
 
 def test_an_empty_folder_is_an_error(tmp_path):
-    with pytest.raises(CommandError, match="no files"):
+    with pytest.raises(CommandError, match="没有可导入的文件"):
         call_command("import_seeds", str(tmp_path), stdout=StringIO())
 
 
@@ -751,12 +751,12 @@ def test_dry_run_writes_nothing_but_reports_the_counts(seed_dir):
     for model in (SourcePage, Article, Reporter, Byline, Column):
         assert model.objects.count() == 0, model
     text = out.getvalue()
-    assert "dry run: nothing was written" in text
+    assert "试运行：未写入任何内容" in text
     total = next(ln for ln in text.splitlines() if ln.startswith("total"))
-    assert "5 imported, 0 refused" in total
+    assert "已导入 5 个，拒绝 0 个" in total
     assert re.search(r"\b31\b", total)
     for prefix, n in ARTICLES_PER_PAGE.items():
-        assert f"{seed_name(prefix)}: created, {n} articles" in text
+        assert f"{seed_name(prefix)}：新建，{n} 篇稿件" in text
 
 
 def test_dry_run_json_reports_what_would_happen(seed_dir):

@@ -107,11 +107,11 @@ def test_ensure_editor_is_idempotent(db, monkeypatch, capsys):
     user = get_user_model().objects.get(username="editor")
     assert user.is_staff and user.check_password("s3cret-Passw0rd")
     assert user.groups.filter(name="主编").exists()
-    assert "password:" not in capsys.readouterr().out  # chosen password is never echoed
+    assert "密码：" not in capsys.readouterr().out  # chosen password is never echoed
 
     monkeypatch.setenv("NEWSROOM_EDITOR_PASSWORD", "another-Passw0rd")
     call_command("ensure_editor")
-    assert "already exists" in capsys.readouterr().out
+    assert "已存在" in capsys.readouterr().out
     user.refresh_from_db()
     assert user.check_password("s3cret-Passw0rd")
 
@@ -122,5 +122,5 @@ def test_ensure_editor_prints_generated_password(db, monkeypatch, capsys):
 
     monkeypatch.delenv("NEWSROOM_EDITOR_PASSWORD", raising=False)
     call_command("ensure_editor")
-    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("password: "))
-    assert get_user_model().objects.get(username="editor").check_password(line.removeprefix("password: "))
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("密码："))
+    assert get_user_model().objects.get(username="editor").check_password(line.removeprefix("密码："))

@@ -19,7 +19,7 @@ def test_link_articles_recomputes_everything_with_progress(make_article):
     call_command("link_articles", stdout=out)
     assert Profile.objects.count() == 3
     assert RelatedLink.objects.count() == 6
-    assert "3/3" in out.getvalue() and "3 articles linked." in out.getvalue()
+    assert "3/3" in out.getvalue() and "已关联 3 篇稿件。" in out.getvalue()
 
 
 def test_suggestions_only_keeps_extraction(make_article):

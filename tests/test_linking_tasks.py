@@ -124,7 +124,7 @@ def _seed_dir(tmp_path, *prefixes):
 def test_import_seeds_reports_the_tasks_it_enqueued(database_queue, gazetteer, tmp_path):
     out = StringIO()
     call_command("import_seeds", _seed_dir(tmp_path, "000", "002"), stdout=out)
-    assert "2 background task(s) enqueued" in out.getvalue() and "--wait" in out.getvalue()
+    assert "已排入 2 个后台任务" in out.getvalue() and "--wait" in out.getvalue()
     assert DBTaskResult.objects.filter(status="READY").count() == 2
 
 
@@ -146,12 +146,12 @@ def test_import_seeds_wait_waits_until_the_worker_drained_the_queue(
 def test_import_seeds_wait_timeout_reports_the_tasks_left(database_queue, gazetteer, tmp_path):
     out = StringIO()
     call_command("import_seeds", _seed_dir(tmp_path, "000"), "--wait", "--wait-timeout", "0", stdout=out)
-    assert "1 background task(s) enqueued (linking, search); 1 still queued or running" in out.getvalue()
+    assert "已排入 1 个后台任务（关联、检索）；仍有 1 个排队或运行中" in out.getvalue()
 
 
 @pytest.mark.django_db(transaction=True)  # each page really commits, and announces
 def test_import_seeds_with_immediate_tasks_has_nothing_left_to_wait_for(gazetteer, tmp_path):
     out = StringIO()
     call_command("import_seeds", _seed_dir(tmp_path, "000"), "--wait", stdout=out)
-    assert "1 background task(s) enqueued (linking, search); all done" in out.getvalue()
+    assert "已排入 1 个后台任务（关联、检索）；全部完成" in out.getvalue()
     assert Profile.objects.exists()

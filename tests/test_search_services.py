@@ -48,5 +48,5 @@ def test_rebuild_indexes_everything(make_article):
 def test_rebuild_command(make_article, capsys):
     make_article(title="西海岸新区")
     call_command("rebuild_search_index")
-    assert "indexed 1 articles" in capsys.readouterr().out
+    assert "已为 1 篇稿件建立索引" in capsys.readouterr().out
     assert len(found("西海岸新区")) == 1

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from articles.services.editions import EditionOptions
-from articles.services.importing import DUPLICATE, REFUSED, ImportReport, PageImportResult, collect_paths, pages_import
+from articles.services.importing import (
+    CREATED, DUPLICATE, REFUSED, UNCHANGED, UPDATED, ImportReport, PageImportResult, collect_paths, pages_import,
+)
 from articles.warnings import warning_export
 
 
@@ -63,7 +65,7 @@ class Command(BaseCommand):
                 edition = f" ({result.edition})" if result.edition else ""
                 progress.write(
                     _("[%(n)d/%(total)d] %(file)s: %(status)s, %(articles)d articles") % {
-                        **line, "status": result.status, "articles": result.articles,
+                        **line, "status": _status_label(result.status), "articles": result.articles,
                     } + edition
                 )
 
@@ -145,6 +147,16 @@ def _tasks_line(tasks: dict) -> str:
     return line + _("; all done") + (_(", %(failed)d failed") % tasks if tasks["failed"] else "")
 
 
+def _status_label(status: str) -> str:
+    """A page's import status in the operator's language; --json keeps the codes."""
+    labels = {
+        CREATED: pgettext("import status", "created"), UPDATED: pgettext("import status", "updated"),
+        UNCHANGED: pgettext("import status", "unchanged"), REFUSED: pgettext("import status", "refused"),
+        DUPLICATE: pgettext("import status", "duplicate"),
+    }
+    return labels.get(status, status)
+
+
 def _summary_table(report: ImportReport, *, dry_run: bool) -> str:
     # A context of their own: the desk's "status" and "articles" are other words.
     rows = [(
@@ -152,7 +164,7 @@ def _summary_table(report: ImportReport, *, dry_run: bool) -> str:
         pgettext("import report", "new reporters"), pgettext("import report", "warnings"),
     )]
     for r in report.results:
-        rows.append((r.file_name, r.status, str(r.articles), str(r.reporters_created), str(len(r.warnings))))
+        rows.append((r.file_name, _status_label(r.status), str(r.articles), str(r.reporters_created), str(len(r.warnings))))
     pages = len(report.results) - len(report.refused)
     rows.append(
         (pgettext("import report", "total"), _("%(pages)d imported, %(refused)d refused") % {"pages": pages, "refused": len(report.refused)},
