@@ -46,8 +46,23 @@ COMMIT = "1715e857feb7855309f9bd766bfa6fd019104dd5"
 PATHS = [f"shenbao_textdata/(sample)shenbao_textdata_{x}.csv"
          for x in ("lixian_1to7203", "xianfa_1to18648", "xianzheng_1to9906", "zhixian_1to4322")]
 # edition date -> 版 numbers, picked among the 1948-49 (date, 版) with at
-# least two hits whose first bracketed item is a dateline
+# least two hits whose first bracketed item is a dateline. The first eight
+# dates are test pages (build.py TEST_DATES); the ten added later are dev,
+# leaving out the candidates a day away from a test date (1949-05-09, -13,
+# -24, -26), whose stories a test page may continue.
 PAGES: dict[str, list[int]] = {
+    # dev
+    "1948-04-21": [1],
+    "1948-05-01": [1],
+    "1949-04-10": [3],
+    "1949-04-11": [3],
+    "1949-04-29": [2],
+    "1949-05-02": [2],
+    "1949-05-04": [2],
+    "1949-05-07": [2],
+    "1949-05-18": [2],
+    "1949-05-23": [2],
+    # test
     "1948-03-28": [1],
     "1948-09-20": [3],
     "1949-04-22": [3],
