@@ -35,10 +35,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from pathlib import Path
 
-from mirror import Repo
-from model import Article, Block, Page
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _zh_dates import dateline_date  # noqa: E402
+from mirror import Repo  # noqa: E402
+from model import Article, Block, Page  # noqa: E402
 
 SOURCE = {"repo": "GeonjoonBae/shlib-shenbao-dataset-workflow",
           "licence": "none stated (no LICENSE file; a sample of the Shanghai Library 申報 database); not redistributed"}
@@ -77,32 +80,6 @@ RESERVED = {"1930-03-05", "1947-03-05"}
 _PUBLISH = re.compile(r"^申報 日期：(?P<date>\d{4}-\d\d-\d\d) 版次/卷期：(?P<ban>\d+) 版 ?(?P<item>.*)$")
 _DATELINE = re.compile(r"(?:電|訊)$")
 _PARA_BREAK = re.compile(r"(?<=[。」！？])\s+")
-_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_MONTH_DAY = re.compile(r"(?:(?P<m>[一二三四五六七八九十]{1,2})月)?(?P<d>[〇一二三四五六七八九十廿卅]{1,3})日")
-
-
-def cn_number(s: str) -> int | None:
-    """一 … 九, 十, 十一, 二十, 二十八, 廿六, 卅一 → int; None if not a number."""
-    head = {"廿": 20, "卅": 30}
-    if s[0] in head:
-        rest = s[1:]
-        return head[s[0]] + (_CN[rest] if rest in _CN else 0) if len(rest) <= 1 else None
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return None
-        return (_CN[tens] if tens else 1) * 10 + (_CN[ones] if ones else 0)
-    return _CN.get(s) if len(s) == 1 else None
-
-
-def dateline_date(dateline: str) -> str:
-    m = _MONTH_DAY.search(dateline)
-    if not m or (day := cn_number(m.group("d"))) is None:
-        return ""
-    month = cn_number(m.group("m")) if m.group("m") else None
-    return f"--{month:02d}-{day:02d}" if month else f"---{day:02d}"
-
-
 def parse_article(title: str, item: str, text: str) -> Article:
     """One record as an article; ``item`` is the dateline ``publish`` gives."""
     a = Article(title_lines=title.split())
