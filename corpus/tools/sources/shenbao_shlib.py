@@ -35,10 +35,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from pathlib import Path
 
-from mirror import Repo
-from model import Article, Block, Page
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _zh_dates import dateline_date  # noqa: E402
+from mirror import Repo  # noqa: E402
+from model import Article, Block, Page  # noqa: E402
 
 SOURCE = {"repo": "GeonjoonBae/shlib-shenbao-dataset-workflow",
           "licence": "none stated (no LICENSE file; a sample of the Shanghai Library 申報 database); not redistributed"}
@@ -46,8 +49,23 @@ COMMIT = "1715e857feb7855309f9bd766bfa6fd019104dd5"
 PATHS = [f"shenbao_textdata/(sample)shenbao_textdata_{x}.csv"
          for x in ("lixian_1to7203", "xianfa_1to18648", "xianzheng_1to9906", "zhixian_1to4322")]
 # edition date -> 版 numbers, picked among the 1948-49 (date, 版) with at
-# least two hits whose first bracketed item is a dateline
+# least two hits whose first bracketed item is a dateline. The first eight
+# dates are test pages (build.py TEST_DATES); the ten added later are dev,
+# leaving out the candidates a day away from a test date (1949-05-09, -13,
+# -24, -26), whose stories a test page may continue.
 PAGES: dict[str, list[int]] = {
+    # dev
+    "1948-04-21": [1],
+    "1948-05-01": [1],
+    "1949-04-10": [3],
+    "1949-04-11": [3],
+    "1949-04-29": [2],
+    "1949-05-02": [2],
+    "1949-05-04": [2],
+    "1949-05-07": [2],
+    "1949-05-18": [2],
+    "1949-05-23": [2],
+    # test
     "1948-03-28": [1],
     "1948-09-20": [3],
     "1949-04-22": [3],
@@ -62,32 +80,6 @@ RESERVED = {"1930-03-05", "1947-03-05"}
 _PUBLISH = re.compile(r"^申報 日期：(?P<date>\d{4}-\d\d-\d\d) 版次/卷期：(?P<ban>\d+) 版 ?(?P<item>.*)$")
 _DATELINE = re.compile(r"(?:電|訊)$")
 _PARA_BREAK = re.compile(r"(?<=[。」！？])\s+")
-_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_MONTH_DAY = re.compile(r"(?:(?P<m>[一二三四五六七八九十]{1,2})月)?(?P<d>[〇一二三四五六七八九十廿卅]{1,3})日")
-
-
-def cn_number(s: str) -> int | None:
-    """一 … 九, 十, 十一, 二十, 二十八, 廿六, 卅一 → int; None if not a number."""
-    head = {"廿": 20, "卅": 30}
-    if s[0] in head:
-        rest = s[1:]
-        return head[s[0]] + (_CN[rest] if rest in _CN else 0) if len(rest) <= 1 else None
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return None
-        return (_CN[tens] if tens else 1) * 10 + (_CN[ones] if ones else 0)
-    return _CN.get(s) if len(s) == 1 else None
-
-
-def dateline_date(dateline: str) -> str:
-    m = _MONTH_DAY.search(dateline)
-    if not m or (day := cn_number(m.group("d"))) is None:
-        return ""
-    month = cn_number(m.group("m")) if m.group("m") else None
-    return f"--{month:02d}-{day:02d}" if month else f"---{day:02d}"
-
-
 def parse_article(title: str, item: str, text: str) -> Article:
     """One record as an article; ``item`` is the dateline ``publish`` gives."""
     a = Article(title_lines=title.split())
