@@ -985,3 +985,19 @@ def test_a_dry_run_announces_nothing(seed_dir, announcements):
         report = import_folder(seed_dir, dry_run=True)
     assert report.total("articles_created") == 31
     assert sent == []
+
+
+def test_a_page_given_another_date_moves_its_published_articles_to_that_edition(tmp_path):
+    """Lists, the archive and feeds select and order by published_at, the edition's time:
+    a page re-dated on re-import takes its published stories along."""
+    from datetime import date
+
+    from articles.services.editions import publication_time
+
+    path = flat_copy("001", tmp_path)
+    import_file(path, publish=True, edition_options=EditionOptions(publication="qingdao-wanbao", date="2019-03-05"))
+    result = import_file(path, publish=True, edition_options=EditionOptions(publication="qingdao-wanbao", date="2019-03-06"))
+    published = Article.objects.published().filter(source_page__file_name="001.txt")
+    assert published.exists()
+    assert {a.published_at for a in published} == {publication_time(date(2019, 3, 6))}
+    assert set(published.values_list("pk", flat=True)) <= set(result.changed_ids)  # caches and index follow

@@ -177,6 +177,7 @@ def page_import(
         result.error = _("same text as %(file)s, already imported; not imported again") % {"file": twin}
         return result
     old_text = source.raw_text if source is not None else ""
+    old_date = source.edition_date if source is not None else None
     if source is None:
         source = SourcePage(file_name=page.file_name)
         result.status = CREATED
@@ -193,6 +194,8 @@ def page_import(
     source.full_clean()
     source.save()
     result.edition = editions.edition_label(source)
+    if old_date is not None and source.edition_date != old_date:
+        _follow_edition_date(source, changed=result.changed_ids)
 
     existing = list(
         source.articles.select_related("column").prefetch_related("bylines__reporter").order_by("position", "span_start", "pk")
@@ -211,6 +214,18 @@ def page_import(
         # After the page's transaction commits: listeners index and tag what is stored.
         announce_changed(result.changed_ids)
     return result
+
+
+def _follow_edition_date(source: SourcePage, *, changed: list[int]) -> None:
+    """A page given another date: its published stories are that edition's now. Every list,
+    the archive and the feeds select and order by published_at, which stands for the edition's time."""
+    moment = editions.publication_time(source.edition_date)
+    if moment is None:  # the page lost its date: the stories keep the time they had
+        return
+    moved = source.articles.filter(published_at__isnull=False).exclude(published_at=moment)
+    ids = list(moved.values_list("pk", flat=True))
+    Article.objects.filter(pk__in=ids).update(published_at=moment)
+    changed.extend(ids)
 
 
 # --- identity: which stored article each parsed one is ---------------------------
