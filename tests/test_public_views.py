@@ -370,3 +370,13 @@ def test_feeds_and_sitemaps_date_an_old_issue_imported_today_by_its_edition(clie
     news = client.get("/sitemap-news.xml").content.decode()
     assert "2019-03-05T06:00:00+08:00" in news
     assert timezone.localdate().isoformat() not in news  # nothing was published today
+
+
+def test_a_page_outside_any_issue_never_shows_its_file_name(client, make_article):
+    article = _publish(make_article, title="无版次的稿件")
+    page = article.source_page
+    page.file_name = "000_39ff26a37397bb84.txt"
+    page.save()
+    for url in [f"/pages/{page.pk}/", article.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "无版次的稿件" in html and "39ff26a37397bb84" not in html, url
