@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
+from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, Section, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
 from articles.parsing.warnings import WarningDict, about, warning
@@ -371,6 +371,8 @@ class _ArticleWriter:
         names = {person.name for record in page.articles for person in record.bylines}
         self.reporters = {(r.name, r.outlet): r for r in Reporter.objects.filter(name__in=names)}
         self.columns = {c.name: c for c in Column.objects.filter(name__in={r.column for r in page.articles if r.column})}
+        named = list(Section.objects.filter(name=source.name)[:2]) if source.name else []
+        self.page_section = named[0] if len(named) == 1 else None  # two of that name: the editors choose
 
     def write(self, record: ArticleRecord, article: Article | None, *, position: int, span: tuple[int, int]) -> None:
         content = record_content(record)
@@ -392,7 +394,8 @@ class _ArticleWriter:
             article.version += 1
             self.result.articles_updated += 1
         else:
-            article = Article(source_page=self.source, status=Article.Status.IMPORTED)
+            # Filed under the section named like its page (版名 要闻: section 要闻) until an editor says otherwise.
+            article = Article(source_page=self.source, status=Article.Status.IMPORTED, section=self.page_section)
             self.result.articles_created += 1
         has_bylines = article.pk is not None
         self._fill(article, record, new_hash, position=position, span=span)
