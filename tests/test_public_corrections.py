@@ -117,3 +117,8 @@ def test_the_desk_lists_reports_in_the_admin(admin_client, published_article):
     ReaderReport.objects.create(article=published_article, text="标题错字")
     html = admin_client.get("/admin/public/readerreport/").content.decode()
     assert "标题错字" in html
+
+
+def test_the_form_labels_end_in_chinese_punctuation_only(client, published_article):
+    html = client.get(f"/articles/{published_article.pk}/report/").content.decode()
+    assert "？:" not in html and "）:" not in html
