@@ -317,6 +317,9 @@ class Article(models.Model):
     # Where it is printed on its page's image, in fractions of the page:
     # {"x", "y", "w", "h"} from the top left corner; None when not marked.
     zone = models.JSONField(_("zone on the page"), null=True, blank=True, validators=[_zone_validator])
+    # Found by the importer in the page PDF (articles.services.zones), which finds it again
+    # when the PDF changes; False for a zone an editor drew or corrected, never redone.
+    zone_from_pdf = models.BooleanField(_("zone found in the PDF"), default=False, editable=False)
     continued_from = models.CharField(_("continued from"), max_length=50, blank=True)
     continues_to = models.CharField(_("continues to"), max_length=50, blank=True)
     # 转版: the later part of a story printed on two pages points at the part

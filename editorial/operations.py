@@ -233,6 +233,7 @@ def article_set_zone(*, article: Article, user: User, zone: dict | None) -> Arti
     comment = gettext("Zone on the page cleared") if zone is None else gettext("Zone on the page set")
     with editing(article=article, user=user, comment=comment, text_edit=False):
         article.zone = None if zone is None else {key: zone[key] for key in ("x", "y", "w", "h")}
+        article.zone_from_pdf = False  # the editor's now: a new PDF does not redo it
     return article
 
 

@@ -244,12 +244,14 @@ def scheduled_publish_due(*, now: datetime | None = None) -> list[int]:
     """
     now = now or timezone.now()
     published: list[int] = []
-    for article in Article.objects.filter(status=S.SCHEDULED, scheduled_at__lte=now).order_by("scheduled_at", "pk"):
+    due = Article.objects.filter(status=S.SCHEDULED, scheduled_at__lte=now).select_related("source_page")
+    for article in due.defer("source_page__raw_text").order_by("scheduled_at", "pk"):
         try:
             check_publishable(article)
             _apply(
                 article=article, user=None, move=PUBLISH, note=gettext("scheduled"),
-                published_at=article.published_at or now,
+                # As article_publish: a dated issue's story is published at its edition's time.
+                published_at=article.published_at or publication_time(article.source_page.edition_date) or now,
             )
         except WorkflowError as exc:
             # An editor saved it this very moment, or it can no longer be published

@@ -49,6 +49,12 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "").strip() or gettext_lazy("Newsroom")
 # The publication (slug) whose latest issue is the home page; empty: the one with the newest issue.
 NEWSROOM_MAIN_PUBLICATION = os.environ.get("NEWSROOM_MAIN_PUBLICATION", "").strip()
+# How many proxies of ours stand in front of the web processes, each adding the address it
+# was reached from to X-Forwarded-For (docs/deploy.md). 0: the client is REMOTE_ADDR, and the
+# header, which any client can send, is ignored. Readers' 纠错 reports are limited per client.
+NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSROOM_TRUSTED_PROXY_COUNT", "0"))
+if NEWSROOM_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("NEWSROOM_TRUSTED_PROXY_COUNT must be 0 or more")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

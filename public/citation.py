@@ -31,13 +31,14 @@ class Citation:
 
 
 def citation(article: Article) -> Citation:
-    """The article's citation from what its page has loaded already (bylines, source page): no query."""
+    """The article's citation from what its page has loaded already (bylines, source page, issue): no query."""
     page = article.source_page
     day = page.edition_date or (timezone.localdate(article.published_at) if article.published_at else None)
     return Citation(
         title=article.display_title,
         authors=[byline.reporter.name for byline in article.bylines.all()],
-        paper=page.outlet or settings.SITE_NAME,
+        # The newspaper's name: the page's outlet may be a byline's 青岛日报/观海新闻 (paper and app).
+        paper=page.issue.publication.name if page.issue_id is not None else (page.outlet or settings.SITE_NAME),
         date=day,
         page=str(page.number) if page.number is not None else page.page_label,
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -51,7 +53,7 @@ def _report_error(request: HttpRequest, pk: int) -> HttpResponse:
 def _over_rate(request: HttpRequest) -> bool:
     """Count this POST against its address; True past REPORTS_PER_HOUR in the hour since its first."""
     # Hashed: the cache holds no readers' addresses.
-    address = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()
     key = f"newsroom:reports:{address}"
     cache.add(key, 0, RATE_SECONDS)
     try:
@@ -59,3 +61,25 @@ def _over_rate(request: HttpRequest) -> bool:
     except ValueError:  # expired between add and incr: a new hour
         cache.add(key, 1, RATE_SECONDS)
         return False
+
+
+def client_address(request: HttpRequest) -> str:
+    """The reader's address: REMOTE_ADDR, or behind NEWSROOM_TRUSTED_PROXY_COUNT proxies of
+    ours, the address the farthest of them was reached from.
+
+    Each proxy appends to X-Forwarded-For the address it was reached from, so the
+    last N entries are our proxies' own words; anything left of them the client
+    wrote and may have made up. A request with fewer entries did not pass every
+    proxy (or they are set up otherwise): REMOTE_ADDR, which no client can forge.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.NEWSROOM_TRUSTED_PROXY_COUNT
+    if not count:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    if len(hops) < count:
+        return remote
+    try:
+        return str(ipaddress.ip_address(hops[-count]))
+    except ValueError:  # not an address: a proxy that writes something else is not one of ours
+        return remote

@@ -32,6 +32,14 @@ class LatestArticlesFeed(Feed):
     """
 
     language = "zh-cn"
+    route = "public:rss"  # this feed's own address, for its self link
+
+    # Absolute on SITE_URL, as canonical links are: Django would put the request's host on a path.
+    def feed_url(self, obj=None) -> str:
+        return seo.absolute_url(reverse(self.route, args=[obj.slug] if obj is not None else []))
+
+    def item_link(self, item: Article) -> str:
+        return seo.absolute_url(item.get_absolute_url())
 
     def _text(self, value: str) -> str:
         """value for an element of this feed that readers may take for HTML."""
@@ -41,7 +49,7 @@ class LatestArticlesFeed(Feed):
         return self._text(_("%(site)s: latest articles") % {"site": settings.SITE_NAME})
 
     def link(self, obj=None) -> str:
-        return reverse("public:home")
+        return seo.absolute_url(reverse("public:home"))
 
     def description(self, obj=None) -> str:
         return self.title(obj)
@@ -76,9 +84,12 @@ class LatestArticlesFeed(Feed):
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
+    route = "public:atom"
 
 
 class SectionFeed(LatestArticlesFeed):
+    route = "public:section_rss"
+
     def get_object(self, request, slug: str) -> Section:
         return get_object_or_404(Section, slug=slug)
 
@@ -86,7 +97,7 @@ class SectionFeed(LatestArticlesFeed):
         return self._text(f"{settings.SITE_NAME} {obj}")
 
     def link(self, obj: Section) -> str:
-        return obj.get_absolute_url()
+        return seo.absolute_url(obj.get_absolute_url())
 
     def articles(self, obj: Section) -> QuerySet[Article]:
         return published_articles().in_section(obj)
@@ -94,9 +105,12 @@ class SectionFeed(LatestArticlesFeed):
 
 class SectionAtomFeed(SectionFeed):
     feed_type = Atom1Feed
+    route = "public:section_atom"
 
 
 class ReporterFeed(LatestArticlesFeed):
+    route = "public:reporter_rss"
+
     def get_object(self, request, slug: str) -> Reporter:
         reporter = get_object_or_404(Reporter, slug=slug)
         # As on the reporter's page: imports create reporters for drafts too, and
@@ -109,7 +123,7 @@ class ReporterFeed(LatestArticlesFeed):
         return self._text(_("%(site)s: reporter %(name)s") % {"site": settings.SITE_NAME, "name": obj.name})
 
     def link(self, obj: Reporter) -> str:
-        return obj.get_absolute_url()
+        return seo.absolute_url(obj.get_absolute_url())
 
     def articles(self, obj: Reporter) -> QuerySet[Article]:
         return published_articles().by_reporter(obj)
@@ -117,3 +131,4 @@ class ReporterFeed(LatestArticlesFeed):
 
 class ReporterAtomFeed(ReporterFeed):
     feed_type = Atom1Feed
+    route = "public:reporter_atom"

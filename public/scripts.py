@@ -44,7 +44,9 @@ class ScriptPrefixMiddleware:
         set_script_prefix(outer + PREFIX.lstrip("/"))
         try:
             _require_public(request.path_info)  # an Http404 here becomes the 404 page, as in a view
-            return self.get_response(request)
+            response = self.get_response(request)
+            # A missing page is Django's 404 handler's, not a view's that converts its own.
+            return in_reader_script(request, response) if response.status_code == 404 else response
         finally:
             set_script_prefix(outer)
 

@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, Byline, Column, Reporter, Section, SourcePage
 from public import seo
 from public.selectors import news_sitemap_articles
 
 
-class ArticleSitemap(Sitemap):
+class _OnSiteUrl:
+    """The site's host for Sitemap.get_urls: Django's views pass the request's, but every
+    address search engines read is on SITE_URL, whatever Host the request came with (as canonical)."""
+
+    @property
+    def domain(self) -> str:
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class _SiteSitemap(Sitemap):
+    def get_urls(self, page=1, site=None, protocol=None):
+        return super().get_urls(page=page, site=_OnSiteUrl(), protocol=urlsplit(settings.SITE_URL).scheme)
+
+
+class ArticleSitemap(_SiteSitemap):
     changefreq = "weekly"
     priority = 0.8
     limit = 10000  # per sitemap page; the index lists the pages
@@ -29,7 +50,7 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class _WithPublishedArticles(Sitemap):
+class _WithPublishedArticles(_SiteSitemap):
     """Sections, columns, reporters and pages that have at least one published article."""
 
     changefreq = "daily"
@@ -71,6 +92,20 @@ SITEMAPS = {
     "reporters": ReporterSitemap,
     "pages": SourcePageSitemap,
 }
+
+
+@require_safe
+@x_robots_tag
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """sitemap.xml: each kind's sitemap, page by page, on SITE_URL (Django's index names the request's host)."""
+    items = []
+    for section, kind in SITEMAPS.items():
+        sitemap = kind()
+        url = seo.absolute_url(reverse("public:sitemap_section", kwargs={"section": section}))
+        lastmod = sitemap.get_latest_lastmod()
+        items += [SitemapIndexItem(url if page == 1 else f"{url}?p={page}", lastmod)
+                  for page in sitemap.paginator.page_range]
+    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
 
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:

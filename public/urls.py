@@ -80,8 +80,7 @@ urlpatterns = [
     path("sections/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_atom"),
     path("reporters/<slug:slug>/rss/", feeds.ReporterFeed(), name="reporter_rss"),
     path("reporters/<slug:slug>/atom/", feeds.ReporterAtomFeed(), name="reporter_atom"),
-    path("sitemap.xml", sitemap_views.index,
-         {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "public:sitemap_section"}, name="sitemap_index"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     # Before sitemap-<section>.xml, which would take "news" for a section name.
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap_section"),

@@ -985,3 +985,41 @@ def test_a_dry_run_announces_nothing(seed_dir, announcements):
         report = import_folder(seed_dir, dry_run=True)
     assert report.total("articles_created") == 31
     assert sent == []
+
+
+def test_a_page_given_another_date_moves_its_published_articles_to_that_edition(tmp_path):
+    """Lists, the archive and feeds select and order by published_at, the edition's time:
+    a page re-dated on re-import takes its published stories along."""
+    from datetime import date
+
+    from articles.services.editions import publication_time
+
+    path = flat_copy("001", tmp_path)
+    import_file(path, publish=True, edition_options=EditionOptions(publication="qingdao-wanbao", date="2019-03-05"))
+    result = import_file(path, publish=True, edition_options=EditionOptions(publication="qingdao-wanbao", date="2019-03-06"))
+    published = Article.objects.published().filter(source_page__file_name="001.txt")
+    assert published.exists()
+    assert {a.published_at for a in published} == {publication_time(date(2019, 3, 6))}
+    assert set(published.values_list("pk", flat=True)) <= set(result.changed_ids)  # caches and index follow
+
+
+def test_new_articles_are_filed_under_the_section_named_like_their_page(tmp_path):
+    from articles.models import Section
+
+    yaowen = Section.objects.create(name="要闻", slug="yaowen")
+    other = Section.objects.create(name="经济", slug="jingji")
+    path = copy_seed("000", tmp_path)  # qingdao-ribao/2023-10-11/01-要闻.txt
+    import_file(path)
+    articles = Article.objects.filter(source_page__file_name=seed_name("000"))
+    assert articles.exists() and set(articles.values_list("section", flat=True)) == {yaowen.pk}
+    # An editor's choice stands when the page is imported again.
+    first = articles.order_by("position").first()
+    Article.objects.filter(pk=first.pk).update(section=other)
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    import_file(path)
+    assert Article.objects.get(pk=first.pk).section == other
+
+
+def test_a_page_without_a_section_of_its_name_files_nothing(tmp_path):
+    import_file(copy_seed("001", tmp_path))  # 城区: no such section
+    assert not Article.objects.filter(section__isnull=False).exists()

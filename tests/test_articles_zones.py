@@ -18,6 +18,7 @@ from articles.models import Article, SourcePage
 from articles.services import zones
 from articles.services.importing import pages_import
 from articles.services.zones import PageText, article_spans, spans_zone
+from tests.desk import desk  # noqa: F401  (fixture)
 from tests.english import english
 
 pytestmark = pytest.mark.django_db
@@ -171,16 +172,60 @@ def test_an_editors_zone_is_kept_and_the_others_are_filled(tmp_path):
     assert_near(zone_of(TEA), drawn[TEA])
 
 
-def test_a_zone_found_before_stays_when_the_pdf_changes(tmp_path):
-    pdf, drawn = draw_page()
+MOVED = {PORT: (40, 400, 16), TEA: (330, 90, 14)}
+
+
+def test_a_zone_found_before_follows_a_changed_pdf(tmp_path):
+    pdf, _ = draw_page()
     path = write_page(tmp_path, pdf)
     import_page(path)
-    moved, _ = draw_page({PORT: (40, 400, 16), TEA: (330, 90, 14)})
+    assert Article.objects.get(title=PORT).zone_from_pdf
+    moved, drawn = draw_page(MOVED)
     path.with_suffix(".pdf").write_bytes(moved)
 
     import_page(path)
 
-    assert_near(zone_of(PORT), drawn[PORT])  # set is set: only an editor changes it
+    assert_near(zone_of(PORT), drawn[PORT])
+    assert_near(zone_of(TEA), drawn[TEA])
+
+
+def test_a_zone_an_editor_corrected_stays_when_the_pdf_changes(tmp_path, desk):
+    from editorial import operations
+
+    pdf, _ = draw_page()
+    path = write_page(tmp_path, pdf)
+    import_page(path)
+    corrected = {"x": 0.05, "y": 0.1, "w": 0.3, "h": 0.3}
+    operations.article_set_zone(article=Article.objects.get(title=PORT), user=desk("editor"), zone=corrected)
+    moved, drawn = draw_page(MOVED)
+    path.with_suffix(".pdf").write_bytes(moved)
+
+    import_page(path)
+
+    assert zone_of(PORT) == corrected and not Article.objects.get(title=PORT).zone_from_pdf
+    assert_near(zone_of(TEA), drawn[TEA])  # the importer's own zone is redone
+
+
+def test_a_zone_the_new_pdf_does_not_locate_is_cleared(tmp_path):
+    pdf, _ = draw_page()
+    path = write_page(tmp_path, pdf)
+    import_page(path)
+    path.with_suffix(".pdf").write_bytes(textless_pdf())
+
+    import_page(path)
+
+    assert zone_of(PORT) is None and zone_of(TEA) is None  # the old boxes point at another layout
+
+
+def test_an_unchanged_pdf_keeps_the_zones_found(tmp_path):
+    pdf, drawn = draw_page()
+    path = write_page(tmp_path, pdf)
+    import_page(path)
+    Article.objects.filter(title=PORT).update(zone={"x": 0.5, "y": 0.5, "w": 0.1, "h": 0.1})
+
+    import_page(path)  # the same PDF: nothing is read, nothing redone
+
+    assert zone_of(PORT) == {"x": 0.5, "y": 0.5, "w": 0.1, "h": 0.1}
 
 
 def test_pdf_line_breaks_and_spaces_do_not_matter():

@@ -1,8 +1,9 @@
 """The public site in headless Chromium on a phone (390 px) and a desktop (1280 px):
 home -> issue -> printed page -> story -> 下一篇 -> back to the page, its hot
 zone, search with a facet, the 简/繁 switch; no sideways scrolling on the
-phone, and no serious or critical axe-core violation on the home, issue, printed
-page, story and search pages."""
+phone, and no serious or critical axe-core violation on the home, issue, 往期
+calendar, printed page, story, search, section, reporter and entity pages, in
+simplified characters and under /hant/."""
 
 from __future__ import annotations
 
@@ -186,23 +187,61 @@ def test_the_script_switch_shows_traditional_characters_under_hant(live_server, 
     assert not page.errors, page.errors
 
 
+def _reader_urls(paper) -> dict[str, str]:
+    """Every kind of page a reader reaches, in simplified characters."""
+    from articles.models import Article, Section
+    from linking.models import Mention
+
+    source = paper.source_page
+    day = source.issue.edition_date
+    section = Section.objects.filter(articles__in=Article.objects.published()).first()
+    mention = Mention.objects.filter(article__in=Article.objects.published()).select_related("entity").first()
+    assert section is not None and mention is not None, "the seeds give a section and an entity page"
+    return {
+        "home": "/",
+        "issue": source.issue.get_absolute_url(),
+        "calendar": f"/{source.issue.publication.slug}/{day:%Y-%m}/",  # 往期
+        "page": source.get_absolute_url(),
+        "article": paper.get_absolute_url(),
+        "search": "/search/?q=" + "电商",
+        "section": section.get_absolute_url(),
+        "reporter": paper.bylines.first().reporter.get_absolute_url(),
+        "entity": mention.entity.get_absolute_url(),
+    }
+
+
+@pytest.fixture
+def linked_paper(paper):
+    """The paper with the gazetteer's entities found in its stories (entity pages),
+    and its story filed under a section of `make run`'s fixture."""
+    from django.core.management import call_command
+
+    from articles.models import Article, Section
+    from linking.services.refresh import articles_link
+    from tests.seedpages import REPO_ROOT
+
+    for fixture in ("sections.json", "gazetteer.json"):
+        call_command("loaddata", str(REPO_ROOT / "fixtures" / fixture), verbosity=0)
+    articles_link(article_ids=list(Article.objects.values_list("pk", flat=True)))
+    Article.objects.filter(pk=paper.pk).update(section=Section.objects.first())
+    return paper
+
+
 @WIDTHS
-def test_no_serious_accessibility_violation(live_server, paper, browser, width):
+def test_no_serious_accessibility_violation(live_server, linked_paper, browser, width):
+    """Every kind of page, simplified and under /hant/: no serious or critical axe-core
+    violation, and on the phone nothing wider than the window."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     page = _open(browser, width)
-    source = paper.source_page
-    urls = {
-        "home": "/",
-        "issue": source.issue.get_absolute_url(),
-        "page": source.get_absolute_url(),
-        "article": paper.get_absolute_url(),
-        "search": "/search/?q=" + "电商",
-    }
+    urls = _reader_urls(linked_paper)
+    urls.update({f"hant {name}": f"/hant{url}" for name, url in list(urls.items())})
     found = {}
     for name, url in urls.items():
-        page.goto(live_server.url + url)
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, f"{name}: {url} answers {response.status}"
+        _fits(page, width)
         results = axe.run(page)
         assert results.response["passes"], f"axe-core ran on {name}"
         bad = [

@@ -59,3 +59,18 @@ def test_a_refused_article_does_not_stop_the_others(desk, page, monkeypatch):
 
     assert published == [page[1].pk]
     assert fresh(page[0]).status == S.SCHEDULED and fresh(page[1]).status == S.PUBLISHED
+
+
+def test_an_article_of_an_old_issue_goes_out_at_its_edition_time(desk, page):
+    """Scheduled today, a story of a 2019 issue is still the 2019 edition's: the archive,
+    lists and feeds order and select by published_at, which stands for the edition's time."""
+    from datetime import date
+
+    from articles.services.editions import publication_time
+
+    SourcePage = type(page[0].source_page)
+    SourcePage.objects.filter(pk=page[0].source_page_id).update(edition_date=date(2019, 3, 5))
+    Article.objects.filter(pk=page[0].pk).update(status=S.SCHEDULED, scheduled_at=timezone.now() - timedelta(minutes=1))
+    signed(page[0])
+    call_command("publish_scheduled", stdout=StringIO())
+    assert fresh(page[0]).published_at == publication_time(date(2019, 3, 5))

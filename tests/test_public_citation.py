@@ -38,3 +38,16 @@ def test_gbt7714_more_than_three_authors_and_no_page():
     cite = Citation(title="题名", authors=["甲", "乙", "丙", "丁"], paper="青岛日报", date=date(2000, 11, 20), page="")
     assert cite.gbt7714 == "甲, 乙, 丙, 等. 题名[N]. 青岛日报, 2000-11-20."
     assert Citation(title="题名", authors=[], paper="报", date=None, page="A01").gbt7714 == "题名[N]. 报(A01)."
+
+
+def test_the_paper_cited_is_the_issues_publication_not_the_pages_outlet(client, published_article):
+    from articles.models import Issue, Publication
+
+    page = published_article.source_page
+    issue = Issue.objects.create(publication=Publication.objects.create(name="青岛日报", slug="qingdao-ribao"),
+                                 edition_date=date(2025, 2, 28))
+    page.issue, page.edition_date, page.number, page.outlet = issue, issue.edition_date, 2, "青岛日报/观海新闻"
+    page.save()
+    html = client.get(published_article.get_absolute_url(), follow=True).content.decode()
+    assert meta(html, "citation_journal_title") == ["青岛日报"]
+    assert "[N]. 青岛日报, 2025-02-28(2)." in html

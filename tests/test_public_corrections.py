@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from articles.models import Article
-from public.corrections import REPORTS_PER_HOUR
+from public.corrections import REPORTS_PER_HOUR, client_address
 from public.models import ReaderReport
 from search.services import index_articles
 
@@ -60,6 +60,35 @@ def test_reports_are_limited_per_address(client, published_article):
     assert ReaderReport.objects.count() == REPORTS_PER_HOUR + 1
 
 
+def test_behind_the_proxy_readers_are_limited_each_by_their_own_address(client, published_article, settings):
+    settings.NEWSROOM_TRUSTED_PROXY_COUNT = 1
+    url = f"/articles/{published_article.pk}/report/"
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}  # every request reaches the web through the proxy
+    for _ in range(REPORTS_PER_HOUR):
+        assert client.post(url, {"text": "错字"}, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code == 200
+    assert client.post(url, {"text": "错字"}, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code == 429
+    # A made-up entry before the proxy's own does not make a reader someone else.
+    spoofed = "198.51.100.77, 203.0.113.5"
+    assert client.post(url, {"text": "错字"}, HTTP_X_FORWARDED_FOR=spoofed, **proxy).status_code == 429
+    assert client.post(url, {"text": "错字"}, HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy).status_code == 200
+
+
+@pytest.mark.parametrize(("count", "forwarded", "expected"), [
+    (0, "203.0.113.5", "10.0.0.1"),  # off (the default): the header is anyone's to write
+    (1, "203.0.113.5", "203.0.113.5"),
+    (1, "198.51.100.77, 203.0.113.5", "203.0.113.5"),  # the client's own entries are ignored
+    (2, "198.51.100.77, 203.0.113.5, 10.0.0.2", "203.0.113.5"),  # a CDN, then nginx
+    (2, "203.0.113.5", "10.0.0.1"),  # fewer entries than proxies: not through them all
+    (1, "", "10.0.0.1"),
+    (1, "unknown", "10.0.0.1"),
+    (1, "2001:db8::1", "2001:db8::1"),
+])
+def test_the_client_address_comes_from_the_trusted_proxies(settings, count, forwarded, expected):
+    settings.NEWSROOM_TRUSTED_PROXY_COUNT = count
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
+
+
 def test_an_overlong_or_empty_report_is_refused(client, published_article):
     url = f"/articles/{published_article.pk}/report/"
     assert "textarea" in client.post(url, {"text": "错" * 1001}).content.decode()
@@ -88,3 +117,8 @@ def test_the_desk_lists_reports_in_the_admin(admin_client, published_article):
     ReaderReport.objects.create(article=published_article, text="标题错字")
     html = admin_client.get("/admin/public/readerreport/").content.decode()
     assert "标题错字" in html
+
+
+def test_the_form_labels_end_in_chinese_punctuation_only(client, published_article):
+    html = client.get(f"/articles/{published_article.pk}/report/").content.decode()
+    assert "？:" not in html and "）:" not in html

@@ -126,3 +126,16 @@ def test_a_section_feed_answers_as_its_page_does_and_lists_only_public_articles(
     assert client.get("/sections/tiyu-feed/").status_code == 200
     response = client.get(f"/sections/tiyu-feed/{kind}/")
     assert response.status_code == 200 and "定时稿件" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/", "/reporters/ding-qianqian/rss/", "/reporters/ding-qianqian/atom/"])
+def test_every_link_of_a_feed_is_on_the_configured_site_url(client, published_article, settings, url):
+    import re
+
+    settings.SITE_URL = "https://news.example.com"
+    body = client.get(url).content.decode()
+    links = re.findall(r'<link>([^<]+)</link>|<link [^>]*href="([^"]+)"|<atom:link href="([^"]+)"|<id>([^<]+)</id>', body)
+    links = [next(filter(None, groups)) for groups in links]
+    assert links and all(link.startswith("https://news.example.com/") for link in links), links
+    assert f"https://news.example.com{url}" in links  # its self link
+    assert "https://news.example.com" + published_article.get_absolute_url() in links

@@ -69,3 +69,11 @@ def test_only_the_public_pages_have_a_traditional_version(client, admin_client, 
 def test_drafts_stay_hidden_in_traditional(client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
     assert client.get("/hant" + draft.get_absolute_url()).status_code == 404
+
+
+def test_the_missing_page_page_is_traditional_under_hant(client, db):
+    response = client.get("/hant/no-such-thing/here/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "頁面沒有找到" in html and "页面没有找到" not in html
+    assert 'action="/hant/search/"' in html  # its search stays in traditional

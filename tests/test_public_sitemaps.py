@@ -48,3 +48,13 @@ def test_news_sitemap_falls_back_to_the_newest_when_nothing_is_recent(client, ma
     titles = [t.text for t in ET.fromstring(body).iter(f"{NEWS}title")]
     assert titles == [old.title]
     assert b"no article in the last two days" in body
+
+
+def test_every_address_is_on_the_configured_site_url(client, published_article, settings):
+    settings.SITE_URL = "https://news.example.com"
+    index = locs(client, "/sitemap.xml")
+    assert index and all(u.startswith("https://news.example.com/sitemap-") for u in index)
+    for kind in index:
+        found = locs(client, kind.removeprefix("https://news.example.com"))
+        assert all(u.startswith("https://news.example.com/") for u in found), kind
+    assert "https://news.example.com" + published_article.get_absolute_url() in locs(client, "/sitemap-articles.xml")

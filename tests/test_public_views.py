@@ -320,3 +320,63 @@ def test_tags_reporters_columns_and_pages_with_only_drafts_are_404(client, make_
     draft.save()
     for url in ["/tags/未公开话题/", "/reporters/xin-jizhe/", "/columns/weifabu/", draft.source_page.get_absolute_url()]:
         assert client.get(url).status_code == 200, url
+
+
+@pytest.fixture
+def old_issue_imported_today(tmp_path, make_article):
+    """A 2019 page imported and published today, beside a 2023 story published a year ago;
+    both carry the reporter 记者甲 and the tag 旧闻."""
+    from datetime import datetime
+    from pathlib import Path
+
+    from articles.models import Byline, Reporter
+    from articles.services.importing import pages_import
+    from tests.seedpages import seed_path
+
+    target = tmp_path / "qingdao-wanbao" / "2019-03-05" / "01-城区.txt"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(Path(seed_path("001")).read_bytes())
+    pages_import(paths=[target], publish=True)
+    old = Article.objects.published().filter(source_page__file_name__endswith="2019-03-05/01-城区.txt").order_by("position")
+    assert old.exists()
+    newer = _publish(make_article, title="二〇二三年的稿件",
+                     published_at=timezone.make_aware(datetime(2023, 10, 11, 6)))
+    reporter = Reporter.objects.create(name="记者甲", slug="jizhe-jia")
+    for article in [*old, newer]:
+        Byline.objects.get_or_create(article=article, reporter=reporter, defaults={"position": 9})
+        article.tags.add("旧闻")
+    return old.first(), newer
+
+
+def test_lists_date_an_old_issue_imported_today_by_its_edition(client, old_issue_imported_today):
+    old, newer = old_issue_imported_today
+    today = client.get(f"{timezone.localdate():/archive/%Y/%m/%d/}").content.decode()
+    assert old.display_title not in today
+    for url in ["/archive/2019/03/05/", "/archive/2019/03/"]:
+        html = client.get(url).content.decode()
+        assert old.display_title in html and 'datetime="2019-03-05"' in html, url
+    # Newest edition first, whenever each was imported.
+    for url in ["/reporters/jizhe-jia/", "/tags/旧闻/"]:
+        html = client.get(url).content.decode()
+        assert html.index(newer.display_title) < html.index(old.display_title), url
+        assert "2019年3月5日" in html, url
+
+
+def test_feeds_and_sitemaps_date_an_old_issue_imported_today_by_its_edition(client, old_issue_imported_today):
+    old, newer = old_issue_imported_today
+    rss = client.get("/reporters/jizhe-jia/rss/").content.decode()
+    assert rss.index(newer.display_title[:8]) < rss.index(old.display_title[:8])
+    assert "05 Mar 2019" in rss
+    news = client.get("/sitemap-news.xml").content.decode()
+    assert "2019-03-05T06:00:00+08:00" in news
+    assert timezone.localdate().isoformat() not in news  # nothing was published today
+
+
+def test_a_page_outside_any_issue_never_shows_its_file_name(client, make_article):
+    article = _publish(make_article, title="无版次的稿件")
+    page = article.source_page
+    page.file_name = "000_39ff26a37397bb84.txt"
+    page.save()
+    for url in [f"/pages/{page.pk}/", article.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "无版次的稿件" in html and "39ff26a37397bb84" not in html, url

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, SourcePage
+from articles.models import Article, ArticleTombstone, Byline, Column, Reporter, Section, SourcePage
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
 from articles.parsing.warnings import WarningDict, about, warning
@@ -177,6 +177,7 @@ def page_import(
         result.error = _("same text as %(file)s, already imported; not imported again") % {"file": twin}
         return result
     old_text = source.raw_text if source is not None else ""
+    old_date = source.edition_date if source is not None else None
     if source is None:
         source = SourcePage(file_name=page.file_name)
         result.status = CREATED
@@ -193,6 +194,8 @@ def page_import(
     source.full_clean()
     source.save()
     result.edition = editions.edition_label(source)
+    if old_date is not None and source.edition_date != old_date:
+        _follow_edition_date(source, changed=result.changed_ids)
 
     existing = list(
         source.articles.select_related("column").prefetch_related("bylines__reporter").order_by("position", "span_start", "pk")
@@ -211,6 +214,18 @@ def page_import(
         # After the page's transaction commits: listeners index and tag what is stored.
         announce_changed(result.changed_ids)
     return result
+
+
+def _follow_edition_date(source: SourcePage, *, changed: list[int]) -> None:
+    """A page given another date: its published stories are that edition's now. Every list,
+    the archive and the feeds select and order by published_at, which stands for the edition's time."""
+    moment = editions.publication_time(source.edition_date)
+    if moment is None:  # the page lost its date: the stories keep the time they had
+        return
+    moved = source.articles.filter(published_at__isnull=False).exclude(published_at=moment)
+    ids = list(moved.values_list("pk", flat=True))
+    Article.objects.filter(pk__in=ids).update(published_at=moment)
+    changed.extend(ids)
 
 
 # --- identity: which stored article each parsed one is ---------------------------
@@ -356,6 +371,8 @@ class _ArticleWriter:
         names = {person.name for record in page.articles for person in record.bylines}
         self.reporters = {(r.name, r.outlet): r for r in Reporter.objects.filter(name__in=names)}
         self.columns = {c.name: c for c in Column.objects.filter(name__in={r.column for r in page.articles if r.column})}
+        named = list(Section.objects.filter(name=source.name)[:2]) if source.name else []
+        self.page_section = named[0] if len(named) == 1 else None  # two of that name: the editors choose
 
     def write(self, record: ArticleRecord, article: Article | None, *, position: int, span: tuple[int, int]) -> None:
         content = record_content(record)
@@ -377,7 +394,8 @@ class _ArticleWriter:
             article.version += 1
             self.result.articles_updated += 1
         else:
-            article = Article(source_page=self.source, status=Article.Status.IMPORTED)
+            # Filed under the section named like its page (版名 要闻: section 要闻) until an editor says otherwise.
+            article = Article(source_page=self.source, status=Article.Status.IMPORTED, section=self.page_section)
             self.result.articles_created += 1
         has_bylines = article.pk is not None
         self._fill(article, record, new_hash, position=position, span=span)

@@ -19,7 +19,9 @@ those not drawn, from the text positions of the page PDF (NN.pdf beside NN.txt):
 A page with a PDF and no picture gets page 1 rendered as its picture (PNG), so
 the e-paper can show the zones. A PDF with no text (a scan) or one that
 cannot be read gives a warning on the page; neither ever fails the import.
-A zone already set, drawn by an editor or found before, is never changed.
+A zone found in the PDF (Article.zone_from_pdf) is found again when the PDF's
+bytes change, and cleared when the new PDF no longer locates the story; a zone
+an editor drew or corrected is never changed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pathlib import Path, PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 
 from articles.models import Article, SourcePage
 from articles.parsing.warnings import WarningDict, warning
@@ -166,20 +169,22 @@ def page_zones_fill(*, source: SourcePage, path: Path | None = None, changed: It
     """Fill the empty zones of the page's articles from its PDF; render its picture if it has none.
 
     path is the page's text file and changed the scans page_scans_attach just
-    stored: a picture rendered from the PDF is rendered again when the PDF
-    changed and no picture lies beside the text. Returns the warnings put on
+    stored: when the PDF changed, the zones found in the old one are found
+    again (an editor's stay), and a picture rendered from the PDF is rendered
+    again unless a picture lies beside the text. Returns the warnings put on
     the page (stored in parse_warnings, replacing this module's earlier ones).
     Never raises for a bad PDF.
     """
     if not source.pdf:
         return []
-    articles = [a for a in source.articles.order_by("position", "pk") if not a.zone]
+    redo = "pdf" in changed
+    articles = [a for a in source.articles.order_by("position", "pk") if not a.zone or (redo and a.zone_from_pdf)]
     rendered_stale = "pdf" in changed and path is not None and "image" not in scans.page_scan_files(path)
     needs_image = not source.image or rendered_stale
     if not articles and not needs_image:
         return _store(source, [], image=None)  # nothing to do: the PDF is not read again
     warnings: list[WarningDict] = []
-    zones: dict[int, dict] = {}
+    zones: dict[int, dict | None] = {}  # None: a zone of the old PDF the new one does not locate
     image = None
     try:
         import pdfplumber  # imported here: only an import with a PDF pays for it
@@ -199,6 +204,7 @@ def page_zones_fill(*, source: SourcePage, path: Path | None = None, changed: It
         return _store(source, [warning("pdf_unreadable")], image=None)
     if not text.text:
         warnings.append(warning("pdf_no_text"))
+        zones = {article.pk: None for article in articles if article.zone}  # found in a PDF replaced
     else:
         missing = 0
         for article in articles:
@@ -206,20 +212,22 @@ def page_zones_fill(*, source: SourcePage, path: Path | None = None, changed: It
             zone = spans_zone(text, spans)
             if zone is None:
                 missing += 1
-            else:
+            if zone is not None or article.zone:
                 zones[article.pk] = zone
         if missing:
             warnings.append(warning("zones_not_found", count=missing))
     zone_field = Article._meta.get_field("zone")
+    ours = Q(zone__isnull=True) | Q(zone_from_pdf=True)
     with transaction.atomic():
-        for article in Article.objects.select_for_update().filter(pk__in=zones, zone__isnull=True):
+        for article in Article.objects.select_for_update().filter(ours, pk__in=zones):
             # Saved one by one: post_save tells the page cache; an editor's zone drawn meanwhile stays.
+            zone = zones[article.pk]
             try:
-                zone_field.run_validators(zones[article.pk])
+                zone_field.run_validators(zone)
             except ValidationError:  # spans_zone clamps, so never expected; never stored either
                 continue
-            article.zone = zones[article.pk]
-            article.save(update_fields=["zone"])
+            article.zone, article.zone_from_pdf = zone, zone is not None
+            article.save(update_fields=["zone", "zone_from_pdf"])
         return _store(source, warnings, image=image)
 
 
