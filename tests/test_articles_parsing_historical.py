@@ -44,3 +44,53 @@ def test_a_dateline_quoted_mid_paragraph_does_not_split():
     text = "市府籌設平民住宅\n\n（本市訊）市政府決定籌設平民住宅三處。\n此事前經本報訊問各方，均表贊同。\n"
     articles = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
     assert len(articles) == 1
+
+
+# A vertical page sets each headline as a deck of columns (主题 and 副题 lines
+# of a few characters each), which page text gives one under the other; the
+# wire dateline stands on its own line under it. Invented page.
+DECK_PAGE = (
+    "張三抵京\n晤李四\n商談時局\n問題\n各方\n均表關切\n\n"
+    "中央社南京廿七日電\n\n"
+    "行政院長張三昨日由滬抵京，即赴官邸晤李四，商談時局問題甚久。\n\n"
+    "據悉雙方對於今後方針意見一致。\n\n"
+    "王五發表談話\n國際局勢\n趨於緩和\n英美\n將召開會議\n\n"
+    "聯合社倫敦廿六日電\n\n"
+    "外相王五今日在下院發表談話，謂國際局勢已趨緩和，各國均願和平解決爭端。\n\n"
+    "本市米價\n昨又上漲\n\n"
+    "本報甲城廿六日專電\n\n"
+    "甲城米價昨又上漲，每石漲至三十萬元，市民頗感不安。\n"
+)
+
+
+def parse_deck_page():
+    return parse_page(decode_page("old.txt", DECK_PAGE.encode("utf-8"))).articles
+
+
+def test_a_vertical_deck_of_many_columns_is_one_headline_and_one_article():
+    articles = parse_deck_page()
+    assert [a.title for a in articles] == [
+        "張三抵京 晤李四 商談時局 問題 各方 均表關切",
+        "王五發表談話 國際局勢 趨於緩和 英美 將召開會議",
+        "本市米價 昨又上漲",
+    ]
+    assert all(not a.kicker and not a.subtitle for a in articles)
+    # No deck line is left to the story above it.
+    assert articles[0].paragraphs[-1] == "據悉雙方對於今後方針意見一致。"
+
+
+def test_any_wire_agency_with_a_day_and_no_month_is_a_dateline():
+    articles = parse_deck_page()
+    assert [(a.dateline, a.dateline_month, a.dateline_day) for a in articles] == [
+        ("中央社南京廿七日電", None, 27),
+        ("聯合社倫敦廿六日電", None, 26),
+        ("本報甲城廿六日專電", None, 26),
+    ]
+    assert articles[1].paragraphs == ["外相王五今日在下院發表談話，謂國際局勢已趨緩和，各國均願和平解決爭端。"]
+
+
+def test_a_simplified_page_keeps_its_kicker_over_the_title():
+    # The deck rule is the vertical page's: a modern page's stack keeps its 引题.
+    text = "张三会见李四时强调\n两地合作要再上新台阶\n\n本报甲城3月4日电 张三昨日会见李四。\n"
+    article = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles[0]
+    assert (article.kicker, article.title) == ("张三会见李四时强调", "两地合作要再上新台阶")

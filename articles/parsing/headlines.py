@@ -101,8 +101,15 @@ def _unwrap(run: list[Line]) -> tuple[list[Line], list[int]]:
     return run, list(range(len(run)))
 
 
-def choose_stack(run: list[Line], known_columns: frozenset[str] = frozenset()) -> tuple[int, Headline]:
-    """Return (index of the first headline line in run, the headline)."""
+def choose_stack(run: list[Line], known_columns: frozenset[str] = frozenset(), *, deck: bool = False) -> tuple[int, Headline]:
+    """Return (index of the first headline line in run, the headline).
+
+    deck: the run is the deck of a vertical page, whose lines are columns of
+    one headline; type sizes told its 引题 and 副题 apart, and page text has
+    lost them, so unless a line is marked (——, a heading) the deck is the title.
+    """
+    if deck and len(run) > 1 and all(line.kind not in (KICKER, SUBLINE, HEADING) for line in run):
+        return 0, Headline(title=" ".join(line.text for line in run))
     joined, origin = _unwrap(run)
     first, headline = _choose(joined, known_columns)
     return origin[first], headline

@@ -37,7 +37,9 @@ class Chunk:
         return self.headline_lines + self.lines
 
 
-def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> list[Chunk]:
+def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, vertical: bool = False) -> list[Chunk]:
+    """vertical: the page was set in vertical columns (a historical page in
+    traditional characters), where a headline is a deck of several columns."""
     lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
     chunks: list[Chunk] = []
     current = Chunk(headline=None)
@@ -53,20 +55,25 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
             i += 1
             continue
         j = i
-        while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
-            j += 1
-        j = _extend_run(lines, i, j)
+        while True:
+            while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
+                j += 1
+            extended = _extend_run(lines, i, j)
+            if extended == j:
+                break
+            j = extended
         # A run ends above a paragraph's first piece that PDF text set directly
         # under a heading: a line cut mid-sentence belongs to the text below.
-        while j - i > 1 and j < len(lines) and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text):
+        # A dateline or byline continues no sentence: the line above it is the headline's.
+        while j - i > 1 and j < len(lines) and lines[j].kind == PARA and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text):
             j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
             current, run
         ) or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following)):
-            tail = run[-MAX_HEADLINE_LINES:]
-            first, headline = choose_stack(tail, known_columns)
+            tail = _deck(run) if vertical else run[-MAX_HEADLINE_LINES:]
+            first, headline = choose_stack(tail, known_columns, deck=vertical)
             cut = len(run) - len(tail) + first
             current.lines.extend(run[:cut])
             chunks.append(current)
@@ -78,6 +85,20 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     chunks = [c for c in chunks if c.headline_lines or c.lines]
     chunks = [piece for chunk in chunks for piece in _split_at_lone_headlines(chunk)]
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+
+
+# A vertical page sets a headline as a deck of columns side by side: the 主题
+# and its 副题 lines, each a column of a few characters, which text from the
+# page (OCR, an archive's database) gives as short lines one under the other.
+MAX_DECK_LINES = 8
+
+
+def _deck(run: list[Line]) -> list[Line]:
+    """The run's last lines set directly under each other (no blank line): one deck."""
+    k = len(run) - 1
+    while k > 0 and run[k].gap == 0 and len(run) - k < MAX_DECK_LINES:
+        k -= 1
+    return run[k:]
 
 
 # Subheads are often two parallel phrases (对仗) joined by a comma: X，Y,
@@ -100,7 +121,8 @@ _OPENER_RE = re.compile(r"^(?:目前|此外|另外|同时|随后|此前|据悉|�
 _PUNCT_START_RE = re.compile(r"^[，。、；：！？,.;:!?”’」』）)]")
 _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
 # Of those, the ones no sentence ends on (了, 着, 得 may close a headline: 春天来了).
-_OPEN_END_RE = re.compile(r"[以的和与在对把将被为向从及等地之其而且或并]$")
+# 和 closes words too (缓和, 温和, 共和): those are no conjunction left hanging.
+_OPEN_END_RE = re.compile(r"(?:[以的与在对把将被为向从及等地之其而且或并]|(?<![缓緩温溫平柔调調共总總附应應谦謙祥])和)$")
 
 
 def paired(text: str) -> bool:
