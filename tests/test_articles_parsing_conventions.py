@@ -143,3 +143,62 @@ def test_masthead_lines_are_page_metadata_not_an_article(header, date, label, na
 def test_page_credit_lines_are_not_body():
     page = parse_text("标题\n\n本报讯 " + P1 + "\n\n本版编辑：张三  美编：李四  校对：王五\n")
     assert all("编辑" not in p for p in page.articles[0].paragraphs)
+
+
+# --- issue 8 §3 on invented pages ---------------------------------------------------
+
+STORY = "甲城新建十所学校\n\n本报讯（记者 张三）甲城今年新建十所学校，将于九月投入使用。\n\n各校配套设施齐全，师资已经到位。\n\n"
+
+
+def test_a_banner_over_several_stories_is_the_column_not_a_kicker():
+    page = parse_text(
+        "学思想·强党性·重实践·建新功\n甲城：把学习成果转化为发展动力\n\n本报甲城3月4日电（记者张三）" + P1 + "\n\n" + P2 + "\n\n"
+        "乙县：让群众感受到实实在在的变化\n\n本报乙县3月4日电（记者李四）" + P1 + "\n"
+    )
+    first, second = page.articles
+    assert (first.column, first.kicker, first.title) == ("学思想·强党性·重实践·建新功", "", "甲城：把学习成果转化为发展动力")
+    assert second.title == "乙县：让群众感受到实实在在的变化"
+
+
+def test_briefs_under_a_briefs_label_are_each_an_article():
+    page = parse_text(
+        STORY + "要闻简报\n乙县启动春耕备耕\n\n本报讯 乙县日前启动春耕备耕工作，全县已调运化肥五千吨。\n\n"
+        "丙镇开通公交新线\n\n本报讯 丙镇3月4日开通公交新线，方便沿线群众出行。\n"
+    )
+    assert [(a.column, a.title) for a in page.articles] == [
+        ("", "甲城新建十所学校"), ("要闻简报", "乙县启动春耕备耕"), ("", "丙镇开通公交新线"),
+    ]
+
+
+def test_briefs_without_headlines_under_a_label_are_each_an_article():
+    page = parse_text(STORY + "简讯\n\n本报讯 乙县日前启动春耕备耕工作。\n\n本报讯 丙镇3月4日开通公交新线。\n")
+    assert [(a.column, a.title, a.dateline) for a in page.articles[1:]] == [("简讯", "", "本报讯"), ("", "", "本报讯")]
+
+
+def test_an_editorial_and_a_commentators_article():
+    page = parse_text(
+        "社论\n奋力谱写新篇章\n\n新的一年开启新的征程。我们要坚定信心，埋头苦干。\n\n让我们携起手来，共同创造美好未来。\n\n"
+        "以实干担当开创新局面\n本报评论员\n\n实干才能梦想成真。各级干部要以实干担当开创新局面。\n"
+    )
+    assert [(a.column, a.kicker, a.title) for a in page.articles] == [
+        ("社论", "", "奋力谱写新篇章"), ("", "", "以实干担当开创新局面"),
+    ]
+    assert all("评论员" not in p for a in page.articles for p in a.paragraphs)
+
+
+def test_a_dated_report_keeps_a_set_of_paired_subheads():
+    page = parse_text(
+        "甲城推进老旧小区改造\n\n本报讯（记者 张三）甲城今年计划改造老旧小区一百个，惠及居民三万户。\n\n"
+        "加装电梯，方便老人出行\n\n在乙小区，新装的电梯已经投入使用。居民李四说，现在方便多了。\n\n改造工作由街道牵头。\n\n"
+        "管网更新，告别跑冒滴漏\n\n丙小区的供水管网已经全部更新。\n\n街道表示，今年将完成全部改造任务。\n"
+    )
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["加装电梯，方便老人出行", "管网更新，告别跑冒滴漏"]
+
+
+@pytest.mark.parametrize("title", ["旧手机还能卖个好价钱吗？", "春天来了！"])
+def test_a_headline_that_asks_or_exclaims_over_a_byline(title):
+    page = parse_text(STORY + title + "\n\n本报记者 李四\n\n家里的旧手机该如何处理？记者走访了多家回收店。\n\n" + P2 + "\n")
+    assert [a.title for a in page.articles] == ["甲城新建十所学校", title]
+    assert people(page.articles[1].bylines) == [("李四", "记者")]
+    assert people(page.articles[0].bylines) == [("张三", "记者")]

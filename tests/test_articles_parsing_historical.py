@@ -94,3 +94,23 @@ def test_a_simplified_page_keeps_its_kicker_over_the_title():
     text = "张三会见李四时强调\n两地合作要再上新台阶\n\n本报甲城3月4日电 张三昨日会见李四。\n"
     article = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles[0]
     assert (article.kicker, article.title) == ("张三会见李四时强调", "两地合作要再上新台阶")
+
+
+def test_a_wire_story_of_several_dispatches_is_one_article():
+    # Each further dispatch heads its paragraph with its bracketed dateline; a
+    # brief with no headline opens with its own dateline set plain.
+    text = (
+        "甲國擬召開會議\n商討乙國問題\n\n"
+        "合眾社甲城六日電\n\n"
+        "據若干跡象，甲國外長張三正力促各國召開會議，商討乙國問題。\n\n"
+        "〔合眾社甲城五日電〕外交部發言人李四五日透露，會議或將於下月舉行。\n\n"
+        "〔法國新聞社丙城五日電〕丙國外長王五今日在記者招待會中稱，丙國願意參加會議。\n\n"
+        "本報訊　本市商會昨日召集各業代表，討論救濟失業辦法，到者甚眾。\n"
+    )
+    articles = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert [a.title for a in articles] == ["甲國擬召開會議 商討乙國問題", ""]
+    story = articles[0]
+    assert story.dateline == "合眾社甲城六日電"
+    assert len(story.paragraphs) == 3
+    assert story.paragraphs[2].startswith("〔法國新聞社丙城五日電〕")
+    assert articles[1].dateline == "本報訊"

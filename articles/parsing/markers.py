@@ -20,11 +20,11 @@ _DATELINE_RE = re.compile(
     r"^((?:本报|本報|(?:据|據)?(?:新华社|新華社|中新社|中央社|中新网|中新網|人民网|人民網|新华网|新華網|央视网|央视新闻|法新社|路透社|美联社|美聯社|共同社|塔斯社|韩联社))"
     r"(?:[\u4e00-\u9fff]{0,8}?)?(?:" + _MONTH + _DAY + r"日)?(?:(?<![资通快简喜音视短])[讯訊]|(?<=[日社报報网網])(?:专|專)?[电電]))(?![员員])\s*"
 )
-# Any news agency (通讯社: 联合社, 合众社, 海通社 …) sends 社, a place and a
+# Any news agency (通讯社: 联合社, 合众社, 法国新闻社 …) sends 社, a place and a
 # date, closed by 电: with the date required, so a clause such as 合作社来电 is
 # none, and 电 opening a word (电话, 电视) is not the dateline's.
 _AGENCY_RE = re.compile(
-    r"^((?:据|據)?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff]{0,8}?" + _MONTH + _DAY + r"日(?:专|專)?[电電])(?![员員话話报報视視脑腦影力商子器池线線站])\s*"
+    r"^((?:据|據)?[\u4e00-\u9fff]{1,5}社[\u4e00-\u9fff]{0,8}?" + _MONTH + _DAY + r"日(?:专|專)?[电電])(?![员員话話报報视視脑腦影力商子器池线線站])\s*"
 )
 # A paper's short name before 讯, set apart by a space or bracket: 南都讯 记者…, 扬子晚报讯（记者…）.
 _SHORT_SENDER_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}(?<![资通快简喜音视短])[讯訊])(?=\s|[（(])\s*")

@@ -41,12 +41,13 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     """vertical: the page was set in vertical columns (a historical page in
     traditional characters), where a headline is a deck of several columns."""
     lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
+    _mark_asking_headlines(lines)
     chunks: list[Chunk] = []
     current = Chunk(headline=None)
     i = 0
     while i < len(lines):
         if lines[i].kind not in HEADLINE_KINDS:
-            if lines[i].kind == DATELINE and _has_body(current) and lines[i].gap >= 1:
+            if lines[i].kind == DATELINE and _has_body(current) and lines[i].gap >= 1 and not _further_dispatch(current, lines[i]):
                 # A dateline opens an article, never a paragraph inside one: the
                 # brief printed without a headline (本報訊　本市商會昨日……).
                 chunks.append(current)
@@ -286,9 +287,12 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     start = 0
     headline, headline_lines = chunk.headline, chunk.headline_lines
     siblings: list[str] = []
+    # A report may carry subheads after all when they come as a set of paired
+    # phrases (加装电梯，方便出行 / 管网更新，告别漏水): parallel lines are siblings.
+    subhead_set = len(candidates) >= 2 and all(paired(chunk.lines[k].text) or clauses(chunk.lines[k].text) for k in candidates)
     for k in candidates:
         text = chunk.lines[k].text
-        dated = chunk.lines[start].kind == DATELINE
+        dated = chunk.lines[start].kind == DATELINE and not subhead_set
         unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
         if not (dated or unpaired):
             siblings.append(text)
@@ -326,9 +330,40 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
     return j
 
 
+def _mark_asking_headlines(lines: list[Line]) -> None:
+    """A headline may ask or exclaim (旧手机还能用吗？, 春天来了！): a short line
+    of one such sentence over the byline or dateline that opens a body is a
+    headline, not a paragraph. A byline under a story's last sentence closes
+    that story: no body follows it."""
+    for k in range(len(lines) - 2):
+        line, below, after = lines[k], lines[k + 1], lines[k + 2]
+        if (
+            line.kind == PARA
+            and len(line.text) <= MAX_QUESTION_TITLE
+            and _QUESTION_END_RE.search(line.text)
+            and not _INNER_END_RE.search(line.text[:-1].rstrip("”’」』)）"))
+            and (below.kind == DATELINE or (below.kind == BYLINE and after.kind in (PARA, DATELINE)))
+        ):
+            line.kind = SHORT
+
+
+_INNER_END_RE = re.compile(r"[。！？!?]")
+
+
 def _fragment_alone(run: list[Line], following: Line | None) -> bool:
     """A single short line that is a paragraph's first piece, cut at a column end."""
     return len(run) == 1 and following is not None and cut_off(run[0].text, following.text)
+
+
+_BRACKETED_DATELINE_RE = re.compile(r"^[〔【\[]")
+
+
+def _further_dispatch(chunk: Chunk, line: Line) -> bool:
+    """A wire story compiled from several dispatches heads each one's paragraph
+    with its dateline in brackets (〔某社甲城五日電〕, 【又電】): under a story
+    that opened with a dateline, such a paragraph goes on with it. A brief
+    without a headline opens with its own dateline set plain (本報訊 ……)."""
+    return bool(_BRACKETED_DATELINE_RE.match(line.text)) and any(l.kind == DATELINE for l in chunk.lines)
 
 
 def _has_body(chunk: Chunk) -> bool:
