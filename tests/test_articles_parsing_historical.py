@@ -114,3 +114,60 @@ def test_a_wire_story_of_several_dispatches_is_one_article():
     assert len(story.paragraphs) == 3
     assert story.paragraphs[2].startswith("〔法國新聞社丙城五日電〕")
     assert articles[1].dateline == "本報訊"
+
+
+def test_a_pen_name_in_brackets_is_a_byline_without_a_role():
+    text = (
+        "甲城春遊記\n（丙丁）\n\n甲城春日遊人甚多、各園皆滿、茶社生意極好、\n\n"
+        "乙鎮新聞\n（戊己自）（甲國寄）\n\n乙鎮近日新開戲園一所、座客常滿、\n\n（完）\n"
+    )
+    first, second = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert first.title == "甲城春遊記"
+    assert [(p.name, p.role) for p in first.bylines] == [("丙丁", "")]
+    assert second.title == "乙鎮新聞"
+    assert [(p.name, p.role) for p in second.bylines] == [("戊己", "")]
+
+
+def test_a_pen_name_closing_the_text_ends_the_article():
+    text = (
+        "甲城春遊記\n\n甲城春日遊人甚多、各園皆滿、茶社生意極好、遊人皆謂今年之盛、爲歷年所未有、\n\n（丙）\n\n"
+        "乙鎮新聞\n\n乙鎮近日新開戲園一所、座客常滿、\n"
+    )
+    first, second = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert [(p.name, p.role) for p in first.bylines] == [("丙", "")]
+    assert second.title == "乙鎮新聞"
+
+
+def test_marked_items_without_headlines_are_each_a_brief():
+    text = (
+        "甲城春遊記\n\n甲城春日遊人甚多、各園皆滿、茶社生意極好、\n\n"
+        "◘乙鎮近日新開戲園一所、座客常滿、鎮中商店亦甚熱鬧、\n\n"
+        "◘丙村農民張三、近日種麥十畝、收成甚豐、\n"
+    )
+    articles = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert [a.title for a in articles] == ["甲城春遊記", "", ""]
+    assert articles[2].paragraphs == ["◘丙村農民張三、近日種麥十畝、收成甚豐、"]
+
+
+def test_a_round_bracketed_wire_dateline_and_its_further_dispatches():
+    text = (
+        "甲軍反攻\n克復乙城\n\n（甲城廿日海通電）甲軍昨日反攻、克復乙城、\n\n"
+        "（丙城十九日美聯電（丙國外長王五稱、丙國極表關切、\n\n"
+        "丁城米價高漲\n\n（丁城廿日電）丁城米價昨又上漲、市民頗感不安、\n"
+    )
+    articles = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert [a.title for a in articles] == ["甲軍反攻 克復乙城", "丁城米價高漲"]
+    assert (articles[0].dateline, articles[0].dateline_day) == ("（甲城廿日海通電）", 20)
+    assert len(articles[0].paragraphs) == 2  # the further dispatch, its bracket mirrored by OCR
+    assert (articles[1].dateline, articles[1].dateline_day) == ("（丁城廿日電）", 20)
+
+
+def test_a_pointer_on_a_vertical_page_opens_an_item_not_a_caption():
+    text = (
+        "外交消息\n\n"
+        "▲甲國駐華大使張三、定於後日赴乙城一行、其在乙城逗留之期、約有十日云、\n\n"
+        "▲昨晚六時半、丙國總會舉行招待會、歡迎丙國大使李四、到者甚眾、\n"
+    )
+    article = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
+    assert article.captions == []
+    assert len(article.paragraphs) == 2

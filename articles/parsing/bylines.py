@@ -92,8 +92,36 @@ def _clean(text: str) -> str:
     return s
 
 
+# A writer may sign with a pen name alone, in brackets, no role word: （丹翁）
+# under the headline or closing the text, as papers of the 1920s–40s do;
+# with where it was sent from: （某某自）（瑞士寄）. Brackets of a serial's
+# marks, （完）, （待续）, （一）, （上）, name nobody.
+_PEN_NAMES_RE = re.compile(r"^(?:[（(][\u4e00-\u9fff]{1,5}[)）]\s*){1,3}$")
+_BRACKET_RE = re.compile(r"[（(]([^（）()]+)[)）]")
+_SENT_FROM_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}寄$")
+_NOT_PEN_NAMES_RE = re.compile(
+    r"^(?:[完續续上中下附注註按圖图表又]|待[續续]|未完|[續续]完|全文完|再[續续]|[一二三四五六七八九十〇百]+|(?:下|上|紧|緊)?(?:转|轉|接).*|.*(?:版|记者|記者|通讯员|通訊員|编辑|編輯|来源|來源|摄|攝|供图|供圖|报道|報導|社|报|報|网|網|台|讯|訊|电|電))$"
+)
+
+
+def _parse_pen_names(text: str) -> list[BylineRecord] | None:
+    if not _PEN_NAMES_RE.match(text):
+        return None
+    names = []
+    for inner in _BRACKET_RE.findall(text):
+        if _SENT_FROM_RE.match(inner):
+            continue  # （瑞士寄）: where it was posted
+        inner = inner[:-1] if inner.endswith("自") and len(inner) > 1 else inner
+        if _NOT_PEN_NAMES_RE.match(inner):
+            return None
+        names.append(inner)
+    return [BylineRecord(name=n, role="") for n in names] or None
+
+
 def parse_byline(text: str) -> list[BylineRecord] | None:
     """Return the people named by a whole-line byline, or None if it is not one."""
+    if (pen := _parse_pen_names(text.strip())) is not None:
+        return pen
     boxed = text.strip().startswith(tuple(_BOX_MARKS))
     s = _clean(text)
     s = _TRAILING_REPORT_RE.sub("", s)

@@ -73,6 +73,10 @@ _CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供�
 # ▲ / △ point at the photograph: the line they open is its caption.
 _PHOTO_POINTER_RE = re.compile(r"^[▲△]")
 MAX_CAPTION = 120
+
+
+def is_pointer_item(text: str) -> bool:
+    return bool(_PHOTO_POINTER_RE.match(text))
 _MARK_RE = re.compile(r"^[●■◆▲◇○▶►☆★]")  # a short sentence set apart by blank lines is a caption
 
 
@@ -193,6 +197,18 @@ def classify(line: Line, above: Line | None = None) -> Line:
         and not _under_headline(above)
     ):
         line.kind = CAPTION
-    elif is_short(text) and not lead_time(text):
+    elif is_short(text) and not lead_time(text) and not opens_brief(text):
         line.kind = SHORT
     return line
+
+
+# Papers of the 1920s–40s run short items one after another, each opened by a
+# mark (◘) and printed without a headline: a mark before a sentence opens a
+# brief; a mark before a short phrase is a headline (◘答某君).
+_BRIEF_MARK_RE = re.compile(r"^◘")
+_CLAUSE_MARK_RE = re.compile(r"[，,、；;。]")
+MIN_BRIEF = 20
+
+
+def opens_brief(text: str) -> bool:
+    return bool(_BRIEF_MARK_RE.match(text)) and len(text) >= MIN_BRIEF and bool(_CLAUSE_MARK_RE.search(text))

@@ -33,6 +33,11 @@ _BRACKETED_RE = re.compile(
     r"^([〔【\[]([\u4e00-\u9fff]{2,4}社)[\u4e00-\u9fff]{0,8}?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
     + _DAY + r"日[电電][〕】\]])\s*"
 )
+# A wire dateline of the 1930s–40s in round brackets: place, day, the agency's
+# short name and 电: （重庆廿日海通电）, （巴黎廿日美联电）, （某地廿日电）.
+_ROUND_WIRE_RE = re.compile(
+    r"^([（(][\u4e00-\u9fff]{1,8}?" + _MONTH + _DAY + r"日[\u4e00-\u9fff]{0,3}?(?:专|專)?[电電][)）（])\s*"  # OCR may mirror the closing bracket
+)
 # （南京） opening the first paragraph of old-style pages: a place in brackets.
 _PLACE_RE = re.compile(r"^([（(][\u4e00-\u9fff]{2,4}[)）])\s*(?=[\u4e00-\u9fff“])")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "廿": 20, "卅": 30}
@@ -85,6 +90,8 @@ def split_dateline(text: str, *, first_paragraph: bool = False) -> tuple[str, in
         month, day = _number(match.group(2)), _number(match.group(3))
     elif match := _BRACKETED_RE.match(text):
         month, day = _number(match.group(3)), _number(match.group(4))
+    elif match := _ROUND_WIRE_RE.match(text):
+        month, day = _number(match.group(2)), _number(match.group(3))
     elif match := _SHORT_SENDER_RE.match(text):
         pass
     elif first_paragraph and (match := _PLACE_RE.match(text)) and not _ROLE_HINT_RE.search(match.group(1)):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ends_sentence, ends_with_credit, lead_time
+from .lines import ends_sentence, ends_with_credit, is_pointer_item, lead_time, opens_brief
 from .headlines import Headline, choose_stack
 from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
@@ -42,12 +42,18 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     traditional characters), where a headline is a deck of several columns."""
     lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
     _mark_asking_headlines(lines)
+    if vertical:
+        _items_not_captions(lines)
     chunks: list[Chunk] = []
     current = Chunk(headline=None)
     i = 0
     while i < len(lines):
         if lines[i].kind not in HEADLINE_KINDS:
-            if lines[i].kind == DATELINE and _has_body(current) and lines[i].gap >= 1 and not _further_dispatch(current, lines[i]):
+            # The brief's mark opens it wherever PDF text lost the blank line before it.
+            if _has_body(current) and (
+                (lines[i].kind == DATELINE and lines[i].gap >= 1 and not _further_dispatch(current, lines[i]))
+                or opens_brief(lines[i].text)
+            ):
                 # A dateline opens an article, never a paragraph inside one: the
                 # brief printed without a headline (本報訊　本市商會昨日……).
                 chunks.append(current)
@@ -322,9 +328,11 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
     if line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text:
         line.kind = SHORT
         return j + 1
+    # A byline under the text closes it: a 副题 stands over a byline that opens a body.
+    body_after = j + 2 < len(lines) and lines[j + 2].kind in (PARA, DATELINE, JUMP)
     if (
         j - i >= 1 or lines[i].kind == SHORT
-    ) and after is not None and after.kind in (DATELINE, BYLINE) and len(line.text) <= MAX_LONG_SUBTITLE and not ends_sentence(line.text) and "。" not in line.text:
+    ) and after is not None and (after.kind == DATELINE or (after.kind == BYLINE and body_after)) and len(line.text) <= MAX_LONG_SUBTITLE and not ends_sentence(line.text) and "。" not in line.text:
         line.kind = SUBLINE
         return j + 1
     return j
@@ -350,12 +358,20 @@ def _mark_asking_headlines(lines: list[Line]) -> None:
 _INNER_END_RE = re.compile(r"[。！？!?]")
 
 
+def _items_not_captions(lines: list[Line]) -> None:
+    """On a vertical page ▲ opens an item of a column's run of news (▲某大使定于
+    后日赴港……), not the caption of a photograph as on a modern page."""
+    for line in lines:
+        if line.kind == CAPTION and is_pointer_item(line.text):
+            line.kind = PARA
+
+
 def _fragment_alone(run: list[Line], following: Line | None) -> bool:
     """A single short line that is a paragraph's first piece, cut at a column end."""
     return len(run) == 1 and following is not None and cut_off(run[0].text, following.text)
 
 
-_BRACKETED_DATELINE_RE = re.compile(r"^[〔【\[]")
+_BRACKETED_DATELINE_RE = re.compile(r"^[〔【\[（(]")
 
 
 def _further_dispatch(chunk: Chunk, line: Line) -> bool:
