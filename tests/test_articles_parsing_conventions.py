@@ -202,3 +202,25 @@ def test_a_headline_that_asks_or_exclaims_over_a_byline(title):
     assert [a.title for a in page.articles] == ["甲城新建十所学校", title]
     assert people(page.articles[1].bylines) == [("李四", "记者")]
     assert people(page.articles[0].bylines) == [("张三", "记者")]
+
+
+def test_photo_news_without_a_headline_under_a_story_credited_in_its_dateline():
+    caption = "3月4日，乙县农民在田间忙着春耕。眼下正值春耕时节，乙县各地田间地头一派繁忙景象。"
+    page = parse_text(STORY + caption + "\n本报记者 李四摄\n\n丙镇开通公交新线\n\n本报讯 丙镇3月4日开通公交新线。\n")
+    story, photo, brief = page.articles
+    assert people(story.bylines) == [("张三", "记者")]
+    assert (photo.title, photo.paragraphs, people(photo.bylines)) == ("", [caption], [("李四", "摄影")])
+    assert brief.title == "丙镇开通公交新线"
+
+
+def test_a_story_credited_in_its_dateline_keeps_a_last_paragraph_cut_over_a_photo_credit():
+    page = parse_text(STORY.replace("师资已经到位。", "师资已经到位，") + "教师均已上岗。\n\n王五摄\n")
+    assert len(page.articles) == 1
+    assert sorted(people(page.articles[0].bylines)) == [("张三", "记者"), ("王五", "摄影")]
+
+
+def test_a_tuwei_caption_closed_by_its_photo_credit():
+    page = parse_text(STORY + "图为首班公交车驶出站台。王五摄\n沿线群众纷纷表示，出行更方便了。\n")
+    article = page.articles[0]
+    assert article.captions == ["图为首班公交车驶出站台。王五摄"]
+    assert article.paragraphs[-1] == "沿线群众纷纷表示，出行更方便了。"

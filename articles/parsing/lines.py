@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import markers
-from .bylines import parse_byline
+from .bylines import parse_byline, split_photo_credit
 from .records import BylineRecord
 
 # Line kinds.
@@ -73,6 +73,11 @@ _CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供�
 # ▲ / △ point at the photograph: the line they open is its caption.
 _PHOTO_POINTER_RE = re.compile(r"^[▲△]")
 MAX_CAPTION = 120
+
+
+def _closed_by_photo_credit(text: str) -> bool:
+    """图为……。王五摄: the caption's sentence, then the photographer's credit."""
+    return split_photo_credit(text)[1] is not None
 
 
 def is_pointer_item(text: str) -> bool:
@@ -168,7 +173,7 @@ def classify(line: Line, above: Line | None = None) -> Line:
         line.kind = CAPTION  # ■图为施工现场。: a caption
         line.text = text.lstrip("■").strip()
     elif len(text) <= MAX_CAPTION and (
-        (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据")))
+        (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据") or _closed_by_photo_credit(text)))
         or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
     ):
         line.kind = CAPTION

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import ends_sentence, ends_with_credit, is_pointer_item, lead_time, opens_brief
+from .bylines import split_leading_byline
 from .headlines import Headline, choose_stack
+from .markers import split_dateline
 from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
@@ -471,11 +473,32 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     )
 
 
+def _credited_in_dateline(line: Line) -> bool:
+    """本报讯（记者 张三）……: the dateline's brackets credit the story's writers."""
+    if line.kind != DATELINE:
+        return False
+    rest = split_dateline(line.text, first_paragraph=True)[3]
+    return split_leading_byline(rest.strip())[1] is not None
+
+
 def _split_photo_news(chunk: Chunk) -> list[Chunk]:
-    """Split off photo news: an article with a leading byline cannot also end with one."""
+    """Split off photo news: an article credited at its head (a byline line, or
+    the byline in its dateline's brackets) cannot also end with a credit of its
+    own; under a dateline's credit only a photographer's closes photo news."""
     body = chunk.lines
-    if not body or body[0].kind != BYLINE or body[-1].kind != BYLINE:
+    if not body or body[-1].kind != BYLINE:
         return [chunk]
+    if body[0].kind != BYLINE:
+        photo_credit = bool(body[-1].people) and all(p.role in _PHOTO_ROLES for p in body[-1].people)
+        if not (photo_credit and _credited_in_dateline(body[0])):
+            return [chunk]
+        if len(body) < 3 or body[-3].kind not in (PARA, DATELINE) or not ends_sentence(body[-3].text):
+            return [chunk]
+        # The dateline is the head; the photo news is the caption over the credit.
+        return [
+            Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=body[:-2]),
+            Chunk(headline=None, lines=body[-2:]),
+        ]
     lead_end = 0
     while lead_end < len(body) and body[lead_end].kind == BYLINE:
         lead_end += 1
