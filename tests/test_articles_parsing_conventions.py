@@ -224,3 +224,26 @@ def test_a_tuwei_caption_closed_by_its_photo_credit():
     article = page.articles[0]
     assert article.captions == ["图为首班公交车驶出站台。王五摄"]
     assert article.paragraphs[-1] == "沿线群众纷纷表示，出行更方便了。"
+
+
+def test_a_summary_between_the_headline_and_the_dateline_is_the_subtitle():
+    summary = "全市新增学位一万个，九月起投入使用。今年还将改扩建二十所学校。"
+    page = parse_text(f"甲城新建十所学校\n{summary}\n\n本报讯（记者 张三）甲城今年新建十所学校。\n\n{P2}\n")
+    article = page.articles[0]
+    assert (article.title, article.subtitle, article.dateline) == ("甲城新建十所学校", summary, "本报讯")
+    assert people(article.bylines) == [("张三", "记者")]
+    assert article.paragraphs[0] == "甲城今年新建十所学校。"
+
+
+def test_reporters_named_without_a_role_under_the_headline():
+    page = parse_text(f"甲城新建十所学校\n张三  欧阳小明\n\n{P1}\n\n{P2}\n\n乙县招商引资\n李四\n\n{P1}\n")
+    first, second = page.articles
+    assert (first.title, first.subtitle) == ("甲城新建十所学校", "")
+    assert people(first.bylines) == [("张三", "记者"), ("欧阳小明", "记者")]
+    assert people(second.bylines) == [("李四", "记者")]
+
+
+@pytest.mark.parametrize("lower", ["黄金周", "高质量", "新时代"])
+def test_a_short_headline_line_is_no_name(lower):
+    page = parse_text(f"国庆长假\n{lower}\n\n今年国庆长假，各地游人如织。\n")
+    assert page.articles[0].bylines == []

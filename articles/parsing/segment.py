@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import ends_sentence, ends_with_credit, is_pointer_item, lead_time, opens_brief
-from .bylines import split_leading_byline
+from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
 from .markers import split_dateline
+from .records import BylineRecord
 from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
@@ -44,6 +45,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     traditional characters), where a headline is a deck of several columns."""
     lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
     _mark_asking_headlines(lines)
+    _mark_name_bylines(lines)
     if vertical:
         _items_not_captions(lines)
     chunks: list[Chunk] = []
@@ -315,6 +317,7 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
 
 MAX_QUESTION_TITLE = 40  # 旧充电宝还能用吗？
 MAX_LONG_SUBTITLE = 120
+MAX_SUMMARY = 200
 _QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
 
 
@@ -335,6 +338,11 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
     if (
         j - i >= 1 or lines[i].kind == SHORT
     ) and after is not None and (after.kind == DATELINE or (after.kind == BYLINE and body_after)) and len(line.text) <= MAX_LONG_SUBTITLE and not ends_sentence(line.text) and "。" not in line.text:
+        line.kind = SUBLINE
+        return j + 1
+    # The dateline opens the text: a summary (提要) set directly under the
+    # headline and over the dateline is the headline's 副题, full sentences and all.
+    if line.gap == 0 and lines[j - 1].kind == SHORT and after is not None and after.kind == DATELINE and len(line.text) <= MAX_SUMMARY:
         line.kind = SUBLINE
         return j + 1
     return j
@@ -358,6 +366,23 @@ def _mark_asking_headlines(lines: list[Line]) -> None:
 
 
 _INNER_END_RE = re.compile(r"[。！？!?]")
+
+
+def _mark_name_bylines(lines: list[Line]) -> None:
+    """Names alone on a line set directly under the headline, the body after a
+    blank line, are the paper's own reporters (some papers print no 记者)."""
+    for k in range(1, len(lines) - 1):
+        line, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if (
+            line.kind == SHORT
+            and line.gap == 0
+            and above.kind in (SHORT, HEADING, SUBLINE)
+            and below.gap >= 1
+            and below.kind in (PARA, DATELINE)
+            and (names := names_only(line.text))
+        ):
+            line.kind = BYLINE
+            line.people = [BylineRecord(name=n, role="记者") for n in names]
 
 
 def _items_not_captions(lines: list[Line]) -> None:
