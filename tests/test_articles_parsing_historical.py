@@ -171,3 +171,23 @@ def test_a_pointer_on_a_vertical_page_opens_an_item_not_a_caption():
     article = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
     assert article.captions == []
     assert len(article.paragraphs) == 2
+
+
+def test_a_serials_deck_of_many_columns_is_one_headline():
+    deck = ["甲城夜話", "（一）", "（〇）", "（五）", "張三著", "禁止轉載", "第七回", "逞狡謀移花接木", "驚奇醜倒樹尋根"]
+    text = (
+        "\n".join(deck) + "\n\n李四近來身體甚弱、風都吹得要倒下來、那裏禁得起他蠻力、\n\n（第七回完）\n\n"
+        "乙城新聞\n\n乙城近日新開戲園一所、座客常滿、\n"
+    )
+    first, second = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert first.title == " ".join(deck)
+    assert first.bylines == []  # the serial's end mark names nobody
+    assert second.title == "乙城新聞"
+
+
+def test_a_deck_column_ending_on_a_particle_stays_in_the_headline():
+    body = "甲國海軍根據地、向在乙城、近已移往丙城、據稱將來還要開設新港、各國均表關切、"
+    text = f"甲國的海軍\n根據地\n\n{body}\n"
+    first = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
+    assert first.title == "甲國的海軍 根據地"
+    assert first.paragraphs == [body]

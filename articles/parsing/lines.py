@@ -56,7 +56,9 @@ _CREDIT_RE = re.compile(
     r"|[（(]?据(?!悉|了解|介绍|统计|称|报道)[^，,。！？、（）()\s]{1,12}" + _OUTLET_END + r"[)）]?"
     r"|[（(]?综合[^，,。！？（）()]{1,24}(?:报道|消息)[)）]?"
     r"|(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:报|社|台|网))(?:特约)?评论员"
-    r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?)$"
+    r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?"
+    # A serial's end mark closes its instalment as a credit closes a story: （完）, （第七回完）, （待续）.
+    r"|[（(](?:第[^（）()]{1,4}[回囘章节節])?(?:完|全文完|待續|待续|未完|續完|续完)[)）])$"
 )
 MAX_CREDIT = 40
 # The credit may also run on at the end of the last paragraph, after its final

@@ -75,8 +75,13 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             j = extended
         # A run ends above a paragraph's first piece that PDF text set directly
         # under a heading: a line cut mid-sentence belongs to the text below.
-        # A dateline or byline continues no sentence: the line above it is the headline's.
-        while j - i > 1 and j < len(lines) and lines[j].kind == PARA and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text):
+        # A dateline or byline continues no sentence: the line above it is the
+        # headline's; nor does a paragraph set apart by a blank line on a vertical
+        # page, whose decks are short columns that often end on 地 or 等.
+        while (
+            j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
+            and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text)
+        ):
             j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
@@ -101,7 +106,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
 # A vertical page sets a headline as a deck of columns side by side: the 主题
 # and its 副题 lines, each a column of a few characters, which text from the
 # page (OCR, an archive's database) gives as short lines one under the other.
-MAX_DECK_LINES = 8
+MAX_DECK_LINES = 12  # a serial's deck: name, instalment, author, 禁止转载, chapter and its couplet
 
 
 def _deck(run: list[Line]) -> list[Line]:
