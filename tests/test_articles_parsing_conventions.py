@@ -247,3 +247,23 @@ def test_reporters_named_without_a_role_under_the_headline():
 def test_a_short_headline_line_is_no_name(lower):
     page = parse_text(f"国庆长假\n{lower}\n\n今年国庆长假，各地游人如织。\n")
     assert page.articles[0].bylines == []
+
+
+def test_a_round_up_of_short_news_is_one_article_per_item():
+    # Each item under its own headline, opening with its own news lead (when, who).
+    page = parse_text(
+        "甲国选出新总统\n\n甲国议会3日举行投票，张三当选总统。\n\n张三现年60岁，曾任甲国总理。\n\n"
+        "乙国遭遇强风暴\n\n4月2日，一股强风暴席卷乙国，带来狂风暴雨和洪水。\n\n当地已启动应急响应。\n\n"
+        "丙国发现古船残骸\n\n丙国博物馆4月2日宣布，发现200多年前沉没的古船残骸。\n\n专家称这一发现意义重大。\n"
+    )
+    assert [a.title for a in page.articles] == ["甲国选出新总统", "乙国遭遇强风暴", "丙国发现古船残骸"]
+
+
+def test_a_features_sections_that_do_not_open_with_a_lead_stay_one_story():
+    page = parse_text(
+        "甲城老街焕新颜\n\n3月4日，记者走进甲城老街，只见游人如织。\n\n老街始建于明代，历经数百年风雨。\n\n"
+        "修旧如旧\n\n改造中，工匠们坚持修旧如旧的原则。\n\n每一块砖瓦都经过精心挑选。\n\n"
+        "留住乡愁\n\n老街的居民李四说，这里承载着几代人的记忆。\n\n如今老街重现往日风采。\n"
+    )
+    assert len(page.articles) == 1
+    assert page.articles[0].subheads == ["修旧如旧", "留住乡愁"]

@@ -275,6 +275,15 @@ def _subhead_like(chunk: Chunk) -> int:
 MAX_UNPAIRED_HEADLINE = 24
 
 
+# A news lead says when in its first words: 4月2日，… / 某国议会3日举行… / 近日，…
+_NEWS_LEAD_RE = re.compile(r"^[^。！？!?]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|当地时间)")
+MAX_ITEM_PARAGRAPHS = 6  # an item of a round-up runs a few paragraphs, a feature's section more
+
+
+def _news_lead(text: str) -> bool:
+    return bool(_NEWS_LEAD_RE.match(text))
+
+
 def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     """Tell a headline standing alone between paragraphs from a subhead by two
     conventions of layout: a dated news report (消息, opening with 本报北京3月4日电)
@@ -305,11 +314,17 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     # A report may carry subheads after all when they come as a set of paired
     # phrases (加装电梯，方便出行 / 管网更新，告别漏水): parallel lines are siblings.
     subhead_set = len(candidates) >= 2 and all(paired(chunk.lines[k].text) or clauses(chunk.lines[k].text) for k in candidates)
+    roundup = _news_lead(chunk.lines[0].text) and not subhead_set
+    previous = 0  # where the text above this candidate begins: under the candidate before
     for k in candidates:
         text = chunk.lines[k].text
         dated = chunk.lines[start].kind == DATELINE and not subhead_set
         unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
-        if not (dated or unpaired):
+        # A round-up of short news (国际简讯) heads each item with a headline of
+        # its own, and each item opens with its own news lead: when, and who.
+        item = roundup and _paragraphs(chunk.lines[previous:k]) <= MAX_ITEM_PARAGRAPHS and _news_lead(chunk.lines[k + 1].text)
+        previous = k + 1
+        if not (dated or unpaired or item):
             siblings.append(text)
             continue
         pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=chunk.lines[start:k]))
