@@ -267,3 +267,12 @@ def test_a_features_sections_that_do_not_open_with_a_lead_stay_one_story():
     )
     assert len(page.articles) == 1
     assert page.articles[0].subheads == ["修旧如旧", "留住乡愁"]
+
+
+def test_short_subheads_over_dated_sections_stay_subheads():
+    page = parse_text(
+        "甲城老街焕新颜\n\n3月4日，记者走进甲城老街，只见游人如织。\n\n老街始建于明代。\n\n"
+        "修旧如旧\n\n3月5日，工匠们坚持修旧如旧的原则。\n\n每一块砖瓦都经过精心挑选。\n\n"
+        "留住乡愁\n\n近日，老街的居民李四说，这里承载着几代人的记忆。\n\n如今老街重现往日风采。\n"
+    )
+    assert len(page.articles) == 1

@@ -277,6 +277,8 @@ MAX_UNPAIRED_HEADLINE = 24
 
 # A news lead says when in its first words: 4月2日，… / 某国议会3日举行… / 近日，…
 _NEWS_LEAD_RE = re.compile(r"^[^。！？!?]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|当地时间)")
+# An item's headline states the news (某人当选某职); a subhead names a theme (修旧如旧).
+MIN_ITEM_HEADLINE = 7  # longer than the four-character phrases (四字格) subheads favour
 MAX_ITEM_PARAGRAPHS = 6  # an item of a round-up runs a few paragraphs, a feature's section more
 
 
@@ -322,7 +324,12 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
         unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
         # A round-up of short news (国际简讯) heads each item with a headline of
         # its own, and each item opens with its own news lead: when, and who.
-        item = roundup and _paragraphs(chunk.lines[previous:k]) <= MAX_ITEM_PARAGRAPHS and _news_lead(chunk.lines[k + 1].text)
+        item = (
+            roundup
+            and len(text) >= MIN_ITEM_HEADLINE
+            and _paragraphs(chunk.lines[previous:k]) <= MAX_ITEM_PARAGRAPHS
+            and _news_lead(chunk.lines[k + 1].text)
+        )
         previous = k + 1
         if not (dated or unpaired or item):
             siblings.append(text)
