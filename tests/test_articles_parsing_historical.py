@@ -191,3 +191,18 @@ def test_a_deck_column_ending_on_a_particle_stays_in_the_headline():
     first = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
     assert first.title == "甲國的海軍 根據地"
     assert first.paragraphs == [body]
+
+
+def test_a_pen_name_with_a_rare_character():
+    text = "甲城春遊記\n（\U0002000b丙）\n\n甲城春日遊人甚多、各園皆滿、茶社生意極好、遊人皆謂今年之盛、爲歷年所未有、\n"
+    article = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
+    assert article.title == "甲城春遊記"
+    assert [(p.name, p.role) for p in article.bylines] == [("\U0002000b丙", "")]
+
+
+def test_a_long_first_piece_of_a_cut_paragraph_under_a_vertical_deck_is_body():
+    first = "甲乙兩隊主辦之慈善籃球賽最後一幕、昨晚仍在甲城健身房舉行、觀衆不下七百人、甲隊以卅二對廿九吿"
+    text = f"慈善籃球閉幕\n甲隊雪前恥\n\n{first}\n\n捷、報復上兩戰受挫之辱、來賓皆謂此戰甚爲精彩、\n"
+    article = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
+    assert article.title == "慈善籃球閉幕 甲隊雪前恥"
+    assert article.paragraphs == [first + "捷、報復上兩戰受挫之辱、來賓皆謂此戰甚爲精彩、"]

@@ -96,7 +96,8 @@ def _clean(text: str) -> str:
 # under the headline or closing the text, as papers of the 1920s–40s do;
 # with where it was sent from: （某某自）（瑞士寄）. Brackets of a serial's
 # marks, （完）, （待续）, （一）, （上）, name nobody.
-_PEN_NAMES_RE = re.compile(r"^(?:[（(][\u4e00-\u9fff]{1,5}[)）]\s*){1,3}$")
+# Pen names may use rare characters (CJK extensions A and B).
+_PEN_NAMES_RE = re.compile(r"^(?:[（(][\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{1,5}[)）]\s*){1,3}$")
 _BRACKET_RE = re.compile(r"[（(]([^（）()]+)[)）]")
 _SENT_FROM_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}寄$")
 _NOT_PEN_NAMES_RE = re.compile(

@@ -20,7 +20,7 @@ from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
 from .markers import split_dateline
 from .records import BylineRecord
-from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
+from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
@@ -82,6 +82,10 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
             and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text)
         ):
+            j -= 1
+        # A vertical page's deck is of short columns: a long line set apart under
+        # it is the first piece of a paragraph that a column end cut.
+        if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
             j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
