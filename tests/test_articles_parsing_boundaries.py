@@ -295,3 +295,12 @@ def test_a_subhead_set_right_over_a_cut_paragraph_stays_a_subhead():
 def test_a_short_tail_closing_a_headline_is_no_column_end_piece():
     page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n{BODY_A}\n\n公园樱花提前一周开放\n赏花人来了\n\n{BODY_B}\n\n{BODY_B}\n")
     assert [a.title for a in page.articles] == ["全市部署重点工作", "公园樱花提前一周开放赏花人来了"]
+
+
+def test_a_line_ending_on_a_word_closed_by_he_is_not_cut_off():
+    # 和 as a conjunction leaves a sentence hanging; 缓和, 温和, 共和 are words.
+    from articles.parsing.segment import broken
+
+    assert broken("张三与李四和", "王五会谈。")
+    assert not broken("甲乙两地局势趋于缓和", "张三昨日表示，")
+    assert not broken("天气转向温和", "李四介绍，")

@@ -236,3 +236,20 @@ def test_a_byline_run_in_after_the_dateline_without_brackets(first, people, body
     assert art.dateline == "本报讯"
     assert [(p.name, p.role) for p in art.bylines] == people
     assert art.paragraphs[0] == body
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("（丙丁）", [("丙丁", "")]),
+        ("(丙)", [("丙", "")]),
+        ("（戊己自）（甲國寄）", [("戊己", "")]),
+    ],
+)
+def test_a_pen_name_in_brackets_has_no_role(text, expected):
+    assert [(p.name, p.role) for p in parse_byline(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["（完）", "（待續）", "（第七回完）", "（一）", "（上）", "（下转第二版）", "（上接一版）", "（一）（〇）（五）", "（新华社）", "（本报讯）"])
+def test_a_serials_marks_in_brackets_are_no_pen_name(text):
+    assert parse_byline(text) is None

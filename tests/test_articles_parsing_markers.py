@@ -249,3 +249,26 @@ def test_a_jump_on_a_line_of_its_own_closes_the_article_and_is_no_headline():
     page = parse_page(decode_page("x.txt", text.encode("utf-8")))
     assert [(a.title, a.continues_to) for a in page.articles] == [("市里召开会议", "第二版"), ("新书店开张", "")]
     assert page.articles[0].paragraphs == ["昨天，市里召开会议。", "会议要求抓好落实，"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Any news agency (通讯社): 社, a place, a day (the month may be the issue's), 电.
+        ("聯合社倫敦廿六日電 外相王五", ("聯合社倫敦廿六日電", None, 26, "外相王五")),
+        ("合众社甲城3月4日电 张三", ("合众社甲城3月4日电", 3, 4, "张三")),
+        ("據合衆社乙城三月廿六日電", ("據合衆社乙城三月廿六日電", 3, 26, "")),
+        ("法國新聞社甲城十七日電", ("法國新聞社甲城十七日電", None, 17, "")),
+        ("中央社南京廿七日電", ("中央社南京廿七日電", None, 27, "")),
+        # A paper's own wire: 专电.
+        ("本报甲城3月4日专电 记者获悉", ("本报甲城3月4日专电", 3, 4, "记者获悉")),
+        ("本報甲城廿六日專電", ("本報甲城廿六日專電", None, 26, "")),
+    ],
+)
+def test_split_dateline_of_any_agency(text, expected):
+    assert split_dateline(text) == expected
+
+
+@pytest.mark.parametrize("text", ["合作社昨日来电称，", "供销社3日电话通知各户。", "报社3日电视台来访。"])
+def test_an_agency_word_before_a_word_with_dian_is_no_dateline(text):
+    assert split_dateline(text) == ("", None, None, text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, JUMP_TO, MARKED, PARA, SUBLINE, Line, ends_sentence
+from .lines import _BRIEF_MARK_RE, _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, JUMP_TO, MARKED, PARA, SUBLINE, Line, ends_sentence, is_pointer_item
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk, cut_off
@@ -224,7 +224,16 @@ def _assemble(pieces: list[_Piece], record: ArticleRecord) -> list[Block]:
             last_text = len(blocks) - 1
             continue
         # A dash line (——某某) is whole as printed: nothing after it continues it.
-        if isinstance(previous, _Para) and not ends_sentence(previous.tail) and not previous.parts[0].startswith("——"):
+        # A paragraph headed by a dispatch's dateline or an item's mark (▲, ◘)
+        # continues no sentence above it.
+        if (
+            isinstance(previous, _Para)
+            and not ends_sentence(previous.tail)
+            and not previous.parts[0].startswith("——")
+            and not is_pointer_item(piece.text)
+            and not _BRIEF_MARK_RE.match(piece.text)
+            and not markers.split_dateline(piece.text)[0]
+        ):
             previous.add(piece.text)
             joins += 1
             crossed_captions.update(range(last_text + 1, len(blocks)))

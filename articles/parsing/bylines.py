@@ -92,8 +92,68 @@ def _clean(text: str) -> str:
     return s
 
 
+# A writer may sign with a pen name alone, in brackets, no role word: （丹翁）
+# under the headline or closing the text, as papers of the 1920s–40s do;
+# with where it was sent from: （某某自）（瑞士寄）. Brackets of a serial's
+# marks, （完）, （待续）, （一）, （上）, name nobody.
+# Pen names may use rare characters (CJK extensions A and B).
+_PEN_NAMES_RE = re.compile(r"^(?:[（(][\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{1,5}[)）]\s*){1,3}$")
+_BRACKET_RE = re.compile(r"[（(]([^（）()]+)[)）]")
+_SENT_FROM_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}寄$")
+_NOT_PEN_NAMES_RE = re.compile(
+    r"^(?:[完續续上中下附注註按圖图表又]|待[續续]|未完|[續续]完|全文完|再[續续]|[一二三四五六七八九十〇百]+|(?:下|上|紧|緊)?(?:转|轉|接).*|第.+|.*(?:[完續续]|版|记者|記者|通讯员|通訊員|编辑|編輯|来源|來源|摄|攝|供图|供圖|报道|報導|社|报|報|网|網|台|讯|訊|电|電))$"
+)
+
+
+def _parse_pen_names(text: str) -> list[BylineRecord] | None:
+    if not _PEN_NAMES_RE.match(text):
+        return None
+    names = []
+    for inner in _BRACKET_RE.findall(text):
+        if _SENT_FROM_RE.match(inner):
+            continue  # （瑞士寄）: where it was posted
+        inner = inner[:-1] if inner.endswith("自") and len(inner) > 1 else inner
+        if _NOT_PEN_NAMES_RE.match(inner):
+            return None
+        names.append(inner)
+    return [BylineRecord(name=n, role="") for n in names] or None
+
+
+# The commonest Chinese surnames (about nine in ten people bear one of them),
+# both scripts: a line of names alone can only be told by its surnames.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠惠荆冀郁胥栗燕楚鄢劳奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠朴练廉禹井祖漆巴丰支卿狄计索宣晋初芮浦戈伏鹿薄邸雍辜裘亓修邰赫杭况宿逯茹诸慕危亢嵇湛戎勾茅於揭尉冶束檀幸奉衡尧"
+    "陳劉張黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸範賈韋鄒閻龍陶賀顧龔萬錢嚴湯溫樊聶莊魯嚴鮑"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "歐陽", "司馬")
+MAX_NAMES_LINE = 4
+
+
+# Characters that end words of news (黄金周, 高质量, 新时代, 石化), never given names.
+_NOT_GIVEN_END = frozenset("周期节会区市省县路街站场馆院所局部厅业品价税费率量度性化们者家界代线号型式类法案网台报社")
+
+
+def _looks_like_name(token: str) -> bool:
+    if token[-1] in _NOT_GIVEN_END or token in NOT_NAMES:
+        return False
+    if token.startswith(COMPOUND_SURNAMES):
+        return 3 <= len(token) <= 4
+    return 2 <= len(token) <= 3 and token[0] in SURNAMES
+
+
+def names_only(text: str) -> list[str] | None:
+    """孟某某  俱某某: the paper's reporters named without a role word, as some
+    papers set them under the headline; None unless every token reads as a name."""
+    tokens = text.replace("\u3000", " ").split()
+    if not 1 <= len(tokens) <= MAX_NAMES_LINE or not all(_looks_like_name(t) for t in tokens):
+        return None
+    return tokens
+
+
 def parse_byline(text: str) -> list[BylineRecord] | None:
     """Return the people named by a whole-line byline, or None if it is not one."""
+    if (pen := _parse_pen_names(text.strip())) is not None:
+        return pen
     boxed = text.strip().startswith(tuple(_BOX_MARKS))
     s = _clean(text)
     s = _TRAILING_REPORT_RE.sub("", s)

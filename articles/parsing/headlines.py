@@ -43,8 +43,16 @@ class Headline:
     subtitle: str = ""
 
 
+# The trade's names of the columns that head a run of briefs or an opinion
+# piece: a 栏目 over its items, never a story's 引题 or title.
+COLUMN_LABELS = frozenset(
+    {"简讯", "短讯", "简报", "要闻简报", "快讯", "新闻速递", "一句话新闻", "社论", "评论员文章", "本报评论员文章", "短评", "时评", "述评",
+     "簡訊", "短訊", "簡報", "要聞簡報", "快訊", "社評", "時評", "述評"}
+)
+
+
 def looks_like_banner(text: str, known_columns: frozenset[str] = frozenset()) -> bool:
-    if text in known_columns:
+    if text in known_columns or text in COLUMN_LABELS:
         return True
     phrases = [p for p in _BANNER_SPLIT_RE.split(text) if p]
     return len(phrases) >= 2 and all(len(p) <= MAX_BANNER_PHRASE for p in phrases)
@@ -101,14 +109,23 @@ def _unwrap(run: list[Line]) -> tuple[list[Line], list[int]]:
     return run, list(range(len(run)))
 
 
-def choose_stack(run: list[Line], known_columns: frozenset[str] = frozenset()) -> tuple[int, Headline]:
-    """Return (index of the first headline line in run, the headline)."""
+def choose_stack(run: list[Line], known_columns: frozenset[str] = frozenset(), *, deck: bool = False) -> tuple[int, Headline]:
+    """Return (index of the first headline line in run, the headline).
+
+    deck: the run is the deck of a vertical page, whose lines are columns of
+    one headline; type sizes told its 引题 and 副题 apart, and page text has
+    lost them, so unless a line is marked (——, a heading) the deck is the title.
+    """
+    if deck and len(run) > 1 and all(line.kind not in (KICKER, SUBLINE, HEADING) for line in run):
+        return 0, Headline(title=" ".join(line.text for line in run))
     joined, origin = _unwrap(run)
     first, headline = _choose(joined, known_columns)
     return origin[first], headline
 
 
 def _choose(run: list[Line], known_columns: frozenset[str]) -> tuple[int, Headline]:
+    if len(run) == 1 and run[0].text in COLUMN_LABELS:
+        return 0, Headline(column=run[0].text)  # 简讯 over briefs that have no headlines of their own
     for stack in _STACKS:
         if len(stack) > len(run):
             continue
@@ -122,8 +139,8 @@ def _choose(run: list[Line], known_columns: frozenset[str]) -> tuple[int, Headli
 def _fits(stack: tuple[str, ...], lines: list[Line], known: frozenset[str]) -> bool:
     for i, (role, line) in enumerate(zip(stack, lines)):
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if role == KICK and line.kind != KICKER and not _stacked_kicker(line, following):
-            return False
+        if role == KICK and line.kind != KICKER and (looks_like_banner(line.text, known) or not _stacked_kicker(line, following)):
+            return False  # a banner's phrases (强信心·稳经济) head a column, they are no 引题
         if role != KICK and line.kind == KICKER and len(stack) > 1:
             return False
         if role in (COLUMN, TITLE) and line.kind == SUBLINE:

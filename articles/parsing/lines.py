@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import markers
-from .bylines import parse_byline
+from .bylines import parse_byline, split_photo_credit
 from .records import BylineRecord
 
 # Line kinds.
@@ -56,7 +56,9 @@ _CREDIT_RE = re.compile(
     r"|[（(]?据(?!悉|了解|介绍|统计|称|报道)[^，,。！？、（）()\s]{1,12}" + _OUTLET_END + r"[)）]?"
     r"|[（(]?综合[^，,。！？（）()]{1,24}(?:报道|消息)[)）]?"
     r"|(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:报|社|台|网))(?:特约)?评论员"
-    r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?)$"
+    r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?"
+    # A serial's end mark closes its instalment as a credit closes a story: （完）, （第七回完）, （待续）.
+    r"|[（(](?:第[^（）()]{1,4}[回囘章节節])?(?:完|全文完|待續|待续|未完|續完|续完)[)）])$"
 )
 MAX_CREDIT = 40
 # The credit may also run on at the end of the last paragraph, after its final
@@ -73,6 +75,15 @@ _CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供�
 # ▲ / △ point at the photograph: the line they open is its caption.
 _PHOTO_POINTER_RE = re.compile(r"^[▲△]")
 MAX_CAPTION = 120
+
+
+def _closed_by_photo_credit(text: str) -> bool:
+    """图为……。王五摄: the caption's sentence, then the photographer's credit."""
+    return split_photo_credit(text)[1] is not None
+
+
+def is_pointer_item(text: str) -> bool:
+    return bool(_PHOTO_POINTER_RE.match(text))
 _MARK_RE = re.compile(r"^[●■◆▲◇○▶►☆★]")  # a short sentence set apart by blank lines is a caption
 
 
@@ -164,7 +175,7 @@ def classify(line: Line, above: Line | None = None) -> Line:
         line.kind = CAPTION  # ■图为施工现场。: a caption
         line.text = text.lstrip("■").strip()
     elif len(text) <= MAX_CAPTION and (
-        (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据")))
+        (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据") or _closed_by_photo_credit(text)))
         or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
     ):
         line.kind = CAPTION
@@ -193,6 +204,18 @@ def classify(line: Line, above: Line | None = None) -> Line:
         and not _under_headline(above)
     ):
         line.kind = CAPTION
-    elif is_short(text) and not lead_time(text):
+    elif is_short(text) and not lead_time(text) and not opens_brief(text):
         line.kind = SHORT
     return line
+
+
+# Papers of the 1920s–40s run short items one after another, each opened by a
+# mark (◘) and printed without a headline: a mark before a sentence opens a
+# brief; a mark before a short phrase is a headline (◘答某君).
+_BRIEF_MARK_RE = re.compile(r"^◘")
+_CLAUSE_MARK_RE = re.compile(r"[，,、；;。]")
+MIN_BRIEF = 20
+
+
+def opens_brief(text: str) -> bool:
+    return bool(_BRIEF_MARK_RE.match(text)) and len(text) >= MIN_BRIEF and bool(_CLAUSE_MARK_RE.search(text))

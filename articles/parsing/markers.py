@@ -13,9 +13,18 @@ import re
 # 电 closes a dateline only after a date or the sender itself (新华社北京10月9日电,
 # 新华社电), so a paragraph such as 本报记者走访电商基地… is not read as one.
 _DAY = r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
+_MONTH = r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
+# The day may stand without its month (中央社南京廿七日電: the month is the
+# issue's), and a paper's own wire is a 专电 (本报伦敦廿六日专电).
 _DATELINE_RE = re.compile(
-    r"^((?:本报|本報|(?:据)?(?:新华社|新華社|中新社|中央社|中新网|中新網|人民网|人民網|新华网|新華網|央视网|央视新闻|法新社|路透社|美联社|共同社|塔斯社|韩联社))"
-    r"(?:[\u4e00-\u9fff]{0,8}?)?(?:(\d{1,2})月" + _DAY + r"日)?(?:(?<![资通快简喜音视短])[讯訊]|(?<=[日社报報网網])[电電]))(?![员員])\s*"
+    r"^((?:本报|本報|(?:据|據)?(?:新华社|新華社|中新社|中央社|中新网|中新網|人民网|人民網|新华网|新華網|央视网|央视新闻|法新社|路透社|美联社|美聯社|共同社|塔斯社|韩联社))"
+    r"(?:[\u4e00-\u9fff]{0,8}?)?(?:" + _MONTH + _DAY + r"日)?(?:(?<![资通快简喜音视短])[讯訊]|(?<=[日社报報网網])(?:专|專)?[电電]))(?![员員])\s*"
+)
+# Any news agency (通讯社: 联合社, 合众社, 法国新闻社 …) sends 社, a place and a
+# date, closed by 电: with the date required, so a clause such as 合作社来电 is
+# none, and 电 opening a word (电话, 电视) is not the dateline's.
+_AGENCY_RE = re.compile(
+    r"^((?:据|據)?[\u4e00-\u9fff]{1,5}社[\u4e00-\u9fff]{0,8}?" + _MONTH + _DAY + r"日(?:专|專)?[电電])(?![员員话話报報视視脑腦影力商子器池线線站])\s*"
 )
 # A paper's short name before 讯, set apart by a space or bracket: 南都讯 记者…, 扬子晚报讯（记者…）.
 _SHORT_SENDER_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}(?<![资通快简喜音视短])[讯訊])(?=\s|[（(])\s*")
@@ -23,6 +32,11 @@ _SHORT_SENDER_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}(?<![资通快简喜音视
 _BRACKETED_RE = re.compile(
     r"^([〔【\[]([\u4e00-\u9fff]{2,4}社)[\u4e00-\u9fff]{0,8}?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
     + _DAY + r"日[电電][〕】\]])\s*"
+)
+# A wire dateline of the 1930s–40s in round brackets: place, day, the agency's
+# short name and 电: （重庆廿日海通电）, （巴黎廿日美联电）, （某地廿日电）.
+_ROUND_WIRE_RE = re.compile(
+    r"^([（(][\u4e00-\u9fff]{1,8}?" + _MONTH + _DAY + r"日[\u4e00-\u9fff]{0,3}?(?:专|專)?[电電][)）（])\s*"  # OCR may mirror the closing bracket
 )
 # （南京） opening the first paragraph of old-style pages: a place in brackets.
 _PLACE_RE = re.compile(r"^([（(][\u4e00-\u9fff]{2,4}[)）])\s*(?=[\u4e00-\u9fff“])")
@@ -70,12 +84,14 @@ def split_dateline(text: str, *, first_paragraph: bool = False) -> tuple[str, in
     first_paragraph: also read an old-style place in brackets, （南京）, which
     only opens the first paragraph of an article.
     """
-    match = _DATELINE_RE.match(text)
+    match = _DATELINE_RE.match(text) or _AGENCY_RE.match(text)
     month = day = None
     if match:
         month, day = _number(match.group(2)), _number(match.group(3))
     elif match := _BRACKETED_RE.match(text):
         month, day = _number(match.group(3)), _number(match.group(4))
+    elif match := _ROUND_WIRE_RE.match(text):
+        month, day = _number(match.group(2)), _number(match.group(3))
     elif match := _SHORT_SENDER_RE.match(text):
         pass
     elif first_paragraph and (match := _PLACE_RE.match(text)) and not _ROLE_HINT_RE.search(match.group(1)):

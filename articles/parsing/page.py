@@ -24,6 +24,7 @@ from .records import (
     PageRecord,
     PageRejected,
 )
+from .script import is_traditional
 from .segment import segment
 from .warnings import warning
 
@@ -43,7 +44,7 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     footers = sum(1 for line in lines if line.kind == FOOTER)
     if footers:
         record.warnings.append(warning("footers_dropped", count=footers))
-    chunks = segment(lines, known_columns)
+    chunks = segment(lines, known_columns, vertical=is_traditional(page.text))
     record.articles = [build_article(chunk, position) for position, chunk in enumerate(chunks, start=1)]
     if not any(_recognisable(a) for a in record.articles):
         raise PageRejected(page.file_name, "no recognisable article (no headline with body text, byline or dateline)")

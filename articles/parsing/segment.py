@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ends_sentence, ends_with_credit, lead_time
+from .lines import ends_sentence, ends_with_credit, is_pointer_item, lead_time, opens_brief
+from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
-from .lines import BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
+from .markers import split_dateline
+from .records import BylineRecord
+from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
@@ -37,14 +40,24 @@ class Chunk:
         return self.headline_lines + self.lines
 
 
-def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> list[Chunk]:
+def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, vertical: bool = False) -> list[Chunk]:
+    """vertical: the page was set in vertical columns (a historical page in
+    traditional characters), where a headline is a deck of several columns."""
     lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
+    _mark_asking_headlines(lines)
+    _mark_name_bylines(lines)
+    if vertical:
+        _items_not_captions(lines)
     chunks: list[Chunk] = []
     current = Chunk(headline=None)
     i = 0
     while i < len(lines):
         if lines[i].kind not in HEADLINE_KINDS:
-            if lines[i].kind == DATELINE and _has_body(current) and lines[i].gap >= 1:
+            # The brief's mark opens it wherever PDF text lost the blank line before it.
+            if _has_body(current) and (
+                (lines[i].kind == DATELINE and lines[i].gap >= 1 and not _further_dispatch(current, lines[i]))
+                or opens_brief(lines[i].text)
+            ):
                 # A dateline opens an article, never a paragraph inside one: the
                 # brief printed without a headline (本報訊　本市商會昨日……).
                 chunks.append(current)
@@ -53,20 +66,34 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
             i += 1
             continue
         j = i
-        while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
-            j += 1
-        j = _extend_run(lines, i, j)
+        while True:
+            while j < len(lines) and lines[j].kind in HEADLINE_KINDS:
+                j += 1
+            extended = _extend_run(lines, i, j)
+            if extended == j:
+                break
+            j = extended
         # A run ends above a paragraph's first piece that PDF text set directly
         # under a heading: a line cut mid-sentence belongs to the text below.
-        while j - i > 1 and j < len(lines) and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text):
+        # A dateline or byline continues no sentence: the line above it is the
+        # headline's; nor does a paragraph set apart by a blank line on a vertical
+        # page, whose decks are short columns that often end on 地 or 等.
+        while (
+            j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
+            and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text)
+        ):
+            j -= 1
+        # A vertical page's deck is of short columns: a long line set apart under
+        # it is the first piece of a paragraph that a column end cut.
+        if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
             j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
             current, run
         ) or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following)):
-            tail = run[-MAX_HEADLINE_LINES:]
-            first, headline = choose_stack(tail, known_columns)
+            tail = _deck(run) if vertical else run[-MAX_HEADLINE_LINES:]
+            first, headline = choose_stack(tail, known_columns, deck=vertical)
             cut = len(run) - len(tail) + first
             current.lines.extend(run[:cut])
             chunks.append(current)
@@ -78,6 +105,20 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset()) -> l
     chunks = [c for c in chunks if c.headline_lines or c.lines]
     chunks = [piece for chunk in chunks for piece in _split_at_lone_headlines(chunk)]
     return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+
+
+# A vertical page sets a headline as a deck of columns side by side: the 主题
+# and its 副题 lines, each a column of a few characters, which text from the
+# page (OCR, an archive's database) gives as short lines one under the other.
+MAX_DECK_LINES = 12  # a serial's deck: name, instalment, author, 禁止转载, chapter and its couplet
+
+
+def _deck(run: list[Line]) -> list[Line]:
+    """The run's last lines set directly under each other (no blank line): one deck."""
+    k = len(run) - 1
+    while k > 0 and run[k].gap == 0 and len(run) - k < MAX_DECK_LINES:
+        k -= 1
+    return run[k:]
 
 
 # Subheads are often two parallel phrases (对仗) joined by a comma: X，Y,
@@ -100,7 +141,8 @@ _OPENER_RE = re.compile(r"^(?:目前|此外|另外|同时|随后|此前|据悉|�
 _PUNCT_START_RE = re.compile(r"^[，。、；：！？,.;:!?”’」』）)]")
 _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
 # Of those, the ones no sentence ends on (了, 着, 得 may close a headline: 春天来了).
-_OPEN_END_RE = re.compile(r"[以的和与在对把将被为向从及等地之其而且或并]$")
+# 和 closes words too (缓和, 温和, 共和): those are no conjunction left hanging.
+_OPEN_END_RE = re.compile(r"(?:[以的与在对把将被为向从及等地之其而且或并]|(?<![缓緩温溫平柔调調共总總附应應谦謙祥])和)$")
 
 
 def paired(text: str) -> bool:
@@ -237,6 +279,17 @@ def _subhead_like(chunk: Chunk) -> int:
 MAX_UNPAIRED_HEADLINE = 24
 
 
+# A news lead says when in its first words: 4月2日，… / 某国议会3日举行… / 近日，…
+_NEWS_LEAD_RE = re.compile(r"^[^。！？!?]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|当地时间)")
+# An item's headline states the news (某人当选某职); a subhead names a theme (修旧如旧).
+MIN_ITEM_HEADLINE = 7  # longer than the four-character phrases (四字格) subheads favour
+MAX_ITEM_PARAGRAPHS = 6  # an item of a round-up runs a few paragraphs, a feature's section more
+
+
+def _news_lead(text: str) -> bool:
+    return bool(_NEWS_LEAD_RE.match(text))
+
+
 def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     """Tell a headline standing alone between paragraphs from a subhead by two
     conventions of layout: a dated news report (消息, opening with 本报北京3月4日电)
@@ -264,11 +317,25 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     start = 0
     headline, headline_lines = chunk.headline, chunk.headline_lines
     siblings: list[str] = []
+    # A report may carry subheads after all when they come as a set of paired
+    # phrases (加装电梯，方便出行 / 管网更新，告别漏水): parallel lines are siblings.
+    subhead_set = len(candidates) >= 2 and all(paired(chunk.lines[k].text) or clauses(chunk.lines[k].text) for k in candidates)
+    roundup = _news_lead(chunk.lines[0].text) and not subhead_set
+    previous = 0  # where the text above this candidate begins: under the candidate before
     for k in candidates:
         text = chunk.lines[k].text
-        dated = chunk.lines[start].kind == DATELINE
+        dated = chunk.lines[start].kind == DATELINE and not subhead_set
         unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
-        if not (dated or unpaired):
+        # A round-up of short news (国际简讯) heads each item with a headline of
+        # its own, and each item opens with its own news lead: when, and who.
+        item = (
+            roundup
+            and len(text) >= MIN_ITEM_HEADLINE
+            and _paragraphs(chunk.lines[previous:k]) <= MAX_ITEM_PARAGRAPHS
+            and _news_lead(chunk.lines[k + 1].text)
+        )
+        previous = k + 1
+        if not (dated or unpaired or item):
             siblings.append(text)
             continue
         pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=chunk.lines[start:k]))
@@ -281,6 +348,7 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
 
 MAX_QUESTION_TITLE = 40  # 旧充电宝还能用吗？
 MAX_LONG_SUBTITLE = 120
+MAX_SUMMARY = 200
 _QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
 
 
@@ -296,17 +364,80 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
     if line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text:
         line.kind = SHORT
         return j + 1
+    # A byline under the text closes it: a 副题 stands over a byline that opens a body.
+    body_after = j + 2 < len(lines) and lines[j + 2].kind in (PARA, DATELINE, JUMP)
     if (
         j - i >= 1 or lines[i].kind == SHORT
-    ) and after is not None and after.kind in (DATELINE, BYLINE) and len(line.text) <= MAX_LONG_SUBTITLE and not ends_sentence(line.text) and "。" not in line.text:
+    ) and after is not None and (after.kind == DATELINE or (after.kind == BYLINE and body_after)) and len(line.text) <= MAX_LONG_SUBTITLE and not ends_sentence(line.text) and "。" not in line.text:
+        line.kind = SUBLINE
+        return j + 1
+    # The dateline opens the text: a summary (提要) set directly under the
+    # headline and over the dateline is the headline's 副题, full sentences and all.
+    if line.gap == 0 and lines[j - 1].kind == SHORT and after is not None and after.kind == DATELINE and len(line.text) <= MAX_SUMMARY:
         line.kind = SUBLINE
         return j + 1
     return j
 
 
+def _mark_asking_headlines(lines: list[Line]) -> None:
+    """A headline may ask or exclaim (旧手机还能用吗？, 春天来了！): a short line
+    of one such sentence over the byline or dateline that opens a body is a
+    headline, not a paragraph. A byline under a story's last sentence closes
+    that story: no body follows it."""
+    for k in range(len(lines) - 2):
+        line, below, after = lines[k], lines[k + 1], lines[k + 2]
+        if (
+            line.kind == PARA
+            and len(line.text) <= MAX_QUESTION_TITLE
+            and _QUESTION_END_RE.search(line.text)
+            and not _INNER_END_RE.search(line.text[:-1].rstrip("”’」』)）"))
+            and (below.kind == DATELINE or (below.kind == BYLINE and after.kind in (PARA, DATELINE)))
+        ):
+            line.kind = SHORT
+
+
+_INNER_END_RE = re.compile(r"[。！？!?]")
+
+
+def _mark_name_bylines(lines: list[Line]) -> None:
+    """Names alone on a line set directly under the headline, the body after a
+    blank line, are the paper's own reporters (some papers print no 记者)."""
+    for k in range(1, len(lines) - 1):
+        line, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if (
+            line.kind == SHORT
+            and line.gap == 0
+            and above.kind in (SHORT, HEADING, SUBLINE)
+            and below.gap >= 1
+            and below.kind in (PARA, DATELINE)
+            and (names := names_only(line.text))
+        ):
+            line.kind = BYLINE
+            line.people = [BylineRecord(name=n, role="记者") for n in names]
+
+
+def _items_not_captions(lines: list[Line]) -> None:
+    """On a vertical page ▲ opens an item of a column's run of news (▲某大使定于
+    后日赴港……), not the caption of a photograph as on a modern page."""
+    for line in lines:
+        if line.kind == CAPTION and is_pointer_item(line.text):
+            line.kind = PARA
+
+
 def _fragment_alone(run: list[Line], following: Line | None) -> bool:
     """A single short line that is a paragraph's first piece, cut at a column end."""
     return len(run) == 1 and following is not None and cut_off(run[0].text, following.text)
+
+
+_BRACKETED_DATELINE_RE = re.compile(r"^[〔【\[（(]")
+
+
+def _further_dispatch(chunk: Chunk, line: Line) -> bool:
+    """A wire story compiled from several dispatches heads each one's paragraph
+    with its dateline in brackets (〔某社甲城五日電〕, 【又電】): under a story
+    that opened with a dateline, such a paragraph goes on with it. A brief
+    without a headline opens with its own dateline set plain (本報訊 ……)."""
+    return bool(_BRACKETED_DATELINE_RE.match(line.text)) and any(l.kind == DATELINE for l in chunk.lines)
 
 
 def _has_body(chunk: Chunk) -> bool:
@@ -398,11 +529,32 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     )
 
 
+def _credited_in_dateline(line: Line) -> bool:
+    """本报讯（记者 张三）……: the dateline's brackets credit the story's writers."""
+    if line.kind != DATELINE:
+        return False
+    rest = split_dateline(line.text, first_paragraph=True)[3]
+    return split_leading_byline(rest.strip())[1] is not None
+
+
 def _split_photo_news(chunk: Chunk) -> list[Chunk]:
-    """Split off photo news: an article with a leading byline cannot also end with one."""
+    """Split off photo news: an article credited at its head (a byline line, or
+    the byline in its dateline's brackets) cannot also end with a credit of its
+    own; under a dateline's credit only a photographer's closes photo news."""
     body = chunk.lines
-    if not body or body[0].kind != BYLINE or body[-1].kind != BYLINE:
+    if not body or body[-1].kind != BYLINE:
         return [chunk]
+    if body[0].kind != BYLINE:
+        photo_credit = bool(body[-1].people) and all(p.role in _PHOTO_ROLES for p in body[-1].people)
+        if not (photo_credit and _credited_in_dateline(body[0])):
+            return [chunk]
+        if len(body) < 3 or body[-3].kind not in (PARA, DATELINE) or not ends_sentence(body[-3].text):
+            return [chunk]
+        # The dateline is the head; the photo news is the caption over the credit.
+        return [
+            Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=body[:-2]),
+            Chunk(headline=None, lines=body[-2:]),
+        ]
     lead_end = 0
     while lead_end < len(body) and body[lead_end].kind == BYLINE:
         lead_end += 1
