@@ -113,6 +113,11 @@ class Issue(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["publication", "edition_date"], name="issue_unique_publication_date"),
         ]
+        indexes = [
+            # The home page's issue is the newest of any publication: walked back
+            # from the newest day, not every issue tested and sorted.
+            models.Index(fields=["edition_date"], name="issue_edition_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.publication} {self.edition_date:%Y-%m-%d}"
