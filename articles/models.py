@@ -371,6 +371,14 @@ class Article(models.Model):
             models.Index(fields=["status", "published_at"], name="article_status_published"),
             # Section pages and the home page's per-section lists: newest first within one section.
             models.Index(fields=["section", "status", "published_at"], name="article_section_status_pub"),
+            # The same two for what readers see (published() says continuation_of IS NULL):
+            # with that column in no index, counting a section's or the archive's public
+            # articles for a listing's page count read every row (50 ms for a section of
+            # 10,000 on SQLite); these answer it from the index alone.
+            models.Index(fields=["status", "published_at"], name="article_public_status_pub",
+                         condition=models.Q(continuation_of__isnull=True)),
+            models.Index(fields=["section", "status", "published_at"], name="article_public_section_pub",
+                         condition=models.Q(continuation_of__isnull=True)),
             # The API's ETag (the newest change), and its changes since a time.
             models.Index(fields=["updated_at"], name="article_updated_at"),
             # A story's later parts (转版), found from its first part. Only the few
