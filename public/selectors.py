@@ -199,8 +199,10 @@ def _issues_with_stories() -> QuerySet[Issue]:
 
 def publications_with_issues() -> list[Publication]:
     """The publications that have an issue with something published (one query)."""
-    printed = Article.objects.filter(Article.published_q(), source_page__issue__publication=OuterRef("pk"))
-    return list(Publication.objects.filter(Exists(printed)))
+    # Issue by issue, each asking for one published story of its pages: asked of the
+    # articles joined to their pages and issues at once, PostgreSQL hashed every page (11 ms at 100,000).
+    issues = _issues_with_stories().filter(publication=OuterRef("pk"))
+    return list(Publication.objects.filter(Exists(issues)))
 
 
 def main_issue() -> Issue | None:
