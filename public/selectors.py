@@ -125,11 +125,12 @@ def home_groups(*, per_section: int) -> list[SectionGroup]:
         return []
     sql, params = _latest_per_section_sql(tuple(root_of), per_section)
     rows = list(
-        Article.objects.filter(pk__in=RawSQL(sql, params))
+        Article.objects.published().filter(pk__in=RawSQL(sql, params))  # published(): said twice, never too often
         # What a headline list shows (display_title reads body only for untitled photo news),
         # and the page's date for its link (Article.url_date).
         .select_related("source_page")
         .only("pk", "slug", "title", "body", "section_id", "published_at", "created_at", "source_page__edition_date")
+        .order_by()  # sorted below, with the tie broken by pk
     )
     rows.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
     for article in rows:
