@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 import functools
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
