@@ -71,6 +71,14 @@ def _measure(work: Callable[[], int]) -> tuple[float, float, int, float]:
 
 
 class throwaway_database:
+    """A test database for a benchmark, dropped at the end, or with keep (a name) kept
+    and reused by the next run with the same keep: the SQLite file
+    var/bench-<keep>.sqlite3, or
+    <NAME>_bench_<keep> next to DATABASE_URL. Migrations run on a kept one too."""
+
+    def __init__(self, *, keep: str = ""):
+        self.keep = keep
+
     def __enter__(self):
         import django
         from django.test.utils import setup_test_environment
@@ -83,17 +91,25 @@ class throwaway_database:
         settings.DEBUG = False
         from django.db import connection
 
+        test = connection.settings_dict["TEST"]
         if connection.vendor == "sqlite":
             # Django's SQLite test database lives in memory, which would count the
             # stored pages as the importer's memory; use a file as `make run` does.
-            self.tmpdir = tempfile.TemporaryDirectory()
-            connection.settings_dict["TEST"]["NAME"] = str(Path(self.tmpdir.name) / "bench.sqlite3")
+            if self.keep:
+                kept = Path(__file__).resolve().parent.parent / "var"  # var/ is git-ignored
+                kept.mkdir(exist_ok=True)
+                test["NAME"] = str(kept / f"bench-{self.keep}.sqlite3")
+            else:
+                self.tmpdir = tempfile.TemporaryDirectory()
+                test["NAME"] = str(Path(self.tmpdir.name) / "bench.sqlite3")
+        elif self.keep:
+            test["NAME"] = f"{connection.settings_dict['NAME']}_bench_{self.keep}"
         self.connection = connection
-        self.old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        self.old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=bool(self.keep))
         return self
 
     def __exit__(self, *exc):
-        self.connection.creation.destroy_test_db(self.old_name, verbosity=0)
+        self.connection.creation.destroy_test_db(self.old_name, verbosity=0, keepdb=bool(self.keep))
 
 
 def _reset_database() -> None:

@@ -25,6 +25,9 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
     parser.add_argument("--seconds", type=int, default=20, help="served: wrk duration per page")
     parser.add_argument("--servers", default="gunicorn", help="served: comma-separated, gunicorn and/or granian")
+    parser.add_argument("--keep", action="store_true",
+                        help="site: build the archive once into a kept database and reuse it on later runs")
+    parser.add_argument("--no-search", action="store_true", help="site: time the pages only, not the searches")
     parser.add_argument("--words", type=int, default=10_000, help="screening: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
@@ -32,7 +35,7 @@ def main() -> None:
     if args.which == "site":
         from bench import site_bench
 
-        site_bench.run(articles=args.articles or 100_000)
+        site_bench.run(articles=args.articles or 100_000, keep=args.keep, search=not args.no_search)
         return
     if args.which == "served":
         from bench import wrk_bench

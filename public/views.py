@@ -67,8 +67,11 @@ def _published_or_404(queryset: QuerySet[Article]) -> QuerySet[Article]:
     return queryset
 
 
-def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article], **context) -> HttpResponse:
-    context.update(heading=heading, page_obj=_page(request, NewestFirst(queryset)))
+def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article], sections: list[Section] = (),
+             **context) -> HttpResponse:
+    """A page of the queryset's published articles, newest first; sections: the ones it is
+    filtered to, each walked on its own index (see NewestFirst)."""
+    context.update(heading=heading, page_obj=_page(request, NewestFirst(queryset, sections=sections)))
     return render(request, "public/listing.html", context)
 
 
@@ -127,8 +130,9 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
 @public_page
 def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(Section, slug=slug)
-    queryset = published_articles().in_section(section)
-    return _listing(request, heading=str(section), queryset=queryset, feeds=_feeds("section", slug))
+    sections = section.with_descendants()
+    queryset = published_articles().filter(section__in=sections)  # in_section(), its sections read once
+    return _listing(request, heading=str(section), queryset=queryset, sections=sections, feeds=_feeds("section", slug))
 
 
 @public_page

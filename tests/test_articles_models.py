@@ -37,6 +37,30 @@ def test_url_falls_back_to_created_date(make_article):
     assert article.get_absolute_url().startswith(f"/articles/{day:%Y/%m/%d}/{article.pk}-")
 
 
+def test_url_is_what_reverse_gives_under_each_prefix_and_urlconf(make_article, settings):
+    from django.test import override_settings
+    from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+    article = make_article()
+
+    def reversed_() -> str:
+        day = article.url_date
+        return reverse("public:detail", kwargs={"year": f"{day:%Y}", "month": f"{day:%m}", "day": f"{day:%d}",
+                                                "pk": article.pk, "slug": article.slug})
+
+    assert article.get_absolute_url() == reversed_()
+    set_script_prefix("/hant/")  # the traditional-character site (public.scripts)
+    try:
+        assert article.get_absolute_url() == reversed_() and reversed_().startswith("/hant/articles/")
+    finally:
+        set_script_prefix("/")
+    with override_settings(ROOT_URLCONF="bench.served_urls"):
+        assert article.get_absolute_url() == reversed_()
+    article.slug = "不是slug"  # no address takes it: reverse() says so, not a made-up address
+    with pytest.raises(NoReverseMatch):
+        article.get_absolute_url()
+
+
 def test_display_title_for_photo_news(make_article):
     article = make_article(title="", body="■ 市民在公园赏花。")
     assert str(article) == "市民在公园赏花。"

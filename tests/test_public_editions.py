@@ -301,6 +301,37 @@ def test_edition_pages_cost_the_same_for_one_or_many_stories_pages_and_issues(
         assert client.get(url).status_code == 200
 
 
+def _file_in_every_section(paper, n: int) -> None:
+    """n published stories and a draft in every section, subsections too, on page 02, with a corrected one."""
+    page = paper["pages"][2]
+    for section in Section.objects.all():
+        for i in range(n):
+            story = _story(page, f"{section.slug}稿件{i}", position=200 + i, section=section)
+            if i == 0:
+                Article.objects.filter(pk=story.pk).update(status=Article.Status.CORRECTED)
+        _story(page, f"{section.slug}的草稿", position=300, section=section, published=False)
+
+
+def test_home_costs_the_same_for_many_sections_stories_pages_and_issues(client, paper, django_assert_num_queries):
+    from django.core.management import call_command
+
+    call_command("loaddata", "fixtures/sections.json", verbosity=0)  # nine sections, two of them subsections
+    _file_in_every_section(paper, 1)
+    # The issue, its pages and printed stories (3), other publications (1), the sections (1),
+    # every section's latest (1), the menu (1): one query per section and status was 25.
+    with django_assert_num_queries(7):
+        html = _html(client, "/")
+    assert "jingji稿件0" in html and "caijing稿件0" in html and "的草稿" not in html
+    for i in range(3):
+        Section.objects.create(name=f"新栏目{i}", slug=f"xin-{i}", parent=Section.objects.get(slug="jingji") if i else None)
+    _file_in_every_section(paper, 8)
+    _grow(paper, 4)
+    cache.clear()
+    with django_assert_num_queries(7):
+        html = _html(client, "/")
+    assert "xin-2稿件7" in html and "的草稿" not in html
+
+
 def test_article_page_costs_the_same_however_full_its_page(client, paper, django_assert_num_queries):
     url = paper["stories"]["lead"].get_absolute_url()
     # The article with its section, page, issue and publication; bylines; tags;

@@ -60,14 +60,14 @@ def test_reporter_page(client, published_article, make_article):
 def test_home_query_count_does_not_grow_with_articles(client, published_article, make_article, django_assert_max_num_queries):
     from articles.models import Byline, Reporter
 
-    # No issue to show (1); sections (1), the latest per public status (2) with their
-    # bylines (1) and edition dates (1), the menu (1).
-    with django_assert_max_num_queries(7):
+    # No issue to show (1); sections (1), the latest (1) with their bylines (1) and
+    # edition dates (1), the menu (1).
+    with django_assert_max_num_queries(6):
         client.get("/")
     for i in range(5):
         article = make_article(title=f"稿件{i}", status=Article.Status.PUBLISHED, published_at=timezone.now())
         Byline.objects.create(article=article, reporter=Reporter.objects.create(name=f"记者{i}", slug=f"jz-{i}"))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         client.get("/")
 
 
@@ -200,6 +200,42 @@ def test_section_page_includes_subsections(client, make_article):
     html = client.get("/sections/jingji-x/").content.decode()
     assert "财经新闻" in html and "其他新闻" not in html
     assert client.get("/sections/nothing/").status_code == 404
+
+
+def test_section_pages_list_newest_first_across_subsections_in_constant_queries(client, make_article,
+                                                                                    django_assert_num_queries):
+    from articles.models import Section
+
+    economy = Section.objects.create(name="经济", slug="jingji-x")
+    subsections = [Section.objects.create(name=f"子版块{i}", slug=f"zi-{i}", parent=economy) for i in range(2)]
+    now = timezone.now()
+
+    def file(n: int, sections: list, batch: str) -> list[Article]:
+        made = []
+        for i in range(n):
+            status = Article.Status.CORRECTED if i % 3 == 0 else Article.Status.PUBLISHED
+            made.append(_publish(make_article, title=f"经济稿件{batch}{i}号", section=sections[i % len(sections)],
+                                 status=status, published_at=now - timezone.timedelta(minutes=i)))
+            make_article(title=f"经济草稿{i}", section=sections[i % len(sections)])  # never listed
+        return made
+
+    made = file(25, [economy, *subsections], "甲")
+
+    def listed(page: int) -> list[str]:
+        cache.clear()
+        # The section (1), its subsections (1), the count (1), the page's articles (1)
+        # with their bylines (1) and edition dates (1), the menu (1).
+        with django_assert_num_queries(7):
+            html = client.get(f"/sections/jingji-x/?page={page}").content.decode()
+        assert "经济草稿" not in html
+        return [a.title for a in made if a.title in html]
+
+    assert listed(1) == [a.title for a in made[:20]]
+    assert listed(2) == [a.title for a in made[20:]]
+    more = [Section.objects.create(name=f"新子版块{i}", slug=f"xin-zi-{i}", parent=subsections[0]) for i in range(3)]
+    made = sorted(made + file(30, more, "乙"), key=lambda a: (a.published_at, a.pk), reverse=True)
+    assert listed(1) == [a.title for a in made[:20]]
+    assert listed(3) == [a.title for a in made[40:]]
 
 
 def test_column_and_tag_pages(client, make_article):
