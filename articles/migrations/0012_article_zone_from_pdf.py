@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_tombstone_article_pk_api_indexes'),
+        ('articles', '0011_public_listing_indexes'),
     ]
 
     operations = [
