@@ -27,21 +27,22 @@ def simhash(text: str) -> int:
     """A 64-bit fingerprint of text (0 for text shorter than a trigram).
 
     Bit i is set where the trigrams whose hash has bit i set weigh more than
-    half of all. Rather than 64 additions per trigram, each trigram adds its
-    weight to one bucket per byte of its hash (8 additions); a bucket then
-    adds its total to the 8 bits its byte value sets, all 64 sums at once in
-    one integer holding a COUNTER_BITS-wide counter per bit.
+    half of all. Rather than 64 additions per trigram, the hashes are laid end
+    to end (each repeated as often as its trigram occurs), so the k-th bytes
+    of all of them are one slice; counting a slice's byte values (in C) gives
+    the weight behind each (byte position, byte value), which then adds to the
+    8 bits its value sets, all 64 sums at once in one integer holding a
+    COUNTER_BITS-wide counter per bit.
     """
     clean = _NOISE.sub("", text)
     grams = Counter(clean[i: i + 3] for i in range(len(clean) - 2))
     if not grams:
         return 0
-    buckets = [0] * (BYTES * 256)  # (byte position, byte value) -> weight
-    for gram, weight in grams.items():
-        digest = hashlib.blake2b(gram.encode("utf-8"), digest_size=BYTES).digest()
-        for k, value in enumerate(reversed(digest)):  # big-endian: the last byte holds bits 0-7
-            buckets[k * 256 + value] += weight
-    counters = sum(weight * spread for weight, spread in zip(buckets, _SPREAD) if weight)
+    digests = b"".join(hashlib.blake2b(gram.encode("utf-8"), digest_size=BYTES).digest() * weight for gram, weight in grams.items())
+    counters = 0
+    for k in range(BYTES):  # big-endian: the last byte of a hash holds bits 0-7
+        spread = _SPREAD[k * 256: (k + 1) * 256]
+        counters += sum(weight * spread[value] for value, weight in Counter(digests[BYTES - 1 - k:: BYTES]).items())
     half, mask = grams.total(), (1 << COUNTER_BITS) - 1
     return sum(1 << bit for bit in range(BITS) if 2 * (counters >> bit * COUNTER_BITS & mask) > half)
 
