@@ -35,9 +35,13 @@ def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
     for i in range(simhash.BANDS):
         same_band |= Q(**{f"band{i}__in": {band for j, band in by_band if j == i}})
     pairs = {}
-    for other_id, other in Profile.objects.filter(same_band).exclude(simhash=0).values_list("article_id", "simhash"):
+    band_fields = [f"band{i}" for i in range(simhash.BANDS)]
+    # The stored bands, rather than cutting each fingerprint again: most rows share a band and nothing more.
+    for other_id, other, *other_bands in (
+        Profile.objects.filter(same_band).exclude(simhash=0).values_list("article_id", "simhash", *band_fields)
+    ):
+        sharing = {article_id for i, band in enumerate(other_bands) for article_id in by_band.get((i, band), ())}
         other = simhash.from_signed(other)
-        sharing = {article_id for i, band in enumerate(simhash.bands(other)) for article_id in by_band.get((i, band), ())}
         for article_id in sorted(sharing, key=order.__getitem__):
             bits = simhash.distance(mine[article_id], other)
             if other_id != article_id and bits <= simhash.NEAR_DUPLICATE_BITS:
