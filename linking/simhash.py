@@ -4,9 +4,13 @@ Features are overlapping character trigrams of the text with whitespace and
 punctuation removed, so an OCR slip changes only the few trigrams around it
 and the fingerprint moves by a few bits (up to 7 for six slips in a short
 story), while a different story lands about 32 bits away (never under 21
-between the seed articles). Fingerprints are cut into BANDS bands: two texts within
-BANDS - 1 bits of each other agree on at least one band, so a database index
-on each band finds candidates without comparing every pair.
+between the seed articles). Fingerprints are cut into BANDS bands, stored each
+with its index. Two texts within BANDS - 1 bits of each other differ in at
+most one bit on one of the BANDS / 2 pairs of neighbouring bands (else they would
+differ in BANDS bits or more), so candidates are the rows that agree with a
+fingerprint on one band of a pair and are within one bit of it on the other
+(probes()): one row in about 960 of random fingerprints, where agreeing on
+any one band alone let one row in 32 through, to be read and compared.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections import Counter
 BITS = 64
 BANDS = 8
 BAND_BITS = BITS // BANDS
-NEAR_DUPLICATE_BITS = 7  # at most BANDS - 1, so banded look-up finds every such pair
+NEAR_DUPLICATE_BITS = 7  # at most BANDS - 1, so the probes find every such pair
 
 _NOISE = re.compile(r"[\s\W_]+")
 
@@ -59,6 +63,23 @@ def bands(fingerprint: int) -> tuple[int, ...]:
     """The fingerprint cut into BANDS integers of BAND_BITS bits."""
     mask = (1 << BAND_BITS) - 1
     return tuple(fingerprint >> (i * BAND_BITS) & mask for i in range(BANDS))
+
+
+def probes(fingerprint: int) -> list[tuple[int, int, int, tuple[int, ...]]]:
+    """(band i, its value, band j, the values j may have): one row matching any is a candidate.
+
+    For each pair of neighbouring bands (0 and 1, 2 and 3 …), all 2 * BAND_BITS + 1
+    values of the pair within one bit of the fingerprint's: one band equal and
+    the other equal or one bit off, each as an index look-up on the equal band.
+    """
+    cut = bands(fingerprint)
+    flips = [1 << bit for bit in range(BAND_BITS)]
+    found = []
+    for low in range(0, BANDS, 2):
+        high = low + 1
+        found.append((low, cut[low], high, (cut[high], *(cut[high] ^ flip for flip in flips))))
+        found.append((high, cut[high], low, tuple(cut[low] ^ flip for flip in flips)))
+    return found
 
 
 def distance(a: int, b: int) -> int:
