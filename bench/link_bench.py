@@ -10,21 +10,37 @@ benchmark does (SQLite file, or a bench_ database next to DATABASE_URL).
 
 Linking throughput on the shared 2-core development machine, SQLite, in
 articles per CPU-second of this process (the wall clock there counted the
-other processes' work too; runs vary by about 15 %):
+other processes' work too; runs vary by about 15 %, more at a load of 10-13):
 
-    archive   task of                 before   after batching, fast Viterbi and SimHash
-    10,000    one page (6 articles)    18-20     31
-    10,000    50 articles              19-22     52
-    100,000   one page (6 articles)    20        24
-    100,000   50 articles              21        43
+    archive   task of                 before   batching,     look-ups compiled once, one-bit
+                                               fast Viterbi  probes for duplicates, SimHash
+                                               and SimHash   by slices, a run tagged once a text
+    10,000    one page (6 articles)    18-20     29-31        30-33
+    10,000    50 articles              19-22     42-52        42-49
+    100,000   one page (6 articles)    20        21-24        25
+    100,000   50 articles              21        36-43        34
 
-Short of THROUGHPUT_GOAL: of an article's ~19 ms (batch of 50) about 8.5 ms
-is jieba's part-of-speech tagging (its Viterbi halved, the result unchanged),
-6.5 ms related scoring (200 candidates, four feature queries) and 4 ms the
-writes, fingerprint and near-duplicates. jieba's plain cut with its
-dictionary's tags costs 3 ms but changes tags (keyword overlap 0.90 on the
-seeds) and names (0.79); jieba-fast-dat's C++ tagger costs 1.4 ms, same
-keywords on the seeds, names 0.95, term vectors 0.97.
+(the last two columns alternated in one session, at a load of 10-13). In
+one process, per article at 10,000: the inverted-index look-ups 2.4 -> 0.5 ms
+(page) and 1.25 -> 0.24 ms (50), near-duplicates 2.1 -> 1.4 ms (page), SimHash
+1.5 -> 1.0 ms, tagging 7.4 -> 6.3 ms; at 100,000 the near-duplicates step of
+one new article 159 -> 72 ms (wall, p50), since it reads ~100 candidate rows
+instead of ~3,000. Links, tags, mentions, suggestions, term vectors and
+duplicates of the bench archive are the same before and after.
+
+Short of THROUGHPUT_GOAL (5 ms an article): jieba alone is more than that.
+Part-of-speech tagging is ~6 ms (the dictionary walk ~3 ms, which any jieba
+cut pays, and the HMM over unknown runs ~3 ms); related scoring ~6 ms (200
+candidates: their features' read, half of it decoding term vectors, and
+scoring in Python); SimHash 1 ms; the writes ~2 ms. jieba's plain cut with
+the POS model run only on the words its dictionary lacks costs 5.5-5.9 ms
+instead of 6.4-7.0 (same suggested names on the seeds, 185 of 186 keywords,
+term-vector cosine 0.998): a small change of results for a small gain.
+jieba's plain cut with its dictionary's tags costs 3 ms but changes tags (keyword overlap 0.90
+on the seeds) and names (0.79); jieba-fast-dat's C++ tagger costs 1.4 ms,
+same keywords on the seeds, names 0.95, term vectors 0.97: the largest step
+in sight (a product decision), and the goal would still need related
+scoring and the writes several times cheaper.
 """
 
 from __future__ import annotations

@@ -64,11 +64,15 @@ def _score(article: Features, other: Features, rarities: Mapping[Hashable, float
     """The score; its reasons are appended to `reasons` unless that is None."""
     total = 0.0
     by_kind: dict[str, list[tuple[float, str]]] = {}
-    for pk in article.entities.keys() & other.entities.keys():
-        name, kind = article.entities[pk]
-        weight = rarities.get(("entity", pk), 1.0)
-        total += ENTITY_WEIGHT * weight / _mean_size(article.entities, other.entities)
-        by_kind.setdefault(kind, []).append((weight, name))
+    shared_entities = article.entities.keys() & other.entities.keys()
+    if shared_entities:
+        mean_size = _mean_size(article.entities, other.entities)
+        for pk in shared_entities:
+            weight = rarities.get(("entity", pk), 1.0)
+            total += ENTITY_WEIGHT * weight / mean_size
+            if reasons is not None:
+                name, kind = article.entities[pk]
+                by_kind.setdefault(kind, []).append((weight, name))
     if reasons is not None:
         for kind, label in SHARED_LABELS.items():
             if kind in by_kind:

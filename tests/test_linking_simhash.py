@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from linking import simhash
 
 STORY = (
@@ -70,3 +72,22 @@ def test_the_fingerprint_is_the_majority_of_its_trigrams_hashes():
     texts += ["".join(rng.choice("青岛崂山区茶园民宿港口 ，。ab1") for _ in range(rng.randint(0, 80))) for _ in range(500)]
     for text in texts:
         assert simhash.simhash(text) == _majority_of_trigram_hashes(text), text
+
+
+def test_the_probes_catch_every_fingerprint_within_seven_bits_and_few_others():
+    rng = random.Random(8)
+
+    def caught(a: int, b: int) -> bool:
+        other = simhash.bands(b)
+        return any(other[i] == value and other[j] in values for i, value, j, values in simhash.probes(a))
+
+    for _ in range(3000):
+        a = rng.getrandbits(64)
+        # The worst spread too: one bit in each of seven bands, so no pair of bands is equal.
+        bits = rng.sample(range(64), rng.randint(0, 7)) if rng.random() < 0.5 else [8 * i + rng.randrange(8) for i in range(7)]
+        b = a
+        for bit in bits:
+            b ^= 1 << bit
+        assert caught(a, b), (a, bits)
+    strangers = sum(caught(rng.getrandbits(64), rng.getrandbits(64)) for _ in range(20_000))
+    assert strangers < 100  # about 21 expected (68 in 65,536)

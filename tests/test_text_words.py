@@ -34,3 +34,16 @@ def test_the_fast_viterbi_finds_jieba_s_path_and_probability_for_any_run_of_char
     for _ in range(2000):
         run = "".join(rng.choice(chars) for _ in range(rng.randint(1, 12)))
         assert jieba.posseg.viterbi(run, *model) == words._jieba_viterbi(run, *model), run
+
+
+def test_a_run_met_again_in_the_same_text_is_searched_once(monkeypatch):
+    words.ensure_ready()
+    searched = []
+    search = words._fast_viterbi._search
+    monkeypatch.setattr(words._fast_viterbi, "_search", lambda obs, *model: searched.append(obs) or search(obs, *model))
+    text = "上合示范区迎来上合组织客商。上合峰会后，上合元素随处可见。"
+    first = words.tagged(text)
+    assert searched and len(searched) == len(set(searched))
+    runs = len(searched)
+    # The memory is one text's: the next text searches its runs afresh, with the same result.
+    assert words.tagged(text) == first and len(searched) == 2 * runs

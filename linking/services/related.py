@@ -126,6 +126,7 @@ def _feature_keys(features: Features) -> list[tuple[str, int]]:
 
 
 POSTINGS_PER_QUERY = 100  # capped look-ups joined by UNION ALL in one query (SQLite allows 500)
+_STAND_IN = -7_310_419  # an id no row has, to find the id's place among a compiled look-up's parameters
 
 
 def _postings(keys: set[tuple[str, int]]) -> dict[tuple[str, int], list[int]]:
@@ -148,11 +149,18 @@ def _postings(keys: set[tuple[str, int]]) -> dict[tuple[str, int], list[int]]:
     postings: dict[tuple[str, int], list[int]] = {key: [] for key in keys}
     for kind, lookup in lookups.items():
         pks = sorted(pk for key_kind, pk in keys if key_kind == kind)
+        if not pks:
+            continue
+        # Every look-up of a kind is the same SQL but for the id: building and
+        # compiling a queryset per id was most of this function's time, so the
+        # SQL is compiled once, with a stand-in id whose parameter is then swapped.
+        part, params = lookup(_STAND_IN)[: CANDIDATES_PER_FEATURE + 1].query.sql_with_params()
+        slot = params.index(_STAND_IN)
         for start in range(0, len(pks), POSTINGS_PER_QUERY):
-            parts = [lookup(pk)[: CANDIDATES_PER_FEATURE + 1].query.sql_with_params() for pk in pks[start: start + POSTINGS_PER_QUERY]]
-            sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i, (part, _) in enumerate(parts))
+            chunk = pks[start: start + POSTINGS_PER_QUERY]
+            sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i in range(len(chunk)))
             with connection.cursor() as cursor:
-                cursor.execute(sql, [param for _, params in parts for param in params])
+                cursor.execute(sql, [pk if n == slot else param for pk in chunk for n, param in enumerate(params)])
                 for pk, article_id in cursor.fetchall():
                     postings[kind, pk].append(article_id)
     for ids in postings.values():
