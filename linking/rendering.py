@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from linking.models import Mention
+from linking.gazetteer import NameFinder
+from linking.models import Entity, Mention
 from text.bodytext import Block
 
 
@@ -18,24 +18,21 @@ def link_first_mentions(*, blocks: Iterable[Block], mentions: Iterable[Mention])
     mentions: selectors.mentions_for_display(article=...). Blocks come in
     reading order, so "first" is what the reader meets first.
     """
-    urls = {}
-    for mention in mentions:
-        for form in mention.forms:
-            urls[form] = (mention.entity_id, mention.entity.get_absolute_url())
-    pattern = re.compile("|".join(map(re.escape, sorted(urls, key=len, reverse=True)))) if urls else None
+    mentions = list(mentions)
+    # The extractor's finder, so a link falls where a mention was found (not in 即墨路).
+    finder = NameFinder(
+        {form: m.entity_id for m in mentions for form in m.forms},
+        places={m.entity_id for m in mentions if m.entity.kind == Entity.Kind.PLACE},
+    )
+    urls = {m.entity_id: m.entity.get_absolute_url() for m in mentions}
     linked: set[int] = set()
-    result = []
-    for block in blocks:
-        result.append(Block(block.kind, _link(block.text, pattern, urls, linked)))
-    return result
+    return [Block(block.kind, _link(block.text, finder, urls, linked)) for block in blocks]
 
 
-def _link(text: str, pattern: re.Pattern | None, urls: dict, linked: set[int]) -> SafeString:
-    if pattern is None:
-        return mark_safe(escape(text))
+def _link(text: str, finder: NameFinder, urls: dict, linked: set[int]) -> SafeString:
     parts, end = [], 0
-    for match in pattern.finditer(text):
-        entity_id, url = urls[match.group()]
+    for match, entity_id in finder.matches(text):
+        url = urls[entity_id]
         if entity_id in linked:
             continue
         linked.add(entity_id)

@@ -133,3 +133,9 @@ def test_a_page_is_extracted_in_a_fixed_number_of_queries(gazetteer, source_page
         articles_extract(article_ids=few)
     with django_assert_max_num_queries(len(small.captured_queries)):
         articles_extract(article_ids=many)
+
+
+def test_a_place_inside_a_longer_name_is_not_mentioned(gazetteer, make_article):
+    article = make_article(title="老街新貌", body="即墨路小商品城和青岛农业大学的师生，青岛市委的调研组都来了。")
+    articles_extract(article_ids=[article.pk])
+    assert not Mention.objects.filter(article=article).exists()

@@ -40,3 +40,11 @@ def test_the_first_mention_of_each_entity_links_to_its_page(mentions):
 def test_without_mentions_text_is_only_escaped():
     linked = link_first_mentions(blocks=[Block(PARAGRAPH, "<script>")], mentions=[])
     assert linked[0].text == "&lt;script&gt;"
+
+
+def test_a_place_is_linked_where_it_is_the_place_not_inside_a_road_or_school(make_article):
+    article = make_article()
+    jimo = Entity.objects.create(name="即墨区", kind="place", slug="jimoqu")
+    mentions = [Mention(article=article, entity=jimo, forms=["即墨"], position=0)]
+    linked = link_first_mentions(blocks=[Block(PARAGRAPH, "即墨路小商品城搬到了即墨。")], mentions=mentions)
+    assert linked[0].text == '即墨路小商品城搬到了<a class="entity" href="/entities/jimoqu/">即墨</a>。'

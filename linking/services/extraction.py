@@ -84,7 +84,8 @@ def gazetteer_finder() -> NameFinder:
     """Every entity name and alias, each leading to its entity's id."""
     names = dict(Entity.objects.values_list("name", "pk"))
     names.update(Alias.objects.values_list("name", "entity_id"))
-    return NameFinder(names)
+    places = Entity.objects.filter(kind=Entity.Kind.PLACE).values_list("pk", flat=True)
+    return NameFinder(names, places=set(places))
 
 
 def _write_tags(extracted: list[_Extracted]) -> None:
