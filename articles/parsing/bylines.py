@@ -9,7 +9,7 @@ Chinese papers print credits in a few conventional shapes, wherever they fall::
     本报北京3月4日电（记者张三、李四）           (inside the dateline's brackets)
     (X新闻/X晚报 记者 张三)                      (closing the last paragraph)
     黄  娴                                         (a two-character name padded to three)
-    刘栋 摄影报道 / 钱七摄 / 本报记者 钱七摄 / 图/钱七 / 文/图 钱七 / 钱七供图
+    钱七 摄影报道 / 钱七摄 / 本报记者 钱七摄 / 图/钱七 / 文/图 钱七 / 钱七供图
 
 Role words are those of corpus/README.md: every staff-reporter variant
 (本报记者, 新华社记者, 全媒体记者, 融媒体记者, 首席记者, 特派记者, 驻X记者)
@@ -94,7 +94,7 @@ def _clean(text: str) -> str:
 
 # A writer may sign with a pen name alone, in brackets, no role word: （丹翁）
 # under the headline or closing the text, as papers of the 1920s–40s do;
-# with where it was sent from: （某某自）（瑞士寄）. Brackets of a serial's
+# with where it was sent from: （某某自）（某地寄）. Brackets of a serial's
 # marks, （完）, （待续）, （一）, （上）, name nobody.
 # Pen names may use rare characters (CJK extensions A and B).
 _PEN_NAMES_RE = re.compile(r"^(?:[（(][\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{1,5}[)）]\s*){1,3}$")
@@ -111,7 +111,7 @@ def _parse_pen_names(text: str) -> list[BylineRecord] | None:
     names = []
     for inner in _BRACKET_RE.findall(text):
         if _SENT_FROM_RE.match(inner):
-            continue  # （瑞士寄）: where it was posted
+            continue  # （某地寄）: where it was posted
         inner = inner[:-1] if inner.endswith("自") and len(inner) > 1 else inner
         if _NOT_PEN_NAMES_RE.match(inner):
             return None
@@ -199,7 +199,7 @@ def _parse_roles(s: str) -> list[BylineRecord] | None:
     if lead and _is_outlet(lead):
         outlet = lead
     elif lead:
-        # "刘栋 摄影": names first, role last.
+        # "钱七 摄影": names first, role last.
         names = _names(lead)
         if len(pairs) == 1 and not pairs[0][1].strip() and names:
             return [BylineRecord(name=n, role=role_of(pairs[0][0]), outlet="") for n in names]

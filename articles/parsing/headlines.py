@@ -26,7 +26,7 @@ _STACKS = (
     (TITLE, SUB),
     (TITLE,),
 )
-# A column banner is a slogan of short phrases: 强信心·稳经济·促发展, 学思想 强党性 重实践 建新功.
+# A column banner is a slogan of short phrases: 抓落实·稳增长·促发展, 抓落实 促发展.
 _BANNER_SPLIT_RE = re.compile(r"[·•・\s]+")
 MAX_BANNER_PHRASE = 8
 # A long single headline with a space is two printed lines run together:
@@ -140,7 +140,7 @@ def _fits(stack: tuple[str, ...], lines: list[Line], known: frozenset[str]) -> b
     for i, (role, line) in enumerate(zip(stack, lines)):
         following = lines[i + 1] if i + 1 < len(lines) else None
         if role == KICK and line.kind != KICKER and (looks_like_banner(line.text, known) or not _stacked_kicker(line, following)):
-            return False  # a banner's phrases (强信心·稳经济) head a column, they are no 引题
+            return False  # a banner's phrases (抓落实·稳增长) head a column, they are no 引题
         if role != KICK and line.kind == KICKER and len(stack) > 1:
             return False
         if role in (COLUMN, TITLE) and line.kind == SUBLINE:

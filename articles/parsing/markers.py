@@ -14,7 +14,7 @@ import re
 # 新华社电), so a paragraph such as 本报记者走访电商基地… is not read as one.
 _DAY = r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _MONTH = r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
-# The day may stand without its month (中央社南京廿七日電: the month is the
+# The day may stand without its month (中央社甲地廿七日電: the month is the
 # issue's), and a paper's own wire is a 专电 (本报伦敦廿六日专电).
 _DATELINE_RE = re.compile(
     r"^((?:本报|本報|(?:据|據)?(?:新华社|新華社|中新社|中央社|中新网|中新網|人民网|人民網|新华网|新華網|央视网|央视新闻|法新社|路透社|美联社|美聯社|共同社|塔斯社|韩联社))"

@@ -195,7 +195,7 @@ def _cn_int(text: str) -> int | None:
         return int(text)
     digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
     digits["零"] = 0
-    if len(text) == 4 and all(c in digits for c in text):  # 一九四七
+    if len(text) == 4 and all(c in digits for c in text):  # 一九三八
         return int("".join(str(digits[c]) for c in text))
     if text == "十":
         return 10

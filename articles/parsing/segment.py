@@ -281,7 +281,7 @@ MAX_UNPAIRED_HEADLINE = 24
 
 # A news lead says when in its first words: 4月2日，… / 某国议会3日举行… / 近日，…
 _NEWS_LEAD_RE = re.compile(r"^[^。！？!?]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|当地时间)")
-# An item's headline states the news (某人当选某职); a subhead names a theme (修旧如旧).
+# An item's headline states the news (某人当选某职); a subhead names a theme (老街焕新).
 MIN_ITEM_HEADLINE = 7  # longer than the four-character phrases (四字格) subheads favour
 MAX_ITEM_PARAGRAPHS = 6  # an item of a round-up runs a few paragraphs, a feature's section more
 
@@ -318,7 +318,7 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     headline, headline_lines = chunk.headline, chunk.headline_lines
     siblings: list[str] = []
     # A report may carry subheads after all when they come as a set of paired
-    # phrases (加装电梯，方便出行 / 管网更新，告别漏水): parallel lines are siblings.
+    # phrases (绿地增加，空气清新 / 管网更新，告别漏水): parallel lines are siblings.
     subhead_set = len(candidates) >= 2 and all(paired(chunk.lines[k].text) or clauses(chunk.lines[k].text) for k in candidates)
     roundup = _news_lead(chunk.lines[0].text) and not subhead_set
     previous = 0  # where the text above this candidate begins: under the candidate before
@@ -514,7 +514,7 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP) or (following.kind == CREDIT and following.gap <= 1 and _COMMENTATOR_RE.search(following.text)):
         return True
     # A kicker over a title, a subtitle under one. A lone line ending with —— is a
-    # run-in lead of the body (抓党性教育，筑牢初心使命——), a lone ——李云鹤 the
+    # run-in lead of the body (抓某项教育，筑牢某种意识——), a lone ——王五 the
     # attribution of a quote.
     if any(line.kind == KICKER for line in run[:-1]) or any(line.kind == SUBLINE for line in run[1:]):
         return True
