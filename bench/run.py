@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
     parser.add_argument("--seconds", type=int, default=20, help="served: wrk duration per page")
     parser.add_argument("--servers", default="gunicorn", help="served: comma-separated, gunicorn and/or granian")
-    parser.add_argument("--words", type=int, default=10_000, help="screening: sensitive words in the list")
+    parser.add_argument("--words", type=int, default=10_000, help="screening, import: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -59,7 +59,7 @@ def main() -> None:
         return
     from bench import import_bench
 
-    import_bench.run(pages=args.pages)
+    import_bench.run(pages=args.pages, words=args.words)
 
 
 if __name__ == "__main__":
