@@ -8,12 +8,14 @@ batches of 500 articles, so search indexing and linking are enqueued for the
 worker, which this benchmark does not run). The last row mutes the
 articles_changed receivers (screening, the page cache, the enqueuing).
 
-Parse + persist on the shared 2-core development machine, SQLite, in articles
-per CPU-second: 128, then 178 once the writer read a page's reporters and
-columns once (256 and 444 muted); about 520 once pages were announced in
-batches (search indexing left each page's receiver for a task), a page's new
-articles and bylines were inserted in two statements, and 字数 and the
-decoder's control-character check stopped looking at characters one by one.
+Parse + persist on the shared 2-core development machine, in articles per
+CPU-second (120 pages, 10,000 words, the machine loaded by other work: load
+9-15, so CPU seconds are inflated too): SQLite 100 (muted 240) before, 415-480
+(muted 465-530) once pages were announced in batches (search indexing left
+each page's receiver for a task), a page's new articles and bylines were
+inserted in two statements, and 字数 and the decoder's control-character check
+stopped looking at characters one by one; PostgreSQL 105 (220) before, 360-395
+(410-460) after. Less loaded and without words, SQLite reached 535 (555 muted).
 """
 
 from __future__ import annotations
