@@ -6,12 +6,19 @@ with ``announce_changed()``: the importer for each page, the desk for each
 edit. Receivers (the search index, tags and links, the page cache) get
 ``article_ids``, a list of primary keys; each app connects its own in its
 ``AppConfig.ready()``.
+
+Within ``announcing_together()`` (an import of many pages) the committed ids
+are sent in announcements of GROUP_SIZE, not one per page: a page's half a
+dozen articles would each time be indexed at once and enqueue a linking task,
+where a batch goes to the workers whole (search indexes more than 50 in a task).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.db import transaction
@@ -22,6 +29,51 @@ from articles.models import Article
 articles_changed = Signal()
 logger = logging.getLogger(__name__)
 
+# Ids per announcement inside announcing_together(): a batch of the search and
+# linking tasks (search.tasks, linking.tasks), and what screening stores at once.
+GROUP_SIZE = 500
+
+
+class _Group:
+    def __init__(self, size: int):
+        self.size = size
+        self.ids: list[int] = []
+
+    def add(self, article_ids: list[int]) -> None:
+        self.ids.extend(article_ids)
+        if len(self.ids) >= self.size:
+            self.send()
+
+    def send(self) -> None:
+        ids, self.ids = list(dict.fromkeys(self.ids)), []
+        if ids:
+            send_changed(ids)
+
+
+_group: ContextVar[_Group | None] = ContextVar("articles_announcing_together", default=None)
+
+
+@contextmanager
+def announcing_together(*, size: int | None = None) -> Iterator[None]:
+    """Collect what announce_changed() is told inside, and send it every ``size`` ids
+    (GROUP_SIZE unless given) and at the end.
+
+    Each id is still collected only once its own transaction commits, so a
+    rolled-back write is never sent; what was collected is sent even when the
+    block ends in an error (those writes are committed). Entered inside a
+    transaction, the last announcement goes after its commit, behind the others.
+    """
+    if _group.get() is not None:  # already collecting: the outer block sends
+        yield
+        return
+    group = _Group(size or GROUP_SIZE)
+    token = _group.set(group)
+    try:
+        yield
+    finally:
+        _group.reset(token)
+        transaction.on_commit(group.send)
+
 
 def announce_changed(article_ids: Iterable[int], *, using: str | None = None) -> None:
     """Send articles_changed once, after the current transaction commits (at once outside one).
@@ -31,7 +83,8 @@ def announce_changed(article_ids: Iterable[int], *, using: str | None = None) ->
     """
     ids = list(dict.fromkeys(article_ids))
     if ids:
-        transaction.on_commit(partial(send_changed, ids), using=using)
+        group = _group.get()
+        transaction.on_commit(partial(group.add, ids) if group else partial(send_changed, ids), using=using)
 
 
 def send_changed(article_ids: list[int]) -> None:

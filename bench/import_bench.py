@@ -1,15 +1,21 @@
 """Import benchmark: parse-only and parse+persist throughput and peak memory.
 
 Persisting runs against a throw-away database: a temporary SQLite file unless
-DATABASE_URL points elsewhere (then a `bench_` test database is created there).
+DATABASE_URL points elsewhere (then a `bench_` test database is created there),
+with a sensitive-word list of `words` words (screening runs on every import),
+and announcing as pages_import does (articles.signals.announcing_together:
+batches of 500 articles, so search indexing and linking are enqueued for the
+worker, which this benchmark does not run). The last row mutes the
+articles_changed receivers (screening, the page cache, the enqueuing).
 
-Parse + persist on the shared 2-core development machine, SQLite, in articles
-per CPU-second: 128 before and 178 after the writer read a page's reporters
-and columns once and stopped re-checking foreign keys it had just saved (256
-and 444 with the articles_changed receivers muted). Short of
-PERSIST_GOAL_ARTICLES: about half of the rest is search indexing (jieba's
-cut_for_search in search's receiver, run at once for a page's articles),
-then pinyin slugs and one INSERT per article and per page's bylines.
+Parse + persist on the shared 2-core development machine, in articles per
+CPU-second (120 pages, 10,000 words, the machine loaded by other work: load
+9-15, so CPU seconds are inflated too): SQLite 100 (muted 240) before, 415-480
+(muted 465-530) once pages were announced in batches (search indexing left
+each page's receiver for a task), a page's new articles and bylines were
+inserted in two statements, and 字数 and the decoder's control-character check
+stopped looking at characters one by one; PostgreSQL 105 (220) before, 360-395
+(410-460) after. Less loaded and without words, SQLite reached 535 (555 muted).
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ import gc
 import resource
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.synthetic import parse_bytes, synthetic_pages
@@ -29,7 +36,7 @@ PERSIST_GOAL_SECONDS = 60  # for 1,000 pages
 PERSIST_GOAL_ARTICLES = 500  # articles/s parsed and persisted (issue #11), linking left to the worker
 
 
-def run(*, pages: int) -> None:
+def run(*, pages: int, words: int = 10_000) -> None:
     _parse(5)  # warm up: jieba's dictionary and regex compilation are paid once, not per page
     sizes = sorted({max(pages // 4, 1), max(pages // 2, 1), pages})
     rows = []
@@ -39,9 +46,12 @@ def run(*, pages: int) -> None:
         from articles.services.importing import page_import
 
         for size in sizes:
-            _reset_database()
+            _reset_database(words=words)
             rows.append(("parse + persist", size, *_measure(lambda n=size: _persist(n, page_import))))
-    _print(rows, pages)
+        _reset_database(words=words)
+        with _receivers_muted():
+            rows.append(("  receivers muted", pages, *_measure(lambda: _persist(pages, page_import))))
+    _print(rows, pages, words=words)
 
 
 def _parse(count: int) -> int:
@@ -52,10 +62,27 @@ def _parse(count: int) -> int:
 
 
 def _persist(count: int, page_import) -> int:
+    from articles.signals import announcing_together
+
     articles = 0
-    for name, data in synthetic_pages(count):
-        articles += page_import(page=parse_bytes(name, data)).articles
+    with announcing_together():  # as pages_import does
+        for name, data in synthetic_pages(count):
+            articles += page_import(page=parse_bytes(name, data)).articles
     return articles
+
+
+@contextmanager
+def _receivers_muted() -> Iterator[None]:
+    from articles.signals import articles_changed
+
+    receivers = articles_changed.receivers
+    articles_changed.receivers = []
+    articles_changed.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        articles_changed.receivers = receivers
+        articles_changed.sender_receivers_cache.clear()
 
 
 def _measure(work: Callable[[], int]) -> tuple[float, float, int, float]:
@@ -112,17 +139,27 @@ class throwaway_database:
         self.connection.creation.destroy_test_db(self.old_name, verbosity=0, keepdb=bool(self.keep))
 
 
-def _reset_database() -> None:
+def _reset_database(*, words: int) -> None:
     # flush deletes in SQL; QuerySet.delete() would load every row to cascade.
+    import random
+
     from django.core.management import call_command
 
+    from bench.screening_bench import _dictionary_words
+    from screening.services import words_import
+    from screening.wordlist import current_matcher
+
     call_command("flush", interactive=False, verbosity=0)
+    if words:
+        listed = _dictionary_words(random.Random(10), words)
+        words_import(lines=[f"{word},bench,{'banned' if i % 2 else 'notice'}" for i, word in enumerate(listed)])
+        current_matcher()  # built once, as a server process does before its first import
 
 
-def _print(rows, pages: int) -> None:
+def _print(rows, pages: int, *, words: int) -> None:
     from django.db import connection
 
-    print(f"import benchmark ({connection.vendor}), synthetic pages recombined from seeds/")
+    print(f"import benchmark ({connection.vendor}), synthetic pages recombined from seeds/, {words:,} sensitive words")
     print_table(
         ("step", "pages", "seconds", "pages/s", "articles", "articles/s", "articles/CPU s", "peak RSS MiB"),
         [

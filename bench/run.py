@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true",
                         help="site: build the archive once into a kept database and reuse it on later runs")
     parser.add_argument("--no-search", action="store_true", help="site: time the pages only, not the searches")
-    parser.add_argument("--words", type=int, default=10_000, help="screening: sensitive words in the list")
+    parser.add_argument("--words", type=int, default=10_000, help="screening, import: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -62,7 +62,7 @@ def main() -> None:
         return
     from bench import import_bench
 
-    import_bench.run(pages=args.pages)
+    import_bench.run(pages=args.pages, words=args.words)
 
 
 if __name__ == "__main__":

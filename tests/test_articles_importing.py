@@ -573,12 +573,12 @@ def test_a_page_that_fails_midway_leaves_nothing_behind(tmp_path, monkeypatch):
     import_file(copy_seed("000", tmp_path))
     before = snapshot("000")
     reporters = set(Reporter.objects.values_list("name", flat=True))
-    calls = _fail_on_call(monkeypatch, 3)
+    calls = _fail_on_call(monkeypatch, 1)
 
     with pytest.raises(RuntimeError, match="database went away"):
         import_file(copy_seed("002", tmp_path))
 
-    assert len(calls) == 3  # two articles of page 002 had been written before the failure
+    assert len(calls) == 1  # page 002, its articles and new reporters had been written before the failure
     assert not SourcePage.objects.filter(file_name=seed_name("002")).exists()
     assert not page_articles("002").exists()
     assert Article.objects.count() == 6
@@ -971,13 +971,31 @@ def test_an_unchanged_folder_is_skipped_in_a_few_queries(seed_dir):
     assert len(data_queries(ctx)) <= 1 + 5 * 2, data_queries(ctx)
 
 
-def test_each_imported_page_announces_its_changed_articles(seed_dir, announcements):
+def test_an_import_announces_its_pages_changed_articles_together(seed_dir, announcements):
     with announcements() as sent:
         import_folder(seed_dir)
         import_folder(seed_dir)  # unchanged pages announce nothing
 
-    assert len(sent) == 5
+    # One announcement for the five pages (31 articles): search indexes them in
+    # a task, linking enqueues one, the page cache is bumped once.
+    assert len(sent) == 1
+    assert sorted(sent[0]) == sorted(Article.objects.values_list("pk", flat=True))
+
+
+def test_a_large_import_announces_in_batches_of_group_size(seed_dir, announcements, monkeypatch):
+    monkeypatch.setattr(signals, "GROUP_SIZE", 10)
+    with announcements() as sent:
+        import_folder(seed_dir)
+
+    # Sent as soon as a page's commit brings the batch to 10 or more; the rest at the end.
+    assert all(len(ids) >= 10 for ids in sent[:-1]) and len(sent) >= 3
     assert sorted(pk for ids in sent for pk in ids) == sorted(Article.objects.values_list("pk", flat=True))
+
+
+def test_one_page_imported_alone_is_announced_at_once(seed_dir, announcements):
+    with announcements() as sent:
+        result = page_import(page=parse_page(read_page(sorted(seed_dir.rglob("*.txt"))[0])))
+    assert sent == [result.changed_ids] and len(result.changed_ids) >= 1
 
 
 def test_a_dry_run_announces_nothing(seed_dir, announcements):

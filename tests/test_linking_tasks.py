@@ -85,13 +85,14 @@ def test_an_admin_edit_enqueues_its_linking_and_the_worker_links_it(
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
-def test_an_import_hands_its_linking_to_the_worker_in_one_task_per_page(
+def test_an_import_hands_its_linking_to_the_worker_in_one_task_for_its_pages(
     database_queue, link_calls, gazetteer, tmp_path, announcements
 ):
     with announcements(deliver=True):
         pages_import(paths=[copy_seed(p, tmp_path) for p in ("000", "002")], publish=True)
     assert link_calls == [] and not Profile.objects.exists()
-    assert DBTaskResult.objects.filter(task_path="linking.tasks.link_articles").count() == 2
+    # The two pages are announced together (articles.signals.announcing_together): one batch, one task.
+    assert DBTaskResult.objects.filter(task_path="linking.tasks.link_articles").count() == 1
 
     _run_worker()
     assert sorted(pk for call in link_calls for pk in call) == sorted(Article.objects.values_list("pk", flat=True))
@@ -124,8 +125,9 @@ def _seed_dir(tmp_path, *prefixes):
 def test_import_seeds_reports_the_tasks_it_enqueued(database_queue, gazetteer, tmp_path):
     out = StringIO()
     call_command("import_seeds", _seed_dir(tmp_path, "000", "002"), stdout=out)
-    assert "已排入 2 个后台任务" in out.getvalue() and "--wait" in out.getvalue()
-    assert DBTaskResult.objects.filter(status="READY").count() == 2
+    # The two pages' articles are announced together: one linking task (and search indexes 12 at once).
+    assert "已排入 1 个后台任务" in out.getvalue() and "--wait" in out.getvalue()
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
 
 
 @pytest.mark.django_db(transaction=True)  # each page really commits, and announces
@@ -134,12 +136,21 @@ def test_import_seeds_wait_waits_until_the_worker_drained_the_queue(
 ):
     from articles.management.commands import import_seeds
 
+    from search import receivers
+    from search.models import IndexEntry
+
     # The worker runs while the command sleeps between polls.
     monkeypatch.setattr(import_seeds, "_sleep", lambda seconds: _run_worker())
+    # As for an archive of thousands of pages: more articles than search indexes at once.
+    monkeypatch.setattr(receivers, "INLINE_MAX", 5)
     out = StringIO()
     call_command("import_seeds", _seed_dir(tmp_path, "000", "002"), "--wait", "--json", stdout=out, stderr=StringIO())
+    # One linking task and one search task, both run by the time the command returns.
     assert json.loads(out.getvalue())["tasks"] == {"enqueued": 2, "waited": True, "left": 0, "failed": 0}
-    assert Profile.objects.count() == Article.objects.count() > 0
+    assert set(DBTaskResult.objects.values_list("task_path", flat=True)) == {
+        "linking.tasks.link_articles", "search.tasks.index_articles_task",
+    }
+    assert Profile.objects.count() == Article.objects.count() == IndexEntry.objects.count() > 0
 
 
 @pytest.mark.django_db(transaction=True)  # each page really commits, and announces

@@ -25,3 +25,19 @@ def test_body_char_count_counts_paragraphs_and_subheads_not_captions():
 
     blocks = text_to_blocks("青岛电商。\n\n## 集聚发展\n\n■ 图为直播间")
     assert body_char_count(blocks) == 4 + 4
+
+
+def test_counting_in_runs_counts_each_character_and_word_as_one_token_would():
+    # char_count counts CJK runs and words apart; a token at a time (a CJK
+    # character or a word) must give the same figure on any mix of the two.
+    import random
+    import re
+
+    from text.textstats import _CJK, _WORD
+
+    token = re.compile(rf"[{_CJK}]|{_WORD}+(?:[.,'\-]{_WORD}+)*")
+    rng = random.Random(0)
+    alphabet = "青岛a1.,'-Ａ１éあ한𠀀 \n，。“”x9"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert char_count(text) == len(token.findall(text)), text

@@ -8,6 +8,7 @@ each word, so "青岛电商“聚变”" becomes "qingdao-dianshang-jubian".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -18,6 +19,9 @@ FALLBACK = "article"
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+# Headlines share most of their words, and pypinyin's look-up of a word costs
+# more than the dictionary of those already spelled (an import spells thousands).
+@lru_cache(maxsize=20_000)
 def _word_slug(word: str) -> str:
     """One jieba word as lowercase ASCII letters/digits; "" for punctuation."""
     # Style.NORMAL: no tone marks. errors=keep passes non-Chinese through, then

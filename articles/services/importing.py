@@ -34,7 +34,7 @@ from articles.services.fingerprints import (
     shingles,
 )
 from articles.services.naming import reporter_create, unique_slug
-from articles.signals import announce_changed
+from articles.signals import announce_changed, announcing_together
 from text.bodytext import blocks_to_text
 from text.slugs import pinyin_slug
 from text.textstats import body_char_count
@@ -122,26 +122,38 @@ def pages_import(
 ) -> ImportReport:
     report = ImportReport()
     known_columns = frozenset(Column.objects.values_list("name", flat=True))
-    for path in paths:
-        try:
-            record = parse_page(read_page(path), known_columns=known_columns)
-        except PageRejected as exc:
-            result = PageImportResult(file_name=exc.file_name, status=REFUSED, error=exc.reason)
-        else:
-            # Edition facts: masthead, then PUB/DATE/NN.txt folders, then the options.
-            edition = editions.page_edition(record, path=path, options=edition_options)
-            record.file_name = edition.file_name or record.file_name
-            try:
-                result = page_import(page=record, publish=publish, dry_run=dry_run, edition=edition)
-            except editions.EditionConflict as exc:
-                result = PageImportResult(file_name=record.file_name, status=REFUSED, error=str(exc))
-            else:
-                if not dry_run and result.status in (CREATED, UPDATED, UNCHANGED):
-                    _attach_scans(path=Path(path), file_name=record.file_name)
-        report.results.append(result)
-        if on_result:
-            on_result(result)
+    # The pages' changed articles are announced in batches: a page at a time,
+    # search would index each page's few articles inline, and linking would
+    # enqueue a task per page.
+    with announcing_together():
+        for path in paths:
+            result = _path_import(path, publish=publish, dry_run=dry_run, known_columns=known_columns,
+                                  edition_options=edition_options)
+            report.results.append(result)
+            if on_result:
+                on_result(result)
     return report
+
+
+def _path_import(
+    path: Path, *, publish: bool, dry_run: bool, known_columns: frozenset[str], edition_options: editions.EditionOptions
+) -> PageImportResult:
+    try:
+        record = parse_page(read_page(path), known_columns=known_columns)
+    except PageRejected as exc:
+        result = PageImportResult(file_name=exc.file_name, status=REFUSED, error=exc.reason)
+    else:
+        # Edition facts: masthead, then PUB/DATE/NN.txt folders, then the options.
+        edition = editions.page_edition(record, path=path, options=edition_options)
+        record.file_name = edition.file_name or record.file_name
+        try:
+            result = page_import(page=record, publish=publish, dry_run=dry_run, edition=edition)
+        except editions.EditionConflict as exc:
+            result = PageImportResult(file_name=record.file_name, status=REFUSED, error=str(exc))
+        else:
+            if not dry_run and result.status in (CREATED, UPDATED, UNCHANGED):
+                _attach_scans(path=Path(path), file_name=record.file_name)
+    return result
 
 
 def _attach_scans(*, path: Path, file_name: str) -> None:
@@ -191,19 +203,22 @@ def page_import(
     source.parse_warnings = page.warnings
     source.imported_at = timezone.now()
     editions.edition_apply(source, edition)  # issue, 版次, 版名 (articles.services.editions)
-    source.full_clean()
+    # No other page has this file name: it was looked up (and locked) above, so
+    # a unique check would ask again; the constraints (版次 in its issue) are checked.
+    source.full_clean(validate_unique=False)
     source.save()
     result.edition = editions.edition_label(source)
     if old_date is not None and source.edition_date != old_date:
         _follow_edition_date(source, changed=result.changed_ids)
 
-    existing = list(
+    existing = [] if result.status == CREATED else list(  # a page new to the database has no articles yet
         source.articles.select_related("column").prefetch_related("bylines__reporter").order_by("position", "span_start", "pk")
     )
     tombstones = list(source.tombstones.all()) if result.status == UPDATED else []
     writer = _ArticleWriter(source=source, page=page, publish=publish, result=result)
     for entry in _layout(page=page, old_text=old_text, existing=existing, tombstones=tombstones, writer=writer):
         entry.apply(writer)
+    writer.save_new()
     # 转版: join this page's continued stories with the other pages of its issue.
     result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids))
     for record in page.articles:
@@ -241,6 +256,8 @@ def _identify(
     tombstone is used at most once, so two articles under one headline stay two.
     Stored articles are compared by the page text they were imported from (their
     span of the previous version), which editors' changes to the article do not touch."""
+    if not articles and not tombstones:
+        return [None] * len(page.articles)  # a new page: nothing to compare its records with
     new = [(r.title, shingles(page.text[r.span[0] : r.span[1]]), r.position) for r in page.articles]
     old = [(a.title, shingles(old_text[a.span_start : a.span_end]), a.position) for a in articles]
     old += [(t.title, shingles(t.source_text), t.position) for t in tombstones]
@@ -373,6 +390,7 @@ class _ArticleWriter:
         self.columns = {c.name: c for c in Column.objects.filter(name__in={r.column for r in page.articles if r.column})}
         named = list(Section.objects.filter(name=source.name)[:2]) if source.name else []
         self.page_section = named[0] if len(named) == 1 else None  # two of that name: the editors choose
+        self.new: list[tuple[Article, ArticleRecord]] = []  # written together by save_new
 
     def write(self, record: ArticleRecord, article: Article | None, *, position: int, span: tuple[int, int]) -> None:
         content = record_content(record)
@@ -397,14 +415,29 @@ class _ArticleWriter:
             # Filed under the section named like its page (版名 要闻: section 要闻) until an editor says otherwise.
             article = Article(source_page=self.source, status=Article.Status.IMPORTED, section=self.page_section)
             self.result.articles_created += 1
-        has_bylines = article.pk is not None
         self._fill(article, record, new_hash, position=position, span=span)
         # The page and the column were saved or read in this transaction: checking
         # that they exist would cost two queries per article, a third of its write.
         article.full_clean(exclude=["source_page", "column"])
+        if article.pk is None:
+            self.new.append((article, record))
+            return
         article.save()
-        self._write_bylines(article, record, replace=has_bylines)
+        article.bylines.all().delete()
+        Byline.objects.bulk_create(self._bylines(article, record))
         self.result.changed_ids.append(article.pk)
+
+    def save_new(self) -> None:
+        """The page's new articles in one INSERT, and all their bylines in one more.
+
+        No save signals: the page's announcement (articles_changed, after the
+        commit) is what tells search, linking, screening and the page cache."""
+        if not self.new:
+            return
+        Article.objects.bulk_create([article for article, _ in self.new])
+        Byline.objects.bulk_create([byline for article, record in self.new for byline in self._bylines(article, record)])
+        self.result.changed_ids.extend(article.pk for article, _ in self.new)
+        self.new = []
 
     def retire(self, article: Article) -> bool:
         """An article the new parse no longer finds: drop it unless people already rely on it.
@@ -464,13 +497,11 @@ class _ArticleWriter:
             article.status = Article.Status.PUBLISHED
             article.published_at = editions.publication_time(self.source.edition_date) or timezone.now()
 
-    def _write_bylines(self, article: Article, record: ArticleRecord, *, replace: bool) -> None:
-        if replace:
-            article.bylines.all().delete()
-        Byline.objects.bulk_create(
+    def _bylines(self, article: Article, record: ArticleRecord) -> list[Byline]:
+        return [
             Byline(article=article, reporter=self._reporter(person.name, person.outlet), role=person.role, position=i)
             for i, person in enumerate(record.bylines, start=1)
-        )
+        ]
 
     def _reporter(self, name: str, outlet: str) -> Reporter:
         reporter = self.reporters.get((name, outlet))
