@@ -13,26 +13,31 @@ import threading
 from pathlib import Path
 
 import jieba
-import jieba.posseg
-from jieba.posseg.viterbi import MIN_FLOAT, MIN_INF
 
 DATA_DIR = Path(__file__).resolve().parent / "data"  # userdict.txt, stopwords.txt
 USER_DICT = DATA_DIR / "userdict.txt"
 
 # jieba builds its dictionary lazily on first use and logs while it does;
 # build it once per process, under a lock because request threads may race.
+# jieba.posseg is imported then too, not at import: its tables cost ~0.4 s of
+# CPU, a third of Django's start, which every manage.py command (migrate,
+# check, a worker) paid whether or not it segments a word.
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
 _ready = False
+_jieba_viterbi = None  # jieba.posseg's own Viterbi, once ensure_ready() has replaced it
 
 
 def ensure_ready() -> None:
-    global _ready
+    global _ready, _jieba_viterbi
     if not _ready:
         with _lock:
             if not _ready:
+                import jieba.posseg
+
                 jieba.initialize()
                 jieba.load_userdict(str(USER_DICT))
+                _jieba_viterbi = jieba.posseg.viterbi
                 jieba.posseg.viterbi = _Viterbi(jieba.posseg.trans_P)
                 _ready = True
 
@@ -61,6 +66,8 @@ class _Viterbi:
     def __call__(self, obs, states, start_p, trans_p, emit_p):
         if trans_p is not self.trans_p:  # another model: jieba's own search
             return _jieba_viterbi(obs, states, start_p, trans_p, emit_p)
+        from jieba.posseg.viterbi import MIN_FLOAT, MIN_INF  # loaded by now (ensure_ready)
+
         all_states = trans_p.keys()
         V = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in states.get(obs[0], all_states)}
         mem_path = [dict.fromkeys(V, "")]
@@ -93,9 +100,6 @@ class _Viterbi:
             route[i] = state
             state = mem_path[i][state]
         return prob, route
-
-
-_jieba_viterbi = jieba.posseg.viterbi
 
 
 def cut(text: str) -> list[str]:
