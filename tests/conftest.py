@@ -20,6 +20,7 @@ from articles import signals
 from articles.models import Article, Byline, Reporter, SourcePage
 from newsroom.catalogues import compile_catalogues
 from tests.seedpages import REPO_ROOT, SEED_PREFIXES, seed_path
+from tests.browser import chromium  # noqa: F401  (fixture: tests.browser.browser's, one per module)
 
 # Tests assert the Chinese a reader sees, so the catalogues are compiled
 # first, as `make test` does; pytest run by hand after pulling a .po change
@@ -27,6 +28,16 @@ from tests.seedpages import REPO_ROOT, SEED_PREFIXES, seed_path
 # setting up): forget every loaded one, as runserver does when a .mo changes.
 if written := compile_catalogues():
     translation_file_changed(sender=None, file_path=written[0])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config) -> int | None:
+    # `make test` runs a worker per core (-n auto). Every test empties the cache
+    # first (empty_cache), and a Redis cache's clear() empties the whole Redis
+    # database, the other workers' pages too: on Redis the suite runs in one process.
+    if settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        return 0
+    return None
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -44,6 +55,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker) -> None:
+    # The desk's groups (fixtures/groups.json, as `make run` loads them) are in
+    # the test database from the start: loading them costs some 160 queries
+    # (a permission each), and hundreds of desk tests would pay that per test.
+    # Each test's rollback keeps them; a transactional test's flush removes
+    # them, and tests.desk.desk loads them again when they are missing.
+    with django_db_blocker.unblock():
+        call_command("loaddata", str(REPO_ROOT / "fixtures" / "groups.json"), verbosity=0)
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}

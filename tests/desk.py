@@ -31,8 +31,11 @@ PAGE_BODIES = [
 
 @pytest.fixture
 def desk(db):
-    """Loads the groups as `make run` does and returns a factory of staff users by role."""
-    call_command("loaddata", "fixtures/groups.json", verbosity=0)
+    """The groups as `make run` loads them, and a factory of staff users by role."""
+    # tests/conftest.py loads the groups into the test database once; a
+    # transactional test's flush removes them, so load them again after one.
+    if Group.objects.filter(name__in=ROLE_GROUPS.values()).count() < len(ROLE_GROUPS):
+        call_command("loaddata", "fixtures/groups.json", verbosity=0)
     User = get_user_model()
 
     def make(role: str, username: str | None = None, password: str | None = None):

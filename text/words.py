@@ -14,27 +14,33 @@ import threading
 from pathlib import Path
 
 import jieba
-import jieba.posseg
-from jieba.posseg.viterbi import MIN_FLOAT, MIN_INF
 
 DATA_DIR = Path(__file__).resolve().parent / "data"  # userdict.txt, stopwords.txt
 USER_DICT = DATA_DIR / "userdict.txt"
 
 # jieba builds its dictionary lazily on first use and logs while it does;
 # build it once per process, under a lock because request threads may race.
+# jieba.posseg is imported then too, not at import: its tables cost ~0.4 s of
+# CPU, a third of Django's start, which every manage.py command (migrate,
+# check, a worker) paid whether or not it segments a word.
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
 _ready = False
+_jieba_viterbi = None  # jieba.posseg's own Viterbi, once ensure_ready() has replaced it
+_fast_viterbi = None  # ours (_Viterbi), from then on
 
 
 def ensure_ready() -> None:
-    global _ready
+    global _ready, _jieba_viterbi, _fast_viterbi
     if not _ready:
         with _lock:
             if not _ready:
+                import jieba.posseg
+
                 jieba.initialize()
                 jieba.load_userdict(str(USER_DICT))
-                jieba.posseg.viterbi = _fast_viterbi
+                _jieba_viterbi = jieba.posseg.viterbi
+                _fast_viterbi = jieba.posseg.viterbi = _Viterbi(jieba.posseg.trans_P)
                 _ready = True
 
 
@@ -87,6 +93,8 @@ class _Viterbi:
         return found
 
     def _search(self, obs, states, start_p, trans_p, emit_p):
+        from jieba.posseg.viterbi import MIN_FLOAT, MIN_INF  # loaded by now (ensure_ready)
+
         all_states = trans_p.keys()
         V = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in states.get(obs[0], all_states)}
         mem_path = [dict.fromkeys(V, "")]
@@ -119,10 +127,6 @@ class _Viterbi:
             route[i] = state
             state = mem_path[i][state]
         return prob, route
-
-
-_jieba_viterbi = jieba.posseg.viterbi
-_fast_viterbi = _Viterbi(jieba.posseg.trans_P)
 
 
 def cut(text: str) -> list[str]:
