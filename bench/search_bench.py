@@ -1,0 +1,79 @@
+"""Search page benchmark: every query word's page, uncached, on a large synthetic archive.
+
+The archive is site_bench's (recombined seed paragraphs, 5% drafts, bylines,
+sections, columns, one publication's issues and pages); it runs on a
+throw-away database (SQLite file, or a bench database next to DATABASE_URL),
+so `DATABASE_URL=postgres://… python -m bench.run search` times PostgreSQL.
+Each word's page (/search/?q=…: the true total, facets with counts, the
+first page of highlighted hits) is rendered in-process with Django's test
+client, the page cache cleared before each request, `samples` times; the
+table gives p50/p95 per word, the hits, and the queries one page takes. The
+same with a filter (a section, as a reader narrowing a common word) and
+sorted by date are timed once per word after.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from bench.import_bench import throwaway_database
+from bench.site_bench import SEARCH_WORDS, _archive
+from bench.table import print_table
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL_MS = 20  # p95, every word, 100,000 articles, SQLite and PostgreSQL (issues #9, #11)
+
+
+def run(*, articles: int, samples: int = 20) -> None:
+    with throwaway_database() as database:
+        from django.core.management import call_command
+
+        database.connection.settings_dict["CONN_MAX_AGE"] = None  # as served: one connection kept
+        call_command("loaddata", str(ROOT / "fixtures" / "sections.json"), verbosity=0)
+        started = time.perf_counter()
+        _archive(articles)
+        built = time.perf_counter() - started
+        rows = measure(samples)
+        print(f"search page benchmark ({database.connection.vendor}), {articles:,} synthetic articles "
+              f"built in {built:.1f} s, page cache off, {samples} runs a word")
+        print_table(("query", "hits", "queries", "p50 ms", "p95 ms", "max ms", "+section p50", "by date p50"), rows)
+        print(f"goal: p95 < {GOAL_MS} ms for every word")
+
+
+def measure(samples: int) -> list[tuple[str, ...]]:
+    """One row per word; usable on any database that holds an archive (run() makes one)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Section
+    from search.selectors import parse_query, search_ranked
+
+    client = Client()
+    section = Section.objects.order_by("pk").values_list("slug", flat=True).first()
+
+    def timed(params: dict) -> float:
+        cache.clear()
+        started = time.perf_counter()
+        response = client.get("/search/", params)
+        assert response.status_code == 200, params
+        return (time.perf_counter() - started) * 1000
+
+    for word in SEARCH_WORDS:  # warm up: jieba, templates, the database's cache
+        timed({"q": word})
+    rows = []
+    for word in SEARCH_WORDS:
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/search/", {"q": word})
+        times = sorted(timed({"q": word}) for _ in range(samples))
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        narrowed = statistics.median(timed({"q": word, "section": section}) for _ in range(3))
+        by_date = statistics.median(timed({"q": word, "sort": "date"}) for _ in range(3))
+        rows.append((word, f"{search_ranked(parse_query(word)).count():,}", str(len(captured)),
+                     f"{statistics.median(times):.1f}", f"{p95:.1f}", f"{times[-1]:.1f}",
+                     f"{narrowed:.1f}", f"{by_date:.1f}"))
+    return rows
