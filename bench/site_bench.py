@@ -70,6 +70,7 @@ def _archive(count: int) -> None:
 
     from articles.models import Article, Byline, Issue, Publication, Section, SourcePage
     from search.models import IndexEntry
+    from search.services import refresh_facets
 
     rng = random.Random(0)
     headlines, paragraphs, reporters, columns = _seed_material()
@@ -78,7 +79,10 @@ def _archive(count: int) -> None:
     article_type = ContentType.objects.get_for_model(Article)
     now = timezone.now()
     publication, _ = Publication.objects.get_or_create(slug="qingdao-ribao", defaults={"name": "青岛日报"})
-    today = timezone.localdate()
+    # The bench's n-th day back from today, skipping the days the seed paper already has an issue.
+    taken = set(Issue.objects.filter(publication=publication).values_list("edition_date", flat=True))
+    free = (d for d in (timezone.localdate() - timedelta(days=n) for n in range(count)) if d not in taken)
+    edition_dates = [next(free) for _ in range(-(-count // (PER_SOURCE_PAGE * PAGES_PER_ISSUE)))]
     for start in range(0, count, BATCH):
         size = min(BATCH, count - start)
         with transaction.atomic():
@@ -88,7 +92,7 @@ def _archive(count: int) -> None:
             page_numbers = range(first_page, first_page + -(-size // PER_SOURCE_PAGE))
             days = sorted({n // PAGES_PER_ISSUE for n in page_numbers})
             issues = dict(zip(days, Issue.objects.bulk_create(
-                Issue(publication=publication, edition_date=today - timedelta(days=d)) for d in days
+                Issue(publication=publication, edition_date=edition_dates[d]) for d in days
             )))
             pages = SourcePage.objects.bulk_create(
                 SourcePage(file_name=f"bench_{n:07d}.txt", sha256="0" * 64, raw_text="",
@@ -123,6 +127,7 @@ def _archive(count: int) -> None:
             IndexEntry.objects.bulk_create(
                 IndexEntry(article_id=a.pk, title=t, body=b) for a, (t, b) in zip(made, index_words)
             )
+            refresh_facets(article_ids=[a.pk for a in made])
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
