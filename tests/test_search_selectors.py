@@ -235,6 +235,10 @@ def test_a_change_reaches_the_counts_at_once(paper):
     assert facet_counts(facets, "section") == {"jingji": 2, "chengshi": 1}
     assert facet_counts(facets, "reporter") == {"ding": 2, "wang": 2}
     assert paper["b"].pk not in set(search_ranked("电商"))
+    Byline.objects.filter(article=paper["a"], reporter__slug="wang").delete()  # a byline taken off
+    index_articles(article_ids=[paper["a"].pk])
+    assert facet_counts(search_facets("电商"), "reporter") == {"ding": 2, "wang": 1}
+    assert set(search_ranked("电商", filters=SearchFilters(reporter="wang"))) == {paper["c"].pk}
 
 
 def test_drafts_are_in_no_facet_under_any_filter(paper):
