@@ -20,7 +20,7 @@ from operator import and_
 
 import numpy as np
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
 
 from articles.models import Article, Column, Publication, Reporter, Section
 from search import columns as columns_
@@ -171,7 +171,7 @@ class SearchResults:
         if self.columns is None:
             return {}
         c = self.columns
-        shown = {}
+        counts = {}
         for name in FACETS:
             others = [ok for facet, ok in self.passes.items() if facet != name]
             among = self.matched[reduce(and_, others)] if others else self.matched
@@ -181,8 +181,11 @@ class SearchResults:
                 values = c.byline_reporter[chosen[c.byline_at]]
             else:
                 values = getattr(c, name)[among]
-            shown[name] = _top(name, np.bincount(values) if len(values) else np.zeros(1, dtype=np.int64))
-        return shown
+            counts[name] = np.bincount(values) if len(values) else np.zeros(1, dtype=np.int64)
+            counts[name][0] = 0  # "none": no section, no page number …
+        candidates = {name: _candidates(name, n) for name, n in counts.items()}
+        labels = _labels({name: values for name, values in candidates.items() if name in LABELLED})
+        return {name: _top(name, counts[name], candidates[name], labels) for name in FACETS}
 
 
 EMPTY = SearchResults(hits=RankedHits(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)))
@@ -260,16 +263,34 @@ def _pk(model, slug: str) -> int:
 LABELLED = {"publication": Publication, "section": Section, "column": Column, "reporter": Reporter}
 
 
-def _top(name: str, counts: np.ndarray) -> list[Facet]:
-    """The FACET_SIZE most frequent values of counts (indexed by value; 0 is "none"), as Facets."""
-    counts[0] = 0
+def _candidates(name: str, counts: np.ndarray) -> list[int]:
+    """The values that may be shown: the FACET_SIZE most frequent, and every value tied with the last of them."""
     values = np.flatnonzero(counts)
-    if name == "year":  # the newest years, each with its count
-        return [Facet(str(v), str(v), int(counts[v])) for v in sorted(values.tolist(), reverse=True)[:FACET_SIZE]]
-    if len(values) > FACET_SIZE:  # every value tied with the last one shown, so ties are broken by slug
+    if name == "year":  # the newest years, whatever their counts
+        return sorted(values.tolist(), reverse=True)[:FACET_SIZE]
+    if len(values) > FACET_SIZE:
         values = values[counts[values] >= np.sort(counts[values])[-FACET_SIZE]]
-    if name == "page":
-        return [Facet(str(v), str(v), int(counts[v])) for v in sorted(values.tolist(), key=lambda v: (-counts[v], v))[:FACET_SIZE]]
-    labels = LABELLED[name].objects.filter(pk__in=values.tolist()).values_list("pk", "slug", "name")
-    rows = sorted(labels, key=lambda row: (-counts[row[0]], row[1]))[:FACET_SIZE]
-    return [Facet(slug, label, int(counts[pk])) for pk, slug, label in rows]
+    return values.tolist()
+
+
+def _labels(wanted: dict[str, list[int]]) -> dict[tuple[str, int], tuple[str, str]]:
+    """(facet, pk) -> (slug, name) for the candidates of every labelled facet, in one query."""
+    parts = [
+        LABELLED[name].objects.filter(pk__in=pks).order_by().annotate(facet=Value(name))
+        .values_list("facet", "pk", "slug", "name")
+        for name, pks in wanted.items() if pks
+    ]
+    if not parts:
+        return {}
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {(facet, pk): (slug, label) for facet, pk, slug, label in rows}
+
+
+def _top(name: str, counts: np.ndarray, values: list[int], labels: dict) -> list[Facet]:
+    """Up to FACET_SIZE Facets: the most frequent values first, ties by slug (pages by number; years newest first)."""
+    if name in ("year", "page"):
+        ordered = values if name == "year" else sorted(values, key=lambda v: (-counts[v], v))
+        return [Facet(str(v), str(v), int(counts[v])) for v in ordered[:FACET_SIZE]]
+    found = [(v, *labels[name, v]) for v in values if (name, v) in labels]
+    ordered = sorted(found, key=lambda row: (-counts[row[0]], row[1]))[:FACET_SIZE]
+    return [Facet(slug, label, int(counts[pk])) for pk, slug, label in ordered]
