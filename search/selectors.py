@@ -225,11 +225,6 @@ def search_ranked(
     return search_results(query, filters=filters, sort=sort).hits
 
 
-def search_facets(query: str | ParsedQuery, *, filters: SearchFilters = NO_FILTERS) -> dict[str, list[Facet]]:
-    """The facet counts of query's published hits (see SearchResults.facets)."""
-    return search_results(query, filters=filters, sort=DATE).facets()
-
-
 def _passes(c: columns_.Columns, at: np.ndarray, f: SearchFilters) -> dict[str, np.ndarray]:
     """For each facet a filter narrows: which of the hits at these positions it lets through."""
     passes = {}

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
-from search.selectors import DATE, SearchFilters, parse_query, search_facets, search_filter, search_ranked
+from search.selectors import DATE, SearchFilters, parse_query, search_filter, search_ranked, search_results
 from search.services import index_articles
 
 pytestmark = pytest.mark.django_db
@@ -163,6 +163,11 @@ def paper(db):
         "draft": story(p3, economy, [ding, wang], status=Article.Status.DRAFT),
     }
     return stories
+
+
+def search_facets(query: str, *, filters: SearchFilters = SearchFilters()):
+    # By date: the facets do not depend on the order, and the headline hits are not read.
+    return search_results(query, filters=filters, sort=DATE).facets()
 
 
 def facet_counts(facets, name):
