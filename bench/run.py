@@ -17,9 +17,9 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "cache", "served", "screening"])
+    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "search", "cache", "served", "screening"])
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
-    parser.add_argument("--articles", type=int, help="synthetic articles in the archive (links, site: 100,000; served: 10,000)")
+    parser.add_argument("--articles", type=int, help="synthetic articles in the archive (links, site, search: 100,000; served: 10,000)")
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
     parser.add_argument("--minutes", type=int, default=10, help="cache: simulated minutes")
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
@@ -36,6 +36,11 @@ def main() -> None:
         from bench import site_bench
 
         site_bench.run(articles=args.articles or 100_000, keep=args.keep, search=not args.no_search)
+        return
+    if args.which == "search":
+        from bench import search_bench
+
+        search_bench.run(articles=args.articles or 100_000)
         return
     if args.which == "served":
         from bench import wrk_bench

@@ -88,6 +88,7 @@ def _archive(count: int) -> None:
 
     from articles.models import Article, Byline, Issue, Publication, Section, SourcePage
     from search.models import IndexEntry
+    from search.services import refresh_facets
 
     rng = random.Random(0)
     headlines, paragraphs, reporters, columns = _seed_material()
@@ -144,6 +145,7 @@ def _archive(count: int) -> None:
             IndexEntry.objects.bulk_create(
                 IndexEntry(article_id=a.pk, title=t, body=b) for a, (t, b) in zip(made, index_words)
             )
+            refresh_facets(article_ids=[a.pk for a in made])
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 

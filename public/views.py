@@ -37,7 +37,7 @@ from public.selectors import (
     with_edition_dates,
 )
 from search.highlight import highlight, snippet
-from search.selectors import DATE, RELEVANCE, SearchFilters, parse_query, search_facets, search_ranked
+from search.selectors import DATE, RELEVANCE, SearchFilters, parse_query, search_results
 from text.bodytext import text_to_blocks
 from text.scripts import to_simplified, to_traditional
 
@@ -216,7 +216,8 @@ def search(request: HttpRequest) -> HttpResponse:
     parsed = parse_query(query, alternatives=other_names(text=to_simplified(query)))
     filters = _search_filters(request)
     sort = DATE if request.GET.get("sort") == DATE else RELEVANCE
-    page_obj = _page(request, search_ranked(parsed, filters=filters, sort=sort))  # a page of ids, in order
+    results = search_results(parsed, filters=filters, sort=sort)  # one read of the index for hits and facets
+    page_obj = _page(request, results.hits)  # a page of ids, in order
     # Traditional forms too: a page printed in traditional characters shows them.
     words = list(dict.fromkeys([*parsed.words, *map(to_traditional, parsed.words)]))
     found = published_articles().in_bulk(page_obj.object_list)
@@ -229,7 +230,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "page_obj": page_obj,
         "hits": hits,
         "sort": sort,
-        "facets": _facet_links(request, search_facets(parsed, filters=filters)),
+        "facets": _facet_links(request, results.facets()),
         "filters": filters,
         "kept_params": _without(request, "page"),
     })

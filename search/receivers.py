@@ -3,14 +3,16 @@
 articles_changed arrives after an import or an editorial change has been
 committed; deleted articles leave the index by cascade. Up to INLINE_MAX
 articles are indexed at once (a few ms each: an edit is searchable as soon as
-it is saved); a larger batch is enqueued for a worker (search.tasks).
+it is saved); a larger batch is enqueued for a worker (search.tasks), but
+its facet entries (status, page, section …) are refreshed at once: cheap, and
+a story taken down must leave readers' hits and counts at once.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from search.services import index_articles
+from search.services import index_articles, refresh_facets
 from search.tasks import enqueue_indexing
 
 INLINE_MAX = 50
@@ -21,4 +23,5 @@ def reindex(sender, *, article_ids, **kwargs) -> None:
     if len(ids) <= INLINE_MAX:
         index_articles(article_ids=ids)
     else:
+        refresh_facets(article_ids=ids)
         transaction.on_commit(lambda: enqueue_indexing(ids))

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import reduce
-from operator import and_, or_
+from operator import and_
 
+import numpy as np
 from django.db import connections
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import ExtractYear
+from django.db.models import QuerySet, Value
 
-from articles.models import Article, Byline
+from articles.models import Article, Column, Publication, Reporter, Section
+from search import columns as columns_
 from search.analysis import MAX_QUERY_LENGTH, query_tokens
 from search.backends import get_backend
 from search.backends.fallback import SearchBackend as SubstringBackend
@@ -33,6 +34,7 @@ DATE = "date"  # newest first
 SORTS = (RELEVANCE, DATE)
 MAX_ALTERNATIVES = 8  # names per group: an entity with many aliases keeps the SQL bounded
 FACET_SIZE = 10  # values shown per facet, the most frequent
+EPOCH_DAY = date(1970, 1, 1)  # search.columns counts edition dates in days since
 
 Words = tuple[str, ...]
 
@@ -63,36 +65,9 @@ class SearchFilters:
     column: str = ""
     reporter: str = ""
 
-    def apply(self, queryset: QuerySet[Article], *, without: str = "") -> QuerySet[Article]:
-        """queryset narrowed by every filter but the facet `without` (its own counts show every choice)."""
-        f = self if not without else replace(self, **_CLEARED[without])
-        if f.publication:
-            queryset = queryset.filter(source_page__issue__publication__slug=f.publication)
-        if f.date_from:
-            queryset = queryset.filter(source_page__edition_date__gte=f.date_from)
-        if f.date_to:
-            queryset = queryset.filter(source_page__edition_date__lte=f.date_to)
-        if f.page is not None:
-            queryset = queryset.filter(source_page__number=f.page)
-        if f.section:
-            queryset = queryset.filter(section__slug=f.section)
-        if f.column:
-            queryset = queryset.filter(column__slug=f.column)
-        if f.reporter:
-            # A subquery, not a join: an article with two bylines is one hit.
-            queryset = queryset.filter(pk__in=Byline.objects.filter(reporter__slug=f.reporter).values("article_id"))
-        return queryset
-
 
 NO_FILTERS = SearchFilters()
-_CLEARED = {
-    "publication": {"publication": ""},
-    "year": {"date_from": None, "date_to": None},
-    "page": {"page": None},
-    "section": {"section": ""},
-    "column": {"column": ""},
-    "reporter": {"reporter": ""},
-}
+FACETS = ("publication", "year", "page", "section", "column", "reporter")
 
 
 @dataclass(frozen=True)
@@ -149,75 +124,168 @@ def search_filter(queryset: QuerySet[Article], query: str | ParsedQuery) -> Quer
     return backend.filter(queryset, parsed.groups)
 
 
-def search_ranked(
-    query: str | ParsedQuery, *, filters: SearchFilters = NO_FILTERS, sort: str = RELEVANCE
-) -> QuerySet[int]:
-    """Ids of every published article matching query and filters, in order: a
-    lazy queryset, so a paginator counts them all and reads one page.
+class RankedHits:
+    """The ids of every hit, best first, as a sequence Paginator can page:
+    counted exactly, and only the rows up to the page asked for are put in order."""
 
-    The database sorts every hit: a count of all of them needs every hit read
-    anyway, and a reader can page to the last one.
+    def __init__(self, ids: np.ndarray, key: np.ndarray):
+        self._ids, self._key = ids, key
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def count(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            at = range(len(self._ids))[index]  # IndexError out of range, as a list
+            return self[at:at + 1][0]
+        start, stop, step = index.indices(len(self._ids))
+        if start >= stop:
+            return []
+        if stop < len(self._ids):
+            first = np.argpartition(self._key, stop - 1)[:stop]
+            order = first[np.argsort(self._key[first], kind="stable")]
+        else:
+            order = np.argsort(self._key, kind="stable")
+        return self._ids[order[start:stop:step]].tolist()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """One query's published hits: the ranked ids, and their facet counts on demand."""
+
+    hits: RankedHits
+    columns: columns_.Columns | None = None
+    matched: np.ndarray | None = None  # positions (into columns) of every published hit, before filters
+    passes: Mapping[str, np.ndarray] | None = None  # per filtered facet: which of `matched` it lets through
+
+    def facets(self) -> dict[str, list[Facet]]:
+        """How many hits each publication, year, page, section, column and reporter has.
+        Each facet is counted under the other facets' filters, not its own, so it
+        still offers its other values once one is chosen."""
+        if self.columns is None:
+            return {}
+        c = self.columns
+        counts = {}
+        for name in FACETS:
+            others = [ok for facet, ok in self.passes.items() if facet != name]
+            among = self.matched[reduce(and_, others)] if others else self.matched
+            if name == "reporter":
+                chosen = np.zeros(len(c.ids), dtype=np.bool_)
+                chosen[among] = True
+                values = c.byline_reporter[chosen[c.byline_at]]
+            else:
+                values = getattr(c, name)[among]
+            counts[name] = np.bincount(values) if len(values) else np.zeros(1, dtype=np.int64)
+            counts[name][0] = 0  # "none": no section, no page number …
+        candidates = {name: _candidates(name, n) for name, n in counts.items()}
+        labels = _labels({name: values for name, values in candidates.items() if name in LABELLED})
+        return {name: _top(name, counts[name], candidates[name], labels) for name in FACETS}
+
+
+EMPTY = SearchResults(hits=RankedHits(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)))
+
+
+def search_results(
+    query: str | ParsedQuery, *, filters: SearchFilters = NO_FILTERS, sort: str = RELEVANCE
+) -> SearchResults:
+    """Every published article matching query and filters, best first (headline
+    hits, then newest; or newest first), counted exactly, with facet counts.
+
+    The full-text index gives the ids of every match in one read; status,
+    filters, order and facets are then array operations over the facet keys
+    (search.columns), whatever the number of hits.
     """
     parsed = _parsed(query)
     if not parsed:
-        return Article.objects.none().values_list("pk", flat=True)
-    hits = filters.apply(search_filter(Article.objects.published(), parsed))
-    newest = (F("published_at").desc(nulls_last=True), "-pk")
-    if sort == DATE:
-        return hits.order_by(*newest).values_list("pk", flat=True)
-    return hits.annotate(title_hit=_title_hit(parsed)).order_by("-title_hit", *newest).values_list("pk", flat=True)
+        return EMPTY
+    backend = SubstringBackend() if parsed.substring else get_backend(connections["default"])
+    columns = columns_.current()
+    matched = columns.positions(backend.ids(parsed.groups))
+    matched = matched[columns.public[matched]]
+    passes = _passes(columns, matched, filters)
+    hits = matched[reduce(and_, passes.values())] if passes else matched
+    key = columns.rank[hits]
+    if sort != DATE:
+        in_headline = np.zeros(len(columns.ids), dtype=np.bool_)
+        in_headline[columns.positions(backend.ids(parsed.groups, headline=True))] = True
+        key = key + len(columns.ids) * ~in_headline[hits]
+    return SearchResults(hits=RankedHits(columns.ids[hits], key), columns=columns, matched=matched, passes=passes)
 
 
-def search_facets(query: str | ParsedQuery, *, filters: SearchFilters = NO_FILTERS) -> dict[str, list[Facet]]:
-    """How many published hits each publication, year, page, section, column and
-    reporter has: one grouped query each, whatever the number of hits. Each
-    facet is counted under the other facets' filters, not its own, so it
-    still offers its other values once one is chosen."""
-    parsed = _parsed(query)
-    if not parsed:
+def search_ranked(
+    query: str | ParsedQuery, *, filters: SearchFilters = NO_FILTERS, sort: str = RELEVANCE
+) -> RankedHits:
+    """Ids of every published article matching query and filters, best first (see search_results)."""
+    return search_results(query, filters=filters, sort=sort).hits
+
+
+def _passes(c: columns_.Columns, at: np.ndarray, f: SearchFilters) -> dict[str, np.ndarray]:
+    """For each facet a filter narrows: which of the hits at these positions it lets through."""
+    passes = {}
+    if f.publication:
+        passes["publication"] = c.publication[at] == _pk(Publication, f.publication)
+    if f.date_from or f.date_to:
+        day = c.day[at]
+        ok = day != columns_.NO_DATE
+        if f.date_from:
+            ok &= day >= (f.date_from - EPOCH_DAY).days
+        if f.date_to:
+            ok &= day <= (f.date_to - EPOCH_DAY).days
+        passes["year"] = ok
+    if f.page is not None:
+        passes["page"] = c.page[at] == (f.page if f.page > 0 else -1)  # 0 stands for "no page number"
+    if f.section:
+        passes["section"] = c.section[at] == _pk(Section, f.section)
+    if f.column:
+        passes["column"] = c.column[at] == _pk(Column, f.column)
+    if f.reporter:
+        bylined = np.zeros(len(c.ids), dtype=np.bool_)
+        bylined[c.byline_at[c.byline_reporter == _pk(Reporter, f.reporter)]] = True
+        passes["reporter"] = bylined[at]
+    return passes
+
+
+def _pk(model, slug: str) -> int:
+    return model.objects.filter(slug=slug).values_list("pk", flat=True).first() or -1  # -1: no row has it
+
+
+LABELLED = {"publication": Publication, "section": Section, "column": Column, "reporter": Reporter}
+
+
+def _candidates(name: str, counts: np.ndarray) -> list[int]:
+    """The values that may be shown: the FACET_SIZE most frequent, and every value tied with the last of them."""
+    values = np.flatnonzero(counts)
+    if name == "year":  # the newest years, whatever their counts
+        return sorted(values.tolist(), reverse=True)[:FACET_SIZE]
+    if len(values) > FACET_SIZE:
+        values = values[counts[values] >= np.sort(counts[values])[-FACET_SIZE]]
+    return values.tolist()
+
+
+def _labels(wanted: dict[str, list[int]]) -> dict[tuple[str, int], tuple[str, str]]:
+    """(facet, pk) -> (slug, name) for the candidates of every labelled facet, in one query."""
+    parts = [
+        LABELLED[name].objects.filter(pk__in=pks).order_by().annotate(facet=Value(name))
+        .values_list("facet", "pk", "slug", "name")
+        for name, pks in wanted.items() if pks
+    ]
+    if not parts:
         return {}
-    matching = search_filter(Article.objects.published(), parsed)
-
-    def among(facet: str) -> QuerySet[Article]:
-        return filters.apply(matching, without=facet)
-
-    years = (
-        among("year").filter(source_page__edition_date__isnull=False)
-        .annotate(year=ExtractYear("source_page__edition_date")).values("year")
-        .annotate(n=Count("pk")).order_by("-year")[:FACET_SIZE]
-    )
-    reporters = (
-        Byline.objects.filter(article__in=among("reporter").values("pk"))
-        .values("reporter__slug", "reporter__name")
-        .annotate(n=Count("article_id", distinct=True)).order_by("-n", "reporter__slug")[:FACET_SIZE]
-    )
-    return {
-        "publication": _counts(among("publication"), "source_page__issue__publication__slug",
-                               "source_page__issue__publication__name"),
-        "year": [Facet(str(row["year"]), str(row["year"]), row["n"]) for row in years],
-        "page": _counts(among("page"), "source_page__number", "source_page__number"),
-        "section": _counts(among("section"), "section__slug", "section__name"),
-        "column": _counts(among("column"), "column__slug", "column__name"),
-        "reporter": [Facet(row["reporter__slug"], row["reporter__name"], row["n"]) for row in reporters],
-    }
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {(facet, pk): (slug, label) for facet, pk, slug, label in rows}
 
 
-def _counts(queryset: QuerySet[Article], key: str, label: str) -> list[Facet]:
-    rows = (
-        queryset.filter(**{f"{key}__isnull": False}).values(*dict.fromkeys((key, label)))
-        .annotate(n=Count("pk")).order_by("-n", key)[:FACET_SIZE]
-    )
-    return [Facet(str(row[key]), str(row[label]), row["n"]) for row in rows]
-
-
-def _title_hit(parsed: ParsedQuery) -> Case:
-    def in_headline(word: str) -> Q:
-        if parsed.substring:
-            return Q(title__icontains=word) | Q(kicker__icontains=word) | Q(subtitle__icontains=word)
-        # Index rows hold " word word " so " 青岛 " matches the whole word only.
-        return Q(search_entry__title__contains=f" {word} ")
-
-    every_group = reduce(and_, (
-        reduce(or_, (reduce(and_, map(in_headline, option)) for option in group)) for group in parsed.groups
-    ))
-    return Case(When(every_group, then=Value(1)), default=Value(0), output_field=IntegerField())
+def _top(name: str, counts: np.ndarray, values: list[int], labels: dict) -> list[Facet]:
+    """Up to FACET_SIZE Facets: the most frequent values first, ties by slug (pages by number; years newest first)."""
+    if name in ("year", "page"):
+        ordered = values if name == "year" else sorted(values, key=lambda v: (-counts[v], v))
+        return [Facet(str(v), str(v), int(counts[v])) for v in ordered[:FACET_SIZE]]
+    found = [(v, *labels[name, v]) for v in values if (name, v) in labels]
+    ordered = sorted(found, key=lambda row: (-counts[row[0]], row[1]))[:FACET_SIZE]
+    return [Facet(slug, label, int(counts[pk])) for pk, slug, label in ordered]

@@ -19,6 +19,7 @@ from django.utils.translation.reloader import translation_file_changed
 from articles import signals
 from articles.models import Article, Byline, Reporter, SourcePage
 from newsroom.catalogues import compile_catalogues
+from search import columns as search_columns
 from tests.seedpages import REPO_ROOT, SEED_PREFIXES, seed_path
 from tests.browser import chromium  # noqa: F401  (fixture: tests.browser.browser's, one per module)
 
@@ -93,6 +94,8 @@ def empty_cache():
     # Public pages are cached (public.pagecache); the cache outlives each
     # test's database rollback, so every test starts with an empty one.
     cache.clear()
+    # So do search's per-process copies of the facet entries (search.columns).
+    search_columns.forget()
 
 
 @pytest.fixture

@@ -93,6 +93,7 @@ def test_search_page_queries_do_not_grow_with_hits(client, story):
             assert client.get("/search/", {"q": query}).status_code == 200
         return len(captured)
 
+    queries("青岛")  # the process reads the facet entries once (search.columns); then only what changed
     assert queries("电商") == queries("崂山茶")
 
 

@@ -13,6 +13,7 @@ from django.test import TestCase
 
 from articles.models import Article
 from articles.services.importing import pages_import
+from articles.signals import announce_changed
 from search.backends import get_backend
 from search.selectors import search_filter, search_ranked
 from tests.seedpages import SEED_PREFIXES, seed_path
@@ -33,8 +34,11 @@ class SearchBackendTests:
         # In the seeds' old order (000 … 004), so the withdrawn quarter below is the same articles.
         with cls.captureOnCommitCallbacks(execute=True):  # the index follows the committed import
             pages_import(paths=[seed_path(prefix) for prefix in SEED_PREFIXES], publish=True)
-        # Some stories withdrawn again: readers' search must leave them out.
-        Article.objects.filter(pk__in=list(Article.objects.order_by("pk").values_list("pk", flat=True))[1::4]).update(status=Article.Status.DRAFT)
+        # Some stories withdrawn again, and announced as every writer does: readers' search must leave them out.
+        withdrawn = list(Article.objects.order_by("pk").values_list("pk", flat=True))[1::4]
+        Article.objects.filter(pk__in=withdrawn).update(status=Article.Status.DRAFT)
+        with cls.captureOnCommitCallbacks(execute=True):
+            announce_changed(withdrawn)
 
     def test_backend_is_the_vendors(self):
         self.assertEqual(get_backend(connection).vendor, self.vendor)
