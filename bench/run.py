@@ -17,16 +17,16 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "search", "cache", "served", "screening"])
+    parser.add_argument("which", nargs="?", default="import", choices=["import", "links", "site", "search", "article", "cache", "served", "screening"])
     parser.add_argument("--pages", type=int, default=1000, help="pages for the largest run")
-    parser.add_argument("--articles", type=int, help="synthetic articles in the archive (links, site, search: 100,000; served: 10,000)")
+    parser.add_argument("--articles", type=int, help="synthetic articles in the archive (links, site, search: 100,000; served, article: 10,000)")
     parser.add_argument("--new", type=int, default=50, help="links: new articles to time")
     parser.add_argument("--minutes", type=int, default=10, help="cache: simulated minutes")
     parser.add_argument("--rate", type=int, default=5, help="cache: reader requests per simulated second")
     parser.add_argument("--seconds", type=int, default=20, help="served: wrk duration per page")
     parser.add_argument("--servers", default="gunicorn", help="served: comma-separated, gunicorn and/or granian")
     parser.add_argument("--keep", action="store_true",
-                        help="site: build the archive once into a kept database and reuse it on later runs")
+                        help="site, article: build the archive once into a kept database and reuse it on later runs")
     parser.add_argument("--no-search", action="store_true", help="site: time the pages only, not the searches")
     parser.add_argument("--words", type=int, default=10_000, help="screening, import: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
@@ -41,6 +41,11 @@ def main() -> None:
         from bench import search_bench
 
         search_bench.run(articles=args.articles or 100_000)
+        return
+    if args.which == "article":
+        from bench import article_bench
+
+        article_bench.run(articles=args.articles or 10_000, keep=args.keep)
         return
     if args.which == "served":
         from bench import wrk_bench

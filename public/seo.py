@@ -6,6 +6,7 @@ import json
 
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
+from taggit.models import Tag
 
 from articles.models import Article
 from text.bodytext import PARAGRAPH, Block
@@ -29,7 +30,7 @@ def description(article: Article, blocks: list[Block]) -> str:
     return first[:DESCRIPTION_LENGTH] + ("…" if len(first) > DESCRIPTION_LENGTH else "")
 
 
-def news_article_json_ld(article: Article, *, blocks: list[Block]) -> SafeString:
+def news_article_json_ld(article: Article, *, blocks: list[Block], tags: list[Tag]) -> SafeString:
     """schema.org NewsArticle, every byline a Person, ready to sit in <script type="application/ld+json">."""
     data = {
         "@context": "https://schema.org",
@@ -48,7 +49,7 @@ def news_article_json_ld(article: Article, *, blocks: list[Block]) -> SafeString
         ],
         "publisher": {"@type": "Organization", "name": _publisher(article)},
         "articleSection": article.section.name if article.section_id else None,
-        "keywords": [t.name for t in article.tags.all()],
+        "keywords": [t.name for t in tags],
     }
     if article.subtitle:
         data["alternativeHeadline"] = article.subtitle

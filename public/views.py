@@ -27,6 +27,7 @@ from public.pagecache import cached_page
 from public.selectors import (
     NewestFirst,
     article_for_page,
+    article_tags,
     home_groups,
     issue_front,
     main_issue,
@@ -110,6 +111,7 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
     blocks = text_to_blocks(article.full_body)
     mentions = mentions_for_display(article=article)
     related = related_for_display(article=article)
+    tags = article_tags(article)
     with_edition_dates([item.article for item in related])
     return render(request, "public/article_detail.html", {
         "article": article,
@@ -122,8 +124,9 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         "blocks": link_first_mentions(blocks=blocks, mentions=mentions),
         "entities": [mention.entity for mention in mentions],
         "related": related,
+        "tags": tags,
         "description": seo.description(article, blocks),
-        "json_ld": seo.news_article_json_ld(article, blocks=blocks),
+        "json_ld": seo.news_article_json_ld(article, blocks=blocks, tags=tags),
     })
 
 

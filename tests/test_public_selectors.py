@@ -17,3 +17,14 @@ def test_newest_first_merges_the_public_statuses(make_article):
     assert newest.count() == len(newest) == 4
     assert newest[0:4] == made[:4]
     assert newest[1:3] == made[1:3]
+
+
+def test_article_tags_are_the_articles_own(make_article, django_assert_num_queries):
+    from public.selectors import article_tags
+
+    tagged, other = make_article(title="有标签"), make_article(title="另一篇")
+    tagged.tags.add("电商", "消费")
+    other.tags.add("体育")
+    with django_assert_num_queries(1):
+        assert sorted(t.name for t in article_tags(tagged)) == ["消费", "电商"]
+    assert article_tags(make_article(title="无标签")) == []
