@@ -263,6 +263,15 @@ class PrintedPage:
         return self.stories[1:]
 
 
+# What a printed page's entries show (kicker, headline, subtitle, link, zone; the body for
+# untitled photo news's display_title), and what the page cache notes of an article as
+# loaded (public.pagecache._STATE_FIELDS).
+_HEADLINE_FIELDS = (
+    "id", "slug", "kicker", "title", "subtitle", "zone", "position", "continuation_of_id", "source_page_id",
+    "status", "published_at", "created_at", "section_id", "column_id", "body",
+)
+
+
 def issue_pages(issue: Issue) -> list[PrintedPage]:
     """The issue's pages in 版次 order, each with what it prints for readers;
     pages with nothing published are left out (two queries)."""
@@ -271,9 +280,12 @@ def issue_pages(issue: Issue) -> list[PrintedPage]:
         .order_by(F("number").asc(nulls_last=True), "page_label", "file_name")
     )
     by_page: dict[int, list[Article]] = {page.pk: [] for page in pages}
+    # Only what the pages show: whole rows (warnings, corrections, import keys) and the
+    # column no page shows cost about 0.7 ms of the issue page at 100,000.
     printed = (
         Article.objects.filter(_printed_q(), source_page__issue=issue)
-        .select_related("column", "continuation_of")
+        .select_related("continuation_of")
+        .only(*_HEADLINE_FIELDS, *(f"continuation_of__{name}" for name in _HEADLINE_FIELDS))
         .order_by("position", "pk")
     )
     for article in printed:
