@@ -268,6 +268,15 @@ def test_the_edition_date_wins_over_a_hand_set_publishing_time(client, paper):
     assert "Tue, 06 Aug 2024 06:00:00 +0800" in _html(client, "/feeds/rss/")
 
 
+def test_untitled_photo_news_is_listed_by_its_opening_at_no_more_cost(client, paper, django_assert_num_queries):
+    photo = _story(paper["pages"][2], "栈桥")
+    Article.objects.filter(pk=photo.pk).update(title="", body="■图为市民在栈桥观海。\n记者 王涛 摄")
+    for url, queries in (("/qingdao-ribao/2024-08-06/", 7), ("/qingdao-ribao/2024-08-06/02/", 4)):
+        cache.clear()  # the menu's sections too
+        with django_assert_num_queries(queries):
+            assert ">图为市民在栈桥观海。<" in _html(client, url)
+
+
 # --- what it costs, and the cache ----------------------------------------------------
 
 
