@@ -8,11 +8,11 @@ snapshot is never read here (its text is not committed).
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 
 import pytest
 
+from tests.corpusmirror import snapshot_mirror
 from tests.seedpages import REPO_ROOT
 
 TOOLS = REPO_ROOT / "corpus" / "tools"
@@ -69,14 +69,8 @@ def snapshot(tmp_path, monkeypatch):
     folder.mkdir(parents=True)
     (folder / "jb_0001_1920-04-03_0001+0004.xml").write_text(FOLD, encoding="utf-8")
     (folder / "jb_0001_1920-04-03_0001+0004.xml.bak").write_text(FOLD, encoding="utf-8")
-    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "init", "-q", str(work)], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "fixture"], check=True)
-    commit = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
     mirror = tmp_path / "mirror"
-    (mirror / "hcts-hra+ecpo-data").mkdir(parents=True)
-    (work / ".git").rename(mirror / "hcts-hra+ecpo-data" / "repo")
+    commit = snapshot_mirror(work, mirror=mirror, repo="hcts-hra/ecpo-data")
     monkeypatch.setattr(jingbao, "COMMIT", commit)
     monkeypatch.setattr(jingbao, "EDITIONS", ["1920-04-03"])
     monkeypatch.setattr(jingbao, "PAGES_PER_EDITION", 1)

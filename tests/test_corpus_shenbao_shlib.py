@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.corpusmirror import snapshot_mirror
 from tests.seedpages import REPO_ROOT
 
 TOOLS = REPO_ROOT / "corpus" / "tools"
@@ -58,14 +58,8 @@ def snapshot(tmp_path, monkeypatch):
     (work / others[0]).write_text(_csv([_row("A1", page + "甲社某地一日電", "甲題", "甲文，有 空格的一段。")]), encoding="utf-8")
     for path in others[1:]:
         (work / path).write_text(_csv([]), encoding="utf-8")
-    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "init", "-q", str(work)], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "fixture"], check=True)
-    commit = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
     mirror = tmp_path / "mirror"
-    (mirror / shenbao.SOURCE["repo"].replace("/", "+")).mkdir(parents=True)
-    (work / ".git").rename(mirror / shenbao.SOURCE["repo"].replace("/", "+") / "repo")
+    commit = snapshot_mirror(work, mirror=mirror, repo=shenbao.SOURCE["repo"])
     monkeypatch.setattr(shenbao, "COMMIT", commit)
     return mirror
 
