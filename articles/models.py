@@ -251,7 +251,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(published_at__gte=since, published_at__lt=until)
 
     def newest_first(self) -> ArticleQuerySet:
-        return self.order_by("-published_at", "-pk")
+        # The stories of one edition share its time: among them, the order they
+        # were imported in, which is the printed order (版 by 版, lead first).
+        return self.order_by("-published_at", "pk")
 
     def for_listing(self) -> ArticleQuerySet:
         """With what an article list shows: column, bylines and the edition's date (two extra queries)."""

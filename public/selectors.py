@@ -41,7 +41,7 @@ class NewestFirst:
     public status, of one section when sections are given) takes the newest
     rows it could contribute by walking its index backwards, stopping after the
     page's end, and the database merges those few ids and keeps the page's:
-    `pk IN (SELECT id FROM (part UNION ALL part …) ORDER BY published_at DESC, id DESC
+    `pk IN (SELECT id FROM (part UNION ALL part …) ORDER BY published_at DESC, id
     LIMIT … OFFSET …)`. Only the page's rows are loaded, with their prefetches.
     """
 
@@ -68,7 +68,7 @@ class NewestFirst:
             self.queryset.filter(part).values(newest_id=F("pk"), newest_at=F("published_at"))[:stop]
             for part in self.parts
         ])
-        page = (f"SELECT newest_id FROM ({union}) AS parts ORDER BY newest_at DESC, newest_id DESC "
+        page = (f"SELECT newest_id FROM ({union}) AS parts ORDER BY newest_at DESC, newest_id "
                 f"LIMIT {int(stop - start)} OFFSET {int(start)}")
         return list(self.queryset.filter(pk__in=RawSQL(page, params)))
 
@@ -145,7 +145,7 @@ def home_groups(*, per_section: int) -> list[SectionGroup]:
         .only("pk", "slug", "title", "body", "section_id", "published_at", "created_at", "source_page__edition_date")
         .order_by()  # sorted below, with the tie broken by pk
     )
-    rows.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
+    rows.sort(key=lambda a: (-a.published_at.timestamp(), a.pk))  # as newest_first()
     for article in rows:
         group = root_of[article.section_id]
         if len(group.articles) < per_section:

@@ -41,3 +41,19 @@ def test_an_issue_with_stories_is_asked_of_its_pages_not_of_every_published_arti
     # index for each issue: every published article of the archive (1 s for a month at 100,000).
     plan = _issues_with_stories().filter(publication_id=1, edition_date__gte=date(2024, 8, 1)).explain()
     assert "articles_sourcepage_issue_id" in plan and "article_public_status_pub" not in plan
+
+
+def test_the_stories_of_one_edition_list_in_printed_order(make_article):
+    """An edition's stories share its time: lists give them lead first, as printed, in every reader's list."""
+    from articles.models import Section
+    from public.selectors import home_groups
+
+    section = Section.objects.create(name="要闻", slug="yaowen")
+    edition = timezone.now() - timezone.timedelta(days=1)
+    printed = [make_article(title=f"第{i}条", status=Article.Status.PUBLISHED, published_at=edition, section=section)
+               for i in range(1, 5)]
+    later = make_article(title="次日", status=Article.Status.PUBLISHED, published_at=timezone.now(), section=section)
+    assert list(Article.objects.published().newest_first()) == [later, *printed]
+    assert NewestFirst(Article.objects.all(), sections=[section])[0:3] == [later, *printed[:2]]
+    [group] = home_groups(per_section=3)
+    assert group.articles == [later, *printed[:2]]
