@@ -1041,3 +1041,60 @@ def test_new_articles_are_filed_under_the_section_named_like_their_page(tmp_path
 def test_a_page_without_a_section_of_its_name_files_nothing(tmp_path):
     import_file(copy_seed("001", tmp_path))  # 城区: no such section
     assert not Article.objects.filter(section__isnull=False).exists()
+
+
+def test_a_page_given_another_number_announces_all_its_stories(tmp_path):
+    """Search's facets and the e-paper list stories by 版: an unchanged text on another 版 changes them all."""
+    path = flat_copy("001", tmp_path)
+    options = dict(publication="qingdao-wanbao", date="2019-03-05")
+    first = import_file(path, edition_options=EditionOptions(**options, page="1"))
+    again = import_file(path, edition_options=EditionOptions(**options, page="5"))
+    stored = set(Article.objects.filter(source_page__file_name="001.txt").values_list("pk", flat=True))
+    assert stored and SourcePage.objects.get(file_name="001.txt").number == 5
+    assert stored <= set(again.changed_ids) and first.changed_ids
+
+
+def test_a_redated_page_marks_its_stories_changed_for_the_api(tmp_path):
+    path = flat_copy("001", tmp_path)
+    import_file(path, publish=True, edition_options=EditionOptions(publication="qingdao-wanbao", date="2019-03-05"))
+    before = dict(Article.objects.filter(source_page__file_name="001.txt").values_list("pk", "updated_at"))
+    import_file(path, publish=True, edition_options=EditionOptions(publication="qingdao-wanbao", date="2019-03-06"))
+    after = dict(Article.objects.filter(source_page__file_name="001.txt").values_list("pk", "updated_at"))
+    assert all(after[pk] > before[pk] for pk in before)  # the API's ETag and /changes read updated_at
+
+
+def test_an_undated_page_given_its_date_moves_its_stories_to_that_edition(tmp_path):
+    from datetime import date
+
+    from articles.services.editions import publication_time
+
+    path = flat_copy("001", tmp_path)
+    import_file(path, publish=True)
+    assert SourcePage.objects.get(file_name="001.txt").edition_date is None  # no masthead date, no layout
+    import_file(path, publish=True, edition_options=EditionOptions(publication="qingdao-wanbao", date="2019-03-06"))
+    published = Article.objects.published().filter(source_page__file_name="001.txt")
+    assert published.exists() and {a.published_at for a in published} == {publication_time(date(2019, 3, 6))}
+
+
+def test_an_import_stopped_by_sigterm_announces_the_pages_it_committed(seed_dir, announcements, monkeypatch):
+    """Batched announcements wait in memory: a SIGTERM must not take the committed pages' with it."""
+    import os
+    import signal
+
+    from articles.services import importing
+
+    original = importing.page_import
+    done: list[int] = []
+
+    def page_then_terminate(**kwargs):
+        result = original(**kwargs)
+        done.extend(result.changed_ids)
+        os.kill(os.getpid(), signal.SIGTERM)  # as a deploy stops the command after its first page
+        return result
+
+    monkeypatch.setattr(importing, "page_import", page_then_terminate)
+    before = signal.getsignal(signal.SIGTERM)
+    with announcements() as sent, pytest.raises(SystemExit):
+        call_command("import_seeds", str(seed_dir), stdout=StringIO())
+    assert done and sent == [done]
+    assert signal.getsignal(signal.SIGTERM) == before  # the command's handler is gone with it

@@ -190,6 +190,7 @@ def page_import(
         return result
     old_text = source.raw_text if source is not None else ""
     old_date = source.edition_date if source is not None else None
+    old_edition = _edition_facts(source) if source is not None else None
     if source is None:
         source = SourcePage(file_name=page.file_name)
         result.status = CREATED
@@ -208,8 +209,12 @@ def page_import(
     source.full_clean(validate_unique=False)
     source.save()
     result.edition = editions.edition_label(source)
-    if old_date is not None and source.edition_date != old_date:
+    if old_edition is not None and source.edition_date != old_date:  # undated → dated too
         _follow_edition_date(source, changed=result.changed_ids)
+    if old_edition is not None and _edition_facts(source) != old_edition:
+        # Its stories are now of another 版, issue or paper: whatever lists them
+        # by edition (search's facets, the e-paper's pages) must hear of them all.
+        result.changed_ids.extend(source.articles.values_list("pk", flat=True))
 
     existing = [] if result.status == CREATED else list(  # a page new to the database has no articles yet
         source.articles.select_related("column").prefetch_related("bylines__reporter").order_by("position", "span_start", "pk")
@@ -239,8 +244,13 @@ def _follow_edition_date(source: SourcePage, *, changed: list[int]) -> None:
         return
     moved = source.articles.filter(published_at__isnull=False).exclude(published_at=moment)
     ids = list(moved.values_list("pk", flat=True))
-    Article.objects.filter(pk__in=ids).update(published_at=moment)
+    # update() leaves auto_now alone: updated_at is what the API's ETag and /changes read.
+    Article.objects.filter(pk__in=ids).update(published_at=moment, updated_at=timezone.now())
     changed.extend(ids)
+
+
+def _edition_facts(source: SourcePage) -> tuple:
+    return source.issue_id, source.number, source.name, source.edition_date
 
 
 # --- identity: which stored article each parsed one is ---------------------------

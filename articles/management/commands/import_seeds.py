@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
+import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -78,10 +82,11 @@ class Command(BaseCommand):
 
         task_enqueued.connect(count, weak=False, dispatch_uid="import_seeds.count")
         try:
-            report = pages_import(
-                paths=files, publish=publish, dry_run=dry_run, on_result=show,
-                edition_options=EditionOptions(publication=publication, date=date, page=page),
-            )
+            with _stopped_cleanly():
+                report = pages_import(
+                    paths=files, publish=publish, dry_run=dry_run, on_result=show,
+                    edition_options=EditionOptions(publication=publication, date=date, page=page),
+                )
         finally:
             task_enqueued.disconnect(dispatch_uid="import_seeds.count")
         left = _wait(enqueued, timeout=wait_timeout, progress=progress) if wait else None
@@ -95,6 +100,21 @@ class Command(BaseCommand):
             raise CommandError(_("%(refused)d of %(total)d file(s) refused") % {"refused": len(report.refused), "total": len(files)})
         if tasks["failed"]:
             raise CommandError(_("%(failed)d of %(enqueued)d background task(s) failed") % tasks)
+
+
+@contextmanager
+def _stopped_cleanly():
+    """SIGTERM (a deploy, systemd, `kill`) as SystemExit while importing: it unwinds
+    the page being written (rolled back) and pages_import's announcement of the pages
+    already committed, which would otherwise never be indexed, linked or screened."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 POLL_SECONDS = 0.5
