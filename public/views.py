@@ -81,13 +81,14 @@ def home(request: HttpRequest) -> HttpResponse:
     """The main publication's latest issue as its front page shows it, then the sections;
     the newest articles instead when nothing published is in an issue."""
     context: dict = {"groups": home_groups(per_section=HOME_PER_SECTION)}
-    issue = main_issue()
+    publications = publications_with_issues()
+    issue = main_issue(publications)
     front = issue_front(issue) if issue is not None else None
     if front is None:
         context["latest"] = NewestFirst(published_articles())[:HOME_LATEST]  # includes articles with no section
     else:
         context["front"] = front
-        context["other_publications"] = [p for p in publications_with_issues() if p.pk != issue.publication_id]
+        context["other_publications"] = [p for p in publications if p.pk != issue.publication_id]
     return render(request, "public/home.html", context)
 
 

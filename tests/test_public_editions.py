@@ -188,6 +188,16 @@ def test_a_continued_part_leads_to_its_story_from_the_page_it_is_printed_on(clie
     assert client.get(f"/articles/{part.pk}/").status_code == 404
 
 
+def test_a_page_printing_only_continued_parts_is_left_off_the_fronts(client, paper):
+    lead = paper["stories"]["lead"]
+    _story(paper["pages"][3], "", position=1, continuation_of=lead, published=False)  # 第03版: drafts and the part
+
+    for url in ("/", "/qingdao-ribao/"):
+        html = _html(client, url)  # a front lists a page's own stories: 第03版 would list none
+        assert "第03版" not in html and html.count("青岛港开通新航线") == 1 and "整版都是草稿" not in html
+    assert "第03版" in _html(client, "/qingdao-ribao/2024-08-06/")  # the issue's pages: it prints the part
+
+
 def test_the_old_page_address_redirects_to_the_page_in_its_issue(client, paper):
     page = paper["pages"][2]
     response = client.get(f"/pages/{page.pk}/")

@@ -1,4 +1,5 @@
-"""The 数字报's repeated pieces as tags: a printed page's label and a headline entry.
+"""The 数字报's repeated pieces as tags: a printed page's label, a headline entry,
+and a headline list's link (the home page's sections).
 
 An issue lists about fifty headlines; as an {% include %} each cost a template
 context, a `with` and a dozen variable lookups (about half the issue page's
@@ -23,6 +24,12 @@ def page_label(page: SourcePage) -> str:
     else:
         label = page.page_label or gettext("Printed page")
     return f"{label} · {page.name}" if page.name else label
+
+
+@register.simple_tag
+def headline_link(article: Article) -> SafeString:
+    """A headline list's entry, the home page's sections: its link, as one format_html."""
+    return format_html('<li><a href="{}">{}</a></li>', article.get_absolute_url(), article.display_title)
 
 
 @register.simple_tag
