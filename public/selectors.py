@@ -366,11 +366,15 @@ def issue_pages(issue: Issue) -> list[PrintedPage]:
     return _printing(issue, pages, by_page)
 
 
+# 版次 order; pages without a number (a flat file's) after, by label, then file.
+_PRINTED_PAGE_ORDER = (F("number").asc(nulls_last=True), "page_label", "file_name")
+
+
 def _pages_of(issue: Issue) -> list[SourcePage]:
     """The issue's pages in 版次 order, without their text."""
     return list(
         issue.pages.defer("raw_text", "parse_warnings")
-        .order_by(F("number").asc(nulls_last=True), "page_label", "file_name")
+        .order_by(*_PRINTED_PAGE_ORDER)
     )
 
 
@@ -404,7 +408,7 @@ def _front_pages() -> QuerySet[SourcePage]:
     return (
         SourcePage.objects.filter(issue_id=_VALUE)
         .only("id", "issue_id", "number", "page_label", "name", "file_name", "edition_date")
-        .order_by(F("number").asc(nulls_last=True), "page_label", "file_name")
+        .order_by(*_PRINTED_PAGE_ORDER)
     )
 
 
