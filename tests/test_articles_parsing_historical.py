@@ -168,9 +168,9 @@ def test_a_pointer_on_a_vertical_page_opens_an_item_not_a_caption():
         "▲甲國駐華大使張三、定於後日赴乙城一行、其在乙城逗留之期、約有十日云、\n\n"
         "▲昨晚六時半、丙國總會舉行招待會、歡迎丙國大使李四、到者甚眾、\n"
     )
-    article = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
-    assert article.captions == []
-    assert len(article.paragraphs) == 2
+    articles = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert [a.captions for a in articles] == [[], []]
+    assert [len(a.paragraphs) for a in articles] == [1, 1]  # each item a brief (test_articles_parsing_segment.py)
 
 
 def test_a_serials_deck_of_many_columns_is_one_headline():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articles.parsing import decode_page, parse_page
-from articles.parsing.markers import is_footer, split_dateline, split_jump_from, split_jump_to
+from articles.parsing.markers import is_footer, ornamented, split_dateline, split_jump_from, split_jump_to
 from articles.parsing.warnings import warning
 from tests.seedpages import article, parsed
 
@@ -146,10 +146,19 @@ def test_is_footer(text):
         "老城复兴开辟新路径",
         "更多信息请关注市政府官网发布的通知，市民也可以拨打热线咨询。",  # a body sentence
         "关注孩子的心理健康，家长要多陪伴、多倾听。",
+        "◇李壽◇",  # a phrase between ornaments: display type (ornamented)
     ],
 )
 def test_is_not_footer(text):
     assert not is_footer(text)
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [("◇李壽◇", "李壽"), ("◘王五小姐◘", "王五小姐"), ("◇ 本版责编 张三", ""), ("◇李壽◆", ""), ("◇◇", "")],
+)
+def test_ornamented(text, phrase):
+    assert ornamented(text) == phrase
 
 
 # --- markers on the seed pages -------------------------------------------

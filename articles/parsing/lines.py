@@ -165,7 +165,9 @@ def classify(line: Line, above: Line | None = None) -> Line:
         line.text = heading.group(2).strip()
         line.kind = KICKER if line.text.endswith("——") else HEADING
         return line
-    if markers.is_footer(text):
+    if markers.ornamented(text):
+        line.kind = SHORT  # display type between ornaments; segment tells headline from caption
+    elif markers.is_footer(text):
         line.kind = FOOTER
     elif len(text) <= MAX_CREDIT and _CREDIT_RE.match(text):
         line.kind = CREDIT

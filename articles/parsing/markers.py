@@ -70,6 +70,9 @@ def _number(text: str | None) -> int | None:
 _JUMP_FROM_RE = re.compile(r"^[(（](?:上接|紧接|接)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*")
 _JUMP_TO_RE = re.compile(r"\s*[(（](?:下转|转)(第?[\dA-Z一二三四五六七八九十百]+版)[)）]\s*$")
 _FOOTER_MARK_RE = re.compile(r"^[◆◇★]")
+# A short phrase set between two like ornaments (◇某某◇) is display type: a
+# headline, or a photograph's caption; a footer's mark opens its line only.
+_ORNAMENTED_RE = re.compile(r"^([◆◇◎○●■□◘★☆])([^◆◇◎○●■□◘★☆\s]{1,12})\1$")
 # A paper's own promotion printed at the foot of a page, pointing readers to its
 # app or account: 更多……请关注……客户端, 扫码关注/下载, 关注……公众号. Short and
 # without a sentence's end, so a body sentence that mentions following an
@@ -143,8 +146,14 @@ def is_jump_to_line(text: str) -> bool:
     return bool(label) and not rest.strip()
 
 
+def ornamented(text: str) -> str:
+    """The phrase between the ornaments of ◇某某◇, or ""."""
+    match = _ORNAMENTED_RE.match(text)
+    return match.group(2) if match else ""
+
+
 def is_footer(text: str) -> bool:
-    if _FOOTER_MARK_RE.search(text):
+    if _FOOTER_MARK_RE.search(text) and not ornamented(text):
         return True
     return len(text) <= MAX_PROMOTION and not text.endswith(("。", "！", "？")) and bool(_PROMOTION_RE.search(text))
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .lines import ends_sentence, ends_with_credit, is_pointer_item, lead_time, opens_brief
 from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
-from .markers import split_dateline
+from .markers import ornamented, split_dateline
 from .records import BylineRecord
 from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
@@ -48,10 +48,14 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     _mark_name_bylines(lines)
     if vertical:
         _items_not_captions(lines)
+        _deck_brackets(lines)
+        _punctuated_is_text(lines)
     chunks: list[Chunk] = []
     current = Chunk(headline=None)
     i = 0
     while i < len(lines):
+        if lines[i].kind == SHORT and _names_sitter(current, lines[i]):
+            lines[i].kind = CAPTION
         if lines[i].kind not in HEADLINE_KINDS:
             # The brief's mark opens it wherever PDF text lost the blank line before it.
             if _has_body(current) and (
@@ -89,9 +93,12 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
-        if _starts_article(run, following, at_page_start=not chunks and not current.lines) or _closes_previous(
-            current, run
-        ) or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following)):
+        if (
+            _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
+            or _closes_previous(current, run)
+            or (vertical and _heads_next_story(current, run, following))
+            or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following))
+        ):
             tail = _deck(run) if vertical else run[-MAX_HEADLINE_LINES:]
             first, headline = choose_stack(tail, known_columns, deck=vertical)
             cut = len(run) - len(tail) + first
@@ -104,7 +111,12 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     chunks.append(current)
     chunks = [c for c in chunks if c.headline_lines or c.lines]
     chunks = [piece for chunk in chunks for piece in _split_at_lone_headlines(chunk)]
-    return [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+    chunks = [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+    if vertical:
+        chunks = [piece for chunk in chunks for piece in _split_items(chunk)]
+        for chunk in chunks:
+            _mark_column_subheads(chunk)
+    return chunks
 
 
 # A vertical page sets a headline as a deck of columns side by side: the 主题
@@ -418,10 +430,109 @@ def _mark_name_bylines(lines: list[Line]) -> None:
 
 def _items_not_captions(lines: list[Line]) -> None:
     """On a vertical page ▲ opens an item of a column's run of news (▲某大使定于
-    后日赴港……), not the caption of a photograph as on a modern page."""
-    for line in lines:
+    后日赴港……), not the caption of a photograph as on a modern page; set
+    directly under a headline column, a mark and a phrase (△某题) name the
+    instalment of a serial: a column of its deck."""
+    for k, line in enumerate(lines):
         if line.kind == CAPTION and is_pointer_item(line.text):
+            deck = k and line.gap == 0 and lines[k - 1].kind == SHORT and len(line.text) <= MAX_DECK_COLUMN
+            line.kind = SHORT if deck and not _CLAUSE_MARKS_RE.search(line.text) else PARA
+
+
+MAX_DECK_COLUMN = 12
+_CLAUSE_MARKS_RE = re.compile(r"[，,、；;。！？!?：:]")
+_BRACKETS_ONLY_RE = re.compile(r"^[（）()〔〕「」『』]+$")
+
+
+def _deck_brackets(lines: list[Line]) -> None:
+    """A deck's brackets may stand in a column of their own (the writer and his
+    place in brackets, 某某自某地寄, set over several columns): a line of
+    brackets alone directly under a headline column belongs to the deck."""
+    for k in range(1, len(lines)):
+        if lines[k].gap == 0 and lines[k - 1].kind == SHORT and _BRACKETS_ONLY_RE.match(lines[k].text):
+            lines[k].kind = SHORT
+
+
+def _punctuated_is_text(lines: list[Line]) -> None:
+    """Headlines of the old vertical pages are set unpunctuated, their phrases
+    in columns: a short line holding a stop (、，；) is a piece of a paragraph
+    that a column end cut."""
+    for line in lines:
+        if line.kind == SHORT and _STOPS_RE.search(line.text):
             line.kind = PARA
+
+
+_STOPS_RE = re.compile(r"[，,、；;]")
+
+
+def _names_sitter(chunk: Chunk, line: Line) -> bool:
+    """A phrase between ornaments that names someone the story above names
+    (◘某某小姐◘ under a piece about her) is her portrait's caption; another heads a story."""
+    phrase = ornamented(line.text)
+    return bool(phrase) and any(phrase in l.text for l in chunk.all_lines)
+
+
+# A report of the 1920s–40s closes on 云 ("so it is said": …約有十日云、).
+_REPORT_END_RE = re.compile(r"云[、，。,.]?$")
+
+
+def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -> bool:
+    """On a vertical page a story's headline may be a single column, with no
+    byline or dateline under it: after a report closed by 云, over a column's
+    ▲ items, or set between ornaments (◇某某◇). Other single columns between
+    paragraphs are the story's subheads."""
+    if len(run) != 1 or following is None or not current.lines:
+        return False
+    line = run[0]
+    if line.kind != SHORT:
+        return False
+    if ornamented(line.text) or is_pointer_item(following.text):
+        return True
+    last = current.lines[-1]
+    return last.kind == PARA and bool(_REPORT_END_RE.search(last.text))
+
+
+# A headline that counts what it reports (盜案三起, 火警兩則) tells one story of several incidents.
+_COUNTED_RE = re.compile(r"[一二三四五六七八九十兩两數数]+[起則则件宗樁椿項项]$")
+
+
+def _split_items(chunk: Chunk) -> list[Chunk]:
+    """A column of news under a heading (外交消息: ▲某大使……, ▲某會……) runs
+    several briefs, each a story of its own; the heading stays with the first.
+    A signed column (its writer's byline) is one piece, and a headline that
+    counts its incidents one story."""
+    body = chunk.lines
+    if chunk.headline is None or not body or not is_pointer_item(body[0].text):
+        return [chunk]
+    if _COUNTED_RE.search(chunk.headline.title) or any(line.kind == BYLINE for line in body):
+        return [chunk]
+    starts = [k for k, line in enumerate(body) if k and line.kind == PARA and is_pointer_item(line.text)]
+    if not starts:
+        return [chunk]
+    pieces = [Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=body[: starts[0]])]
+    for start, end in zip(starts, starts[1:] + [len(body)]):
+        pieces.append(Chunk(headline=None, lines=body[start:end]))
+    return pieces
+
+
+MAX_COLUMN_SUBHEAD = 10
+
+
+def _mark_column_subheads(chunk: Chunk) -> None:
+    """A vertical page's subhead is a short column set between paragraphs (a
+    phrase without stops). Its paragraphs close on 、, the old pages' stop
+    for clause and sentence alike, so the body's sentence test cannot tell it."""
+    body = chunk.lines
+    for k in range(1, len(body) - 1):
+        line = body[k]
+        if (
+            line.kind == SHORT
+            and body[k - 1].kind == PARA
+            and body[k + 1].kind == PARA
+            and len(line.text) <= MAX_COLUMN_SUBHEAD
+            and not _CLAUSE_MARKS_RE.search(line.text)
+        ):
+            line.kind = MARKED
 
 
 def _fragment_alone(run: list[Line], following: Line | None) -> bool:
@@ -495,18 +606,19 @@ def is_marked_subhead(line: Line) -> bool:
     return bool(SUBHEAD_MARK_RE.match(line.text))
 
 
-def _stacked(a: Line, b: Line) -> bool:
+def _stacked(a: Line, b: Line, *, vertical: bool = False) -> bool:
     """Two headline lines set one under the other with no blank line: a headline
-    stack (引题 over 主题, 主题 over 副题); subheads stand alone."""
-    return b.gap == 0 and not is_marked_subhead(a) and not is_marked_subhead(b)
+    stack (引题 over 主题, 主题 over 副题); subheads stand alone. A vertical
+    page's deck may hold marked columns: a serial's instalment （八）, △某题."""
+    return b.gap == 0 and (vertical or (not is_marked_subhead(a) and not is_marked_subhead(b)))
 
 
-def _starts_article(run: list[Line], following: Line | None, *, at_page_start: bool) -> bool:
+def _starts_article(run: list[Line], following: Line | None, *, at_page_start: bool, vertical: bool = False) -> bool:
     if at_page_start:
         return True
     if following is None:
         return False
-    if any(_stacked(a, b) for a, b in zip(run, run[1:])):
+    if any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
         return True
     last = run[-1]
     if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
