@@ -110,3 +110,20 @@ def test_a_punctuated_short_line_under_a_subhead_is_a_cut_paragraph_piece():
     [article] = parse(text)
     assert article.subheads == ["乙輪來滬"]
     assert len(article.paragraphs) == 2
+
+
+def test_a_headline_column_after_a_brief_opens_the_next_story():
+    brief = "◘某君之妾、近日控告遺棄、昨日開庭審理、兩造均到、"
+    story = "某洋行經理張三、與李四女士、過從甚密、近已訂婚、不日當可雙棲、"
+    articles = parse(f"戲園新開\n（某甲）\n\n{OTHER}\n\n{brief}\n甲乙有緣記\n\n\n{story}\n\n（某乙）\n")
+    assert [(a.title, a.paragraphs) for a in articles[1:]] == [("", [brief]), ("甲乙有緣記", [story])]
+    assert [p.name for p in articles[2].bylines] == ["某乙"]
+
+
+def test_a_piece_signed_under_its_text_begins_at_its_own_headline():
+    first = "現在女人解放了、大學堂的講堂裏、已經有了女學生、"
+    rest = ["凡是一種主張、必有一種理由、有了理由、方能稱得起主張。", "若拿老生常談來批評現代的思潮、在他以爲是獨具隻眼。"]
+    text = f"男女平權\n（某甲）\n\n{first}\n\n不配！\n\n{rest[0]}\n\n{rest[1]}\n\n（某乙）\n"
+    one, two = parse(text)
+    assert (one.title, one.paragraphs, [p.name for p in one.bylines]) == ("男女平權", [first], ["某甲"])
+    assert (two.title, two.paragraphs, [p.name for p in two.bylines]) == ("不配！", rest, ["某乙"])

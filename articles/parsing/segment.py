@@ -478,15 +478,17 @@ _REPORT_END_RE = re.compile(r"云[、，。,.]?$")
 
 def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -> bool:
     """On a vertical page a story's headline may be a single column, with no
-    byline or dateline under it: after a report closed by 云, over a column's
-    ▲ items, or set between ornaments (◇某某◇). Other single columns between
-    paragraphs are the story's subheads."""
+    byline or dateline under it: after a report closed by 云 or a brief (◘…,
+    which has no subheads), over a column's ▲ items, or set between ornaments
+    (◇某某◇). Other single columns between paragraphs are the story's subheads."""
     if len(run) != 1 or following is None or not current.lines:
         return False
     line = run[0]
     if line.kind != SHORT:
         return False
     if ornamented(line.text) or is_pointer_item(following.text):
+        return True
+    if current.headline is None and opens_brief(current.lines[0].text):
         return True
     last = current.lines[-1]
     return last.kind == PARA and bool(_REPORT_END_RE.search(last.text))
@@ -675,13 +677,33 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
         tail_start -= 1
     if tail_start <= lead_end + 1:
         return [chunk]
+    # The piece signed at its end begins at its own headline, when one stands
+    # between (a signature moved under the text left it alone), else at a figure's gap.
     photo_start = tail_start - 1
+    headed = False
     for k in range(tail_start - 1, lead_end, -1):
+        if _reads_as_headline(body[k]):
+            photo_start, headed = k, True
+            break
         if body[k].gap >= FIGURE_GAP:
             photo_start = k
             break
     if photo_start <= lead_end:
         return [chunk]
     story = Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=body[:photo_start])
-    photo = Chunk(headline=None, lines=body[photo_start:])
-    return [story, photo]
+    if headed:
+        line = body[photo_start]
+        return [story, Chunk(headline=Headline(title=line.text), headline_lines=[line], lines=body[photo_start + 1:])]
+    return [story, Chunk(headline=None, lines=body[photo_start:])]
+
+
+def _reads_as_headline(line: Line) -> bool:
+    """A short line that is no piece of a cut sentence, or one short sentence that asks or exclaims (不配！)."""
+    if line.kind == SHORT:
+        return True
+    return (
+        line.kind == PARA
+        and len(line.text) <= MAX_QUESTION_TITLE
+        and bool(_QUESTION_END_RE.search(line.text))
+        and not _INNER_END_RE.search(line.text[:-1].rstrip("”’」』)）"))
+    )
