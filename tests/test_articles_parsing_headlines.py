@@ -358,6 +358,8 @@ def test_kicker_over_title(lines, expected):
         (("本周末全省多地将迎降雪", "省气象台发布道路结冰预警"), ("", "本周末全省多地将迎降雪", "省气象台发布道路结冰预警")),
         # The 副题 gives the figures.
         (("全市新能源汽车销量走高", "前两月卖出2.3万辆"), ("", "全市新能源汽车销量走高", "前两月卖出2.3万辆")),
+        # The 副题 goes on in clauses under a title of one.
+        (("两名游客登山迷路被困", "救援人员称山路复杂 入夜后气温骤降，搜救难度很大"), ("", "两名游客登山迷路被困", "救援人员称山路复杂 入夜后气温骤降，搜救难度很大")),
     ],
 )
 def test_title_over_subtitle(lines, expected):

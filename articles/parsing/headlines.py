@@ -166,6 +166,7 @@ _KICKER_VERB_RE = re.compile(r"发布|印发|部署|召开|举行|出台|启动|
 _EVENT_END_RE = re.compile(r"(?:举行|召开|开幕|闭幕|揭牌|启动|上线|公布|发布|开通|落幕)$")
 _DETAIL_RE = re.compile(r"\d|[《〈、]|[一二三四五六七八九十百千万]+[个项条家名所亿]")
 _CLAUSE_RE = re.compile(r"[，,、；;]")
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;]")  # between clauses, not the 、 of a list
 # A 主题 may ask or exclaim (还能骑吗？); a 副题 states.
 _ASKS_RE = re.compile(r"[？?！!][”’」』)）]?$")
 # A 主题 of two balanced phrases set apart by a space (对仗): 春风拂面 万物复苏.
@@ -200,6 +201,8 @@ def kicker_score(a: str, b: str) -> float:
         score -= LOWER_VERB_WEIGHT
     if _CLAUSE_RE.search(a) and not _CLAUSE_RE.search(b):
         score += CLAUSES_WEIGHT
+    elif _CLAUSE_BREAK_RE.search(b) and not _CLAUSE_RE.search(a) and not _ASKS_RE.search(b):
+        score -= CLAUSES_WEIGHT  # a 副题 goes on in clauses under a title of one
     if _paired_phrases(b) and " " not in a:
         score += PAIRED_TITLE_WEIGHT
     if _ASKS_RE.search(b):

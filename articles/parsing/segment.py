@@ -472,7 +472,7 @@ def _names_sitter(chunk: Chunk, line: Line) -> bool:
     return bool(phrase) and any(phrase in l.text for l in chunk.all_lines)
 
 
-# A report of the 1920s–40s closes on 云 ("so it is said": …約有十日云、).
+# A report of the 1920s–40s closes on 云 ("so it is said": …定下月開工云、).
 _REPORT_END_RE = re.compile(r"云[、，。,.]?$")
 
 
@@ -698,7 +698,7 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
 
 
 def _reads_as_headline(line: Line) -> bool:
-    """A short line that is no piece of a cut sentence, or one short sentence that asks or exclaims (不配！)."""
+    """A short line that is no piece of a cut sentence, or one short sentence that asks or exclaims (何必！)."""
     if line.kind == SHORT:
         return True
     return (
