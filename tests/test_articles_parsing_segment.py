@@ -126,3 +126,17 @@ def test_a_piece_signed_under_its_text_begins_at_its_own_headline():
     one, two = parse(text)
     assert (one.title, one.paragraphs, [p.name for p in one.bylines]) == ("女學漸興", [first], ["某甲"])
     assert (two.title, two.paragraphs, [p.name for p in two.bylines]) == ("何必！", rest, ["某乙"])
+
+
+def test_photo_news_under_a_story_with_subheads_is_its_caption_and_credit():
+    text = (
+        "某镇茶园越种越大\n本报记者 张三\n\n这两年，某镇的茶园越种越大，茶农的日子越过越红火。\n\n"
+        "技术员进村\n\n镇里请来农技员，手把手教大家修剪、施肥和采摘。\n\n"
+        + "".join(f"第{n}批茶农结业后回到茶园，收成比往年好了不少。\n\n" for n in "一二三四五")
+        + "镇上新建的茶叶加工厂日前投产，每天可加工鲜叶十吨。\n\n李四摄\n"
+    )
+    story, photo = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles
+    assert story.subheads == ["技术员进村"]
+    assert [p.name for p in story.bylines] == ["张三"]
+    assert (photo.title, [p.name for p in photo.bylines]) == ("", ["李四"])
+    assert photo.paragraphs == ["镇上新建的茶叶加工厂日前投产，每天可加工鲜叶十吨。"]

@@ -677,12 +677,14 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
         tail_start -= 1
     if tail_start <= lead_end + 1:
         return [chunk]
-    # The piece signed at its end begins at its own headline, when one stands
-    # between (a signature moved under the text left it alone), else at a figure's gap.
+    # A piece signed at its end by its writer's name alone (（某甲）, the old
+    # pages' signature) begins at its own headline, when one stands between (a
+    # signature moved under the text left it alone); photo news at a figure's gap.
+    signed = all(p.role == "" for line in body[tail_start:] for p in line.people or [])
     photo_start = tail_start - 1
     headed = False
     for k in range(tail_start - 1, lead_end, -1):
-        if _reads_as_headline(body[k]):
+        if signed and _reads_as_headline(body[k]):
             photo_start, headed = k, True
             break
         if body[k].gap >= FIGURE_GAP:
