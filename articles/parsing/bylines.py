@@ -73,6 +73,9 @@ _SLASH_RE = re.compile(r"(文/图|文图)\s+|(文/图|文图|图文|文|图|摄�
 _PHOTO_TAIL_RE = re.compile(r"^(.*?)(?<![\u4e00-\u9fff]{5})\s*(摄影|摄|供图)$")
 
 
+# The longest line a byline may be: 60 characters of credit, and the box,
+# brackets, spaces and closing 报道 around them.
+MAX_BYLINE_LINE = 80
 # A byline may be set off by a box or a bullet: □本报记者 张三, ■本报记者 张三.
 _BOX_MARKS = "□■"
 
@@ -152,6 +155,8 @@ def names_only(text: str) -> list[str] | None:
 
 def parse_byline(text: str) -> list[BylineRecord] | None:
     """Return the people named by a whole-line byline, or None if it is not one."""
+    if len(text) > MAX_BYLINE_LINE:
+        return None  # a paragraph: the common case, answered before any pattern runs
     if (pen := _parse_pen_names(text.strip())) is not None:
         return pen
     boxed = text.strip().startswith(tuple(_BOX_MARKS))

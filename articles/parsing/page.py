@@ -114,13 +114,16 @@ _LUNAR_RE = re.compile(r"^(?:农历|夏历)?[甲乙丙丁戊己庚辛壬癸][子
 _PAGE_TOKEN_RE = re.compile(r"^(第[A-Z]?[" + _CN_NUM + r"百\d]+版|[A-Z]\d{1,2}版?|\d{1,2}版)(?:[:：·|｜](.*))?$")
 _EDITOR_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|責任編輯|编辑|編輯|美编|美編|校对|校對|版式|设计|制图|责编|视觉)(?:[:：]|$)")
 MAX_HEADER_LINES = 8
+MAX_PAGE_CREDIT = 60
 MAX_PAGE_NAME = 10
 
 
 def is_page_credit(text: str) -> bool:
     """本版编辑：张三  美编：李四  校对：王五 — the page's staff, not an article's."""
-    parts = [p for p in re.split(r"\s+", text) if p]
-    return len(text) <= 60 and bool(parts) and bool(_EDITOR_RE.match(parts[0])) and (
+    if len(text) > MAX_PAGE_CREDIT:
+        return False
+    parts = text.split()
+    return bool(parts) and bool(_EDITOR_RE.match(parts[0])) and (
         "：" in text or ":" in text or len(parts) > 1
     )
 
