@@ -140,3 +140,20 @@ def test_photo_news_under_a_story_with_subheads_is_its_caption_and_credit():
     assert [p.name for p in story.bylines] == ["张三"]
     assert (photo.title, [p.name for p in photo.bylines]) == ("", ["李四"])
     assert photo.paragraphs == ["镇上新建的茶叶加工厂日前投产，每天可加工鲜叶十吨。"]
+
+
+PARA_A = "全市今年计划新建改建道路一百公里，目前已完成过半。有关部门表示，将加快推进剩余工程。"
+PARA_B = "据介绍，新建道路将连通多个新建小区，方便居民出行。施工期间，交警部门将做好交通疏导。"
+
+
+def test_a_column_end_piece_longer_than_a_display_line_heads_no_story():
+    piece = "某区交通部门提醒相关单位做好道路、桥梁、隧道和公交枢纽、站点等的安"
+    text = f"全市道路建设提速\n\n本报某地3月4日电  {PARA_A}\n\n{PARA_B}\n{piece}\n\n全管理工作。{PARA_B}\n\n{PARA_A}\n"
+    [article] = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles
+    assert article.title == "全市道路建设提速"
+
+
+def test_a_lone_line_of_clauses_is_a_subhead_not_the_next_storys_headline():
+    text = f"全市道路建设提速\n\n{PARA_A}\n\n{PARA_B}\n\n坚持规划先行，统筹推进新老城区道路建设\n\n{PARA_A}\n\n{PARA_B}\n"
+    [article] = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles
+    assert article.subheads == ["坚持规划先行，统筹推进新老城区道路建设"]

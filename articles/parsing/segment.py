@@ -226,7 +226,7 @@ def _left_open(text: str) -> bool:
     return any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
-MAX_LONE_HEADLINE = 40
+MAX_LONE_HEADLINE = MAX_DISPLAY_LINE  # one line of display type; a longer one is a piece of text
 MIN_LONE_HEADLINE = 4  # 据悉, 对此: words broken off a paragraph, not a story's headline
 # A story has a lead and more: under a single lone line, fewer paragraphs on
 # either side make one story's short section, not two stories.
@@ -318,9 +318,12 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
         and _paragraphs(chunk.lines[:k]) >= MIN_STORY_PARAGRAPHS
         and _paragraphs(chunk.lines[k + 1:]) >= MIN_STORY_PARAGRAPHS
         and _subhead_like(chunk) == 1
+        and not clauses(chunk.lines[k].text)
     ):
         # Subheads come in sets spaced through a story; a line standing alone
-        # between two stretches of text, with no sibling anywhere, heads the next story.
+        # between two stretches of text, with no sibling anywhere, heads the next
+        # story, unless it states a point in clauses, as subheads do (its siblings
+        # lost among column-end pieces of PDF text).
         return [
             Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=chunk.lines[:k]),
             Chunk(headline=Headline(title=chunk.lines[k].text), headline_lines=[chunk.lines[k]], lines=chunk.lines[k + 1:]),

@@ -1,0 +1,22 @@
+"""articles.parsing.lines: what a line looks like, on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.parsing.lines import PARA, SHORT, classify, Line, lead_time
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3月4日，记者走访全市多家超市", "近日，某区新开一所学校", "两年前，张三一家从山里搬进县城", "近年来，某区持续整治河道", "去年，全市新增绿地百余公顷", "三个月来，某镇新建道路十公里"],
+)
+def test_a_news_leads_time_frame(text):
+    assert lead_time(text)
+    assert classify(Line(start=0, end=len(text), text=text, gap=1)).kind == PARA  # text, never a headline
+
+
+@pytest.mark.parametrize("text", ["今年首次大范围降雪来临", "两年来的变化", "去年的老问题今年解决了"])
+def test_a_headline_names_no_leads_time_frame(text):
+    assert not lead_time(text)
+    assert classify(Line(start=0, end=len(text), text=text, gap=1)).kind == SHORT
