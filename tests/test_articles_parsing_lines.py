@@ -9,7 +9,7 @@ from articles.parsing.lines import PARA, SHORT, classify, Line, lead_time
 
 @pytest.mark.parametrize(
     "text",
-    ["3月4日，记者走访全市多家超市", "近日，某区新开一所学校", "两年前，张三一家从山里搬进县城", "近年来，某区持续整治河道", "去年，全市新增绿地百余公顷", "三个月来，某镇新建道路十公里"],
+    ["3月4日，记者走访全市多家超市", "近日，某区新开一所学校", "五年前，某村还没有一条硬化路", "近年来，某区持续整治河道", "去年，全市新增绿地百余公顷", "三个月来，某镇新建道路十公里"],
 )
 def test_a_news_leads_time_frame(text):
     assert lead_time(text)

@@ -108,13 +108,13 @@ def ends_sentence(text: str) -> bool:
 # (or the first piece of one, cut at a column end), never a headline or subhead.
 _LEAD_TIME_RE = re.compile(
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|\d{4}年(?:\d{1,2}月)?|近日|日前|昨天|昨日|今天|今日|当地时间[^，,。]{0,10}"
-    # a span reckoned back from the news: 两年前，… / 近年来，… / 去年，…
+    # a span reckoned back from the news: 三年前，… / 近年来，… / 去年，…
     r"|(?:[一二三四五六七八九十两几数\d]+(?:年|个月|天)(?:前|来)|近年来?|近些年|多年来|去年|前不久|不久前))[^，,。]{0,4}[，,]"
 )
 
 
 def lead_time(text: str) -> bool:
-    """The line opens with a news lead's time frame: 3月4日，…, 2019年4月，…, 近日，…, 两年前，…."""
+    """The line opens with a news lead's time frame: 3月4日，…, 2019年4月，…, 近日，…, 三年前，…."""
     return bool(_LEAD_TIME_RE.match(text))
 
 
