@@ -147,8 +147,8 @@ PARA_B = "据介绍，新建道路将连通多个新建小区，方便居民出�
 
 
 def test_a_column_end_piece_longer_than_a_display_line_heads_no_story():
-    piece = "某区交通部门提醒相关单位做好道路、桥梁、隧道和公交枢纽、站点等的安"
-    text = f"全市道路建设提速\n\n本报某地3月4日电  {PARA_A}\n\n{PARA_B}\n{piece}\n\n全管理工作。{PARA_B}\n\n{PARA_A}\n"
+    piece = "某区园林部门将对全区主要道路两侧的行道树、绿化带和街心花园进行修"
+    text = f"全市道路建设提速\n\n本报某地3月4日电  {PARA_A}\n\n{PARA_B}\n{piece}\n\n剪养护。{PARA_B}\n\n{PARA_A}\n"
     [article] = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles
     assert article.title == "全市道路建设提速"
 
