@@ -438,7 +438,7 @@ def _items_not_captions(lines: list[Line]) -> None:
     instalment of a serial: a column of its deck."""
     for k, line in enumerate(lines):
         if line.kind == CAPTION and is_pointer_item(line.text):
-            deck = k and line.gap == 0 and lines[k - 1].kind == SHORT and len(line.text) <= MAX_DECK_COLUMN
+            deck = k > 0 and line.gap == 0 and lines[k - 1].kind == SHORT and len(line.text) <= MAX_DECK_COLUMN
             line.kind = SHORT if deck and not _CLAUSE_MARKS_RE.search(line.text) else PARA
 
 
