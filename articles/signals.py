@@ -75,15 +75,17 @@ def announcing_together(*, size: int | None = None) -> Iterator[None]:
         transaction.on_commit(group.send)
 
 
-def announce_changed(article_ids: Iterable[int], *, using: str | None = None) -> None:
+def announce_changed(article_ids: Iterable[int], *, using: str | None = None, alone: bool = False) -> None:
     """Send articles_changed once, after the current transaction commits (at once outside one).
 
     A rolled-back transaction announces nothing, so receivers never see a
     write that did not happen; ids are sent once each, in the order given.
+    alone: sent on their own after the commit even inside announcing_together(),
+    for what readers must stop seeing at once, not pages later with the group.
     """
     ids = list(dict.fromkeys(article_ids))
     if ids:
-        group = _group.get()
+        group = None if alone else _group.get()
         transaction.on_commit(partial(group.add, ids) if group else partial(send_changed, ids), using=using)
 
 

@@ -37,6 +37,29 @@ def published_articles() -> QuerySet[Article]:
     return Article.objects.published().for_listing().newest_first()
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    article: Article  # title, body, slug, dates and its page's date loaded; no other field
+    reporters: list[str]  # names, in byline order
+
+
+def search_hits(pks: list[int]) -> list[SearchHit]:
+    """The published articles of these ids, in this order, with what a search hit shows, in two queries.
+
+    Only the fields shown are loaded and the bylines are names, not objects:
+    twenty wide rows with their page, bylines and reporters as models were a
+    quarter of the search page's time.
+    """
+    found = Article.objects.published().filter(pk__in=pks).select_related("source_page").only(
+        "title", "body", "slug", "status", "published_at", "created_at", "source_page__edition_date")
+    articles = {a.pk: a for a in found}
+    names: dict[int, list[str]] = {}
+    bylines = Byline.objects.filter(article_id__in=articles).order_by("article_id", "position")
+    for article_id, name in bylines.values_list("article_id", "reporter__name"):
+        names.setdefault(article_id, []).append(name)
+    return [SearchHit(articles[pk], names.get(pk, [])) for pk in pks if pk in articles]
+
+
 class NewestFirst:
     """Published articles of a queryset, newest first, as a sequence Paginator can page
     (one query a page, and its prefetches, however deep the page and however many parts).

@@ -35,6 +35,7 @@ from public.selectors import (
     publications_with_issues,
     published_articles,
     published_between,
+    search_hits,
     with_edition_dates,
 )
 from search.highlight import highlight, snippet
@@ -224,10 +225,10 @@ def search(request: HttpRequest) -> HttpResponse:
     page_obj = _page(request, results.hits)  # a page of ids, in order
     # Traditional forms too: a page printed in traditional characters shows them.
     words = list(dict.fromkeys([*parsed.words, *map(to_traditional, parsed.words)]))
-    found = published_articles().in_bulk(page_obj.object_list)
     hits = [
-        {"article": a, "title": highlight(a.display_title, words), "snippet": highlight(snippet(a.body, words), words)}
-        for a in (found[pk] for pk in page_obj.object_list if pk in found)
+        {"article": hit.article, "reporters": hit.reporters, "title": highlight(hit.article.display_title, words),
+         "snippet": highlight(snippet(hit.article.body, words), words)}
+        for hit in search_hits(page_obj.object_list)
     ]
     return render(request, "public/search.html", {
         "query": query,

@@ -60,7 +60,9 @@ _copies: dict[str, tuple[tuple[int, int], Columns]] = {}  # database alias -> ((
 
 def current(using: str = "default") -> Columns:
     """The arrays as of the newest generation this connection sees."""
-    row = IndexGeneration.objects.using(using).filter(pk=1).values_list("value", "stamp").first() or (0, 0)
+    with connections[using].cursor() as cursor:  # every search asks: plain SQL, no queryset to compile
+        cursor.execute(f"SELECT value, stamp FROM {IndexGeneration._meta.db_table} WHERE id = 1")
+        row = tuple(cursor.fetchone() or (0, 0))
     with _lock:
         seen = _copies.get(using)
         if seen is not None and seen[0] == row:

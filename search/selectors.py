@@ -20,7 +20,7 @@ from operator import and_
 
 import numpy as np
 from django.db import connections
-from django.db.models import QuerySet, Value
+from django.db.models import QuerySet
 
 from articles.models import Article, Column, Publication, Reporter, Section
 from search import columns as columns_
@@ -269,16 +269,19 @@ def _candidates(name: str, counts: np.ndarray) -> list[int]:
 
 
 def _labels(wanted: dict[str, list[int]]) -> dict[tuple[str, int], tuple[str, str]]:
-    """(facet, pk) -> (slug, name) for the candidates of every labelled facet, in one query."""
-    parts = [
-        LABELLED[name].objects.filter(pk__in=pks).order_by().annotate(facet=Value(name))
-        .values_list("facet", "pk", "slug", "name")
-        for name, pks in wanted.items() if pks
-    ]
+    """(facet, pk) -> (slug, name) for the candidates of every labelled facet, in one query
+    (in SQL: four querysets and their union took longer to compile than to run)."""
+    parts, params = [], []
+    for name, pks in wanted.items():
+        if pks:
+            parts.append(f"SELECT '{name}', id, slug, name FROM {LABELLED[name]._meta.db_table}"  # our own names
+                         f" WHERE id IN ({', '.join(['%s'] * len(pks))})")
+            params += pks
     if not parts:
         return {}
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return {(facet, pk): (slug, label) for facet, pk, slug, label in rows}
+    with connections["default"].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {(facet, pk): (slug, label) for facet, pk, slug, label in cursor.fetchall()}
 
 
 def _top(name: str, counts: np.ndarray, values: list[int], labels: dict) -> list[Facet]:

@@ -275,3 +275,33 @@ def test_jumps_pages_of_another_issue_are_never_joined(tmp_path):
     import_page(other)
 
     assert not Article.objects.filter(continuation_of__isnull=False).exists()
+
+
+@pytest.mark.django_db(transaction=True)  # each page really commits, and announces
+def test_jumps_a_public_part_joined_as_later_part_leaves_search_at_once(tmp_path, monkeypatch):
+    from django.utils import timezone
+
+    from articles.signals import announce_changed
+    from search.selectors import DATE, search_results
+
+    monkeypatch.undo()  # the listeners (search) run: what readers find is the point
+    import_page(write(tmp_path, "02-要闻.txt", SECOND), publish=True)
+    later = Article.objects.get(source_page__number=2, title="青岛港开通新航线")
+    # An editor put the unpaired later part out on its own.
+    Article.objects.filter(pk=later.pk).update(status=Article.Status.PUBLISHED, published_at=timezone.now())
+    announce_changed([later.pk])
+
+    def pages() -> dict[str, int]:
+        facets = search_results("青岛港", sort=DATE).facets()
+        return {f.value: f.count for f in facets["page"]}
+
+    assert pages() == {"2": 1}
+    seen = []
+    # Its first part arrives in an import of many pages, announced in batches after
+    # the last page: the join must reach search when the page commits, not then.
+    with signals.announcing_together(size=1000):
+        pages_import(paths=[write(tmp_path, "01-要闻.txt", FRONT)], publish=True,
+                     on_result=lambda _: seen.append(pages()))
+    assert seen == [{}]
+    assert Article.objects.get(pk=later.pk).continuation_of == part("青岛港", 1)
+    assert pages() == {"1": 1}  # the story once, on its first part's page

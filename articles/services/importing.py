@@ -225,14 +225,19 @@ def page_import(
         entry.apply(writer)
     writer.save_new()
     # 转版: join this page's continued stories with the other pages of its issue.
-    result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids))
+    hidden: list[int] = []
+    result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids, hidden=hidden))
     for record in page.articles:
         result.warnings.extend(about(w, position=record.position, title=record.title) for w in record.warnings)
     if dry_run:
         transaction.set_rollback(True)  # and so nothing is announced
     else:
         # After the page's transaction commits: listeners index and tag what is stored.
-        announce_changed(result.changed_ids)
+        # A public story joined to its first part as a later part (转版) is shown
+        # only inside that part now: announced alone, so search stops counting it
+        # as a hit of its own at once, not when the batch of pages is sent.
+        announce_changed([pk for pk in result.changed_ids if pk in hidden], alone=True)
+        announce_changed([pk for pk in result.changed_ids if pk not in hidden])
     return result
 
 

@@ -94,13 +94,18 @@ def _norm_label(label: str) -> str:
     return f"{prefix.upper()}{number}" if number is not None else label
 
 
-def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] | None = None) -> list[WarningDict]:
+def join_issue(
+    source: SourcePage, *, publish: bool = False, changed: list[int] | None = None, hidden: list[int] | None = None
+) -> list[WarningDict]:
     """Join the parts of stories continued between the pages of source's issue; returns warnings.
 
     Idempotent: a pair already joined stays so; a join whose jump lines are gone is undone.
-    Ids of articles whose joins or status changed are appended to ``changed``.
+    Ids of articles whose joins or status changed are appended to ``changed``; of
+    those, the public ones that became later parts (shown alone until now, only
+    inside their first part from now on) to ``hidden`` too.
     """
     changed = changed if changed is not None else []
+    hidden = hidden if hidden is not None else []
     parts = list(
         Article.objects.filter(source_page=source).filter(~Q(continues_to="") | ~Q(continued_from=""))
         if source.issue_id is None
@@ -145,6 +150,8 @@ def join_issue(source: SourcePage, *, publish: bool = False, changed: list[int] 
             later.continuation_of = first
             joined_firsts.add(first.pk)
             _save(later, ["continuation_of"], changed)
+            if later.is_public:
+                hidden.append(later.pk)
 
     warnings: list[WarningDict] = []
     for article in parts:
