@@ -21,6 +21,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Issue, Publication, Section, SourcePage
+from articles.prepared import Prepared
 
 M = TypeVar("M", bound=Model)
 
@@ -90,28 +91,37 @@ def _union_all(parts: list[QuerySet]) -> tuple[str, list]:
     return " UNION ALL ".join(sqls), params
 
 
+# The article page's reads, compiled once (articles.prepared): compiling their
+# SQL cost more CPU than the database took to answer them.
+_ARTICLE_FOR_PAGE = Prepared(
+    lambda pk: Article.objects.published()
+    .select_related("section", "column", "source_page__issue__publication")
+    # The page's raw text is the whole printed page; the article page needs only its label.
+    .defer("source_page__raw_text", "source_page__parse_warnings")
+    .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
+    .filter(pk=pk),
+    "pk",
+)
+_ARTICLE_TAGS = Prepared(
+    lambda content_type, pk: Tag.objects.filter(
+        taggit_taggeditem_items__content_type=content_type, taggit_taggeditem_items__object_id=pk,
+    ),
+    "content_type", "pk",
+)
+
+
 def article_for_page(pk: int) -> Article | None:
     """One published article with its bylines and source page (2 queries; its tags: article_tags)."""
     # Not published_articles(): a list's ordering and its source_page prefetch
     # (which the join here makes a no-op) are query building a request pays for.
-    rows = list(
-        Article.objects.published()
-        .select_related("section", "column", "source_page__issue__publication")
-        # The page's raw text is the whole printed page; the article page needs only its label.
-        .defer("source_page__raw_text", "source_page__parse_warnings")
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
-        .filter(pk=pk)
-    )
+    rows = _ARTICLE_FOR_PAGE(pk=pk)
     return rows[0] if rows else None
 
 
 def article_tags(article: Article) -> list[Tag]:
     """The article's tags (one query). Read directly: taggit's prefetch builds twice
     the query this does, half a millisecond of CPU on every article page."""
-    return list(Tag.objects.filter(
-        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
-        taggit_taggeditem_items__object_id=article.pk,
-    ))
+    return _ARTICLE_TAGS(content_type=ContentType.objects.get_for_model(Article).pk, pk=article.pk)
 
 
 @dataclass
@@ -501,13 +511,17 @@ def with_edition_dates(articles: list[Article]) -> list[Article]:
     return articles
 
 
+_PAGE_HEADLINES = Prepared(
+    lambda page: Article.objects.published().filter(source_page=page).order_by("position", "pk")
+    .only("pk", "slug", "kicker", "title", "body", "position", "status", "published_at", "created_at",
+          "source_page_id", "continuation_of_id"),
+    "page",
+)
+
+
 def page_headlines(page: SourcePage) -> list[Article]:
     """The page's published stories in printed order, for 标题导航 and 上一篇/下一篇 (one query)."""
-    headlines = list(
-        Article.objects.published().filter(source_page=page).order_by("position", "pk")
-        .only("pk", "slug", "kicker", "title", "body", "position", "status", "published_at", "created_at",
-              "source_page_id", "continuation_of_id")
-    )
+    headlines = _PAGE_HEADLINES(page=page.pk)
     for article in headlines:
         article.source_page = page
     return headlines
