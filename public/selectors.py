@@ -131,9 +131,13 @@ class SectionGroup:
     articles: list[Article] = field(default_factory=list)
 
 
+# Every page's menu (compiled once: articles.prepared).
+_SECTIONS = Prepared(lambda: Section.objects.all())
+
+
 def section_groups() -> list[SectionGroup]:
     """Top-level sections, each with its descendants (one query)."""
-    sections = list(Section.objects.all())
+    sections = _SECTIONS()
     groups = {s.pk: SectionGroup(s) for s in sections if s.parent_id is None}
     by_pk = {s.pk: s for s in sections}
     for section in sections:

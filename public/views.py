@@ -23,6 +23,7 @@ from articles.models import Article, Column, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
 from linking.selectors import mentions_for_display, other_names, related_for_display, tag_for_old_slug
 from public import pagecache, scripts, seo
+from public.citation import citation
 from public.pagecache import cached_page
 from public.selectors import (
     NewestFirst,
@@ -126,6 +127,8 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         "entities": [mention.entity for mention in mentions],
         "related": related,
         "tags": tags,
+        # Read by the head's citation meta tags and the 引用本文 box.
+        "cite": citation(article),
         "description": seo.description(article, blocks),
         "json_ld": seo.news_article_json_ld(article, blocks=blocks, tags=tags),
     })
