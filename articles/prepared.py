@@ -68,6 +68,10 @@ class Prepared(Generic[M]):
     def _compile(self, connection) -> tuple:
         compiler = self._template.query.get_compiler(using=self._template.db)
         sql, params = compiler.as_sql()
+        # Which columns need converting from the database's values (dates on
+        # SQLite, JSON) is as fixed as the select list: worked out once too.
+        converters = compiler.get_converters([column[0] for column in compiler.select[0:compiler.col_count]])
+        compiler.get_converters = lambda expressions: converters
         slots = {name: [i for i, value in enumerate(params) if value == placeholder]
                  for name, placeholder in self._placeholders.items()}
         missing = [name for name, positions in slots.items() if not positions]

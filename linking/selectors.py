@@ -50,6 +50,9 @@ def _related_for_display(source: int, limit: int) -> QuerySet[RelatedLink]:
     return (
         related_links_shown()
         .filter(source=source)
+        # Each one's page for its edition's date (Article.url_date), without the page's text.
+        .select_related("target__source_page")
+        .defer("target__source_page__raw_text", "target__source_page__parse_warnings")
         .prefetch_related(Prefetch("target__bylines", queryset=Byline.objects.select_related("reporter")))[:limit]
     )
 
@@ -60,7 +63,8 @@ _RELATED_SHOWN = Prepared(lambda source: _related_for_display(source, RELATED_LI
 
 
 def related_for_display(*, article: Article, limit: int = RELATED_LIMIT) -> list[Related]:
-    """The related articles of a page, in two queries (links with their articles, then bylines)."""
+    """The related articles of a page, in two queries (links with their articles and
+    edition dates, then bylines): what an article list shows of each."""
     links = _RELATED_SHOWN(source=article.pk) if limit == RELATED_LIMIT else _related_for_display(article.pk, limit)
     return [Related(article=link.target, reason=link.reason) for link in links]
 

@@ -50,9 +50,11 @@ def _canonical(request: HttpRequest) -> str:
 
 
 def _menu(script: str) -> list[tuple[str, str]]:
-    # Per script: its links carry the /hant/ prefix or not.
+    # Per script: its links carry the /hant/ prefix or not. Kept as long as the
+    # generation it is keyed by, page cache on or off: any change to a section
+    # makes a new generation (public.pagecache), so a kept menu is never stale.
     return cache.get_or_set(
         f"newsroom:menu:{script}:{pagecache.generation()}",
         lambda: [(g.section.name, g.section.get_absolute_url()) for g in section_groups()],
-        settings.PAGE_CACHE_SECONDS,
+        pagecache.GENERATION_SECONDS,
     )

@@ -12,7 +12,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
-    BooleanField, Case, Exists, F, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When, prefetch_related_objects,
+    BooleanField, Case, Exists, F, Model, OuterRef, Q, QuerySet, Subquery, Value, When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.query import RawQuerySet
@@ -27,10 +27,6 @@ M = TypeVar("M", bound=Model)
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
-
-
-# An article's page, as far as its edition's date (Article.url_date) needs it.
-_EDITION_DATE = Prefetch("source_page", queryset=SourcePage.objects.only("pk", "edition_date"))
 
 
 def published_articles() -> QuerySet[Article]:
@@ -98,10 +94,10 @@ _ARTICLE_FOR_PAGE = Prepared(
     .select_related("section", "column", "source_page__issue__publication")
     # The page's raw text is the whole printed page; the article page needs only its label.
     .defer("source_page__raw_text", "source_page__parse_warnings")
-    .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
     .filter(pk=pk),
     "pk",
 )
+_ARTICLE_BYLINES = Prepared(lambda pk: Byline.objects.select_related("reporter").filter(article=pk), "pk")
 _ARTICLE_TAGS = Prepared(
     lambda content_type, pk: Tag.objects.filter(
         taggit_taggeditem_items__content_type=content_type, taggit_taggeditem_items__object_id=pk,
@@ -111,11 +107,18 @@ _ARTICLE_TAGS = Prepared(
 
 
 def article_for_page(pk: int) -> Article | None:
-    """One published article with its bylines and source page (2 queries; its tags: article_tags)."""
+    """One published article with its source page, issue, section and column (one query;
+    its bylines: article_bylines, its tags: article_tags)."""
     # Not published_articles(): a list's ordering and its source_page prefetch
     # (which the join here makes a no-op) are query building a request pays for.
     rows = _ARTICLE_FOR_PAGE(pk=pk)
     return rows[0] if rows else None
+
+
+def article_bylines(article: Article) -> list[Byline]:
+    """The article's bylines in order, with their reporters (one query). Read on their own:
+    a prefetch builds its query again on every request, a millisecond of CPU on the article page."""
+    return _ARTICLE_BYLINES(pk=article.pk)
 
 
 def article_tags(article: Article) -> list[Tag]:
@@ -507,12 +510,6 @@ def month_calendar(publication: Publication, month: date) -> IssueCalendar | Non
 
 def _issue_url(publication: Publication, day: date) -> str:
     return reverse("public:issue", kwargs={"publication": publication.slug, "day": day.isoformat()})
-
-
-def with_edition_dates(articles: list[Article]) -> list[Article]:
-    """Load the edition's date (Article.url_date) of articles a list shows (one query)."""
-    prefetch_related_objects(articles, _EDITION_DATE)
-    return articles
 
 
 _PAGE_HEADLINES = Prepared(
