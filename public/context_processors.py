@@ -8,9 +8,11 @@ from functools import partial
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
 
 from public import pagecache, scripts, seo
 from public.selectors import section_groups
@@ -21,7 +23,7 @@ def site(request: HttpRequest) -> dict:
     # pages that do not show it (the admin) and one query per change elsewhere.
     return {
         "site_name": settings.SITE_NAME,
-        "menu_sections": SimpleLazyObject(partial(_menu, getattr(request, "script", scripts.HANS))),
+        "menu": SimpleLazyObject(partial(_menu, getattr(request, "script", scripts.HANS))),
         "canonical_url": _canonical(request),
         "script": getattr(request, "script", scripts.HANS),
         "script_switch_url": scripts.switch_url(request),
@@ -49,12 +51,15 @@ def _canonical(request: HttpRequest) -> str:
     return seo.absolute_url(request.path) + (f"?{urlencode(params)}" if params else "")
 
 
-def _menu(script: str) -> list[tuple[str, str]]:
-    # Per script: its links carry the /hant/ prefix or not. Kept as long as the
-    # generation it is keyed by, page cache on or off: any change to a section
-    # makes a new generation (public.pagecache), so a kept menu is never stale.
-    return cache.get_or_set(
+def _menu(script: str) -> SafeString:
+    # The section links as HTML (public/_menu.html), per script: its links carry
+    # the /hant/ prefix or not. Kept as long as the generation it is keyed by,
+    # page cache on or off: any change to a section makes a new generation
+    # (public.pagecache), so a kept menu is never stale.
+    return mark_safe(cache.get_or_set(
         f"newsroom:menu:{script}:{pagecache.generation()}",
-        lambda: [(g.section.name, g.section.get_absolute_url()) for g in section_groups()],
+        lambda: render_to_string("public/_menu.html", {
+            "sections": [(g.section.name, g.section.get_absolute_url()) for g in section_groups()],
+        }),
         pagecache.GENERATION_SECONDS,
-    )
+    ))

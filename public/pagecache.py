@@ -417,6 +417,10 @@ def cached_page(view):
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            # The page cache is off: nothing would be stored, so nothing is looked up
+            # either (with Redis, two round trips a request for nothing).
+            return in_reader_script(request, view(request, *args, **kwargs))
         key = _key(request)
         try:
             found = cache.get_many([key, CLOCK_KEY])
