@@ -22,7 +22,8 @@ from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
 
 from django.db import connections
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, prefetch_related_objects
+from django.db.models.sql import Query
 
 M = TypeVar("M", bound=Model)
 
@@ -48,25 +49,32 @@ class Prepared(Generic[M]):
             # No row has such an id; the queryset would know it from the field's
             # range and not ask, and a database driver would refuse the number.
             return []
-        if self._template is None:
-            self._template = self._build(**self._placeholders)
-        connection = connections[self._template.db]  # this thread's
-        compiled = self._compiled.get(connection) or self._compile(connection)
-        compiler, sql, params, slots = compiled
+        template = self._prepare() if self._template is None else self._template  # (a queryset's bool() runs it)
+        connection = connections[template.db]  # this thread's
+        compiler, sql, params, slots = self._compiled.get(connection) or self._compile(connection)
         values = list(params)
         for name, positions in slots.items():
             for position in positions:
                 values[position] = arguments[name]
-        run = self._template._chain()
-        # The queryset's own iteration asks its query for a compiler: hand it the
-        # compiled one, whose select list and row layout are already worked out.
         # A connection is used by one thread at a time, so its compiler is too.
         compiler.as_sql = lambda *args, **kwargs: (sql, tuple(values))
-        run.query.get_compiler = lambda *args, **kwargs: compiler
-        return list(run)
+        # What the queryset's evaluation does (its rows, then its prefetches),
+        # without cloning the queryset and its query for every call.
+        rows = list(template._iterable_class(template))
+        if template._prefetch_related_lookups:
+            prefetch_related_objects(rows, *template._prefetch_related_lookups)
+        return rows
+
+    def _prepare(self) -> QuerySet[M]:
+        template = self._build(**self._placeholders)
+        # The row iteration asks the query for a compiler: it is handed this
+        # thread's compiled one, whose select list and row layout are worked out.
+        template.query.get_compiler = lambda *args, **kwargs: self._compiled[connections[template.db]][0]
+        self._template = template
+        return template
 
     def _compile(self, connection) -> tuple:
-        compiler = self._template.query.get_compiler(using=self._template.db)
+        compiler = Query.get_compiler(self._template.query, using=self._template.db)
         sql, params = compiler.as_sql()
         # Which columns need converting from the database's values (dates on
         # SQLite, JSON) is as fixed as the select list: worked out once too.
