@@ -21,13 +21,14 @@ from public.selectors import section_groups
 def site(request: HttpRequest) -> dict:
     # Lazy, and cached per page-cache generation: the menu costs no query on
     # pages that do not show it (the admin) and one query per change elsewhere.
+    # The site's links are lazy too: a page without them needs no public URLs.
     return {
         "site_name": settings.SITE_NAME,
         "menu": SimpleLazyObject(partial(_menu, getattr(request, "script", scripts.HANS))),
         "canonical_url": _canonical(request),
         "script": getattr(request, "script", scripts.HANS),
         "script_switch_url": scripts.switch_url(request),
-        "site_links": _site_links(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF),
+        "site_links": SimpleLazyObject(partial(_site_links, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)),
     }
 
 
