@@ -27,8 +27,10 @@ from django.db.models.sql import Query
 
 M = TypeVar("M", bound=Model)
 
-# Ids no row has: negative, and apart from each other.
-_PLACEHOLDER_BASE = -7_654_321_000
+# Stand-ins for the arguments, told apart from the other parameters by value:
+# within every integer field's range (a value outside it, or a negative one
+# for a positive field, makes Django leave the condition out of the SQL).
+_PLACEHOLDER_BASE = 2_147_483_000
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
@@ -37,7 +39,7 @@ class Prepared(Generic[M]):
 
     def __init__(self, build: Callable[..., QuerySet[M]], *names: str):
         self._build = build
-        self._placeholders = {name: _PLACEHOLDER_BASE - n for n, name in enumerate(names)}
+        self._placeholders = {name: _PLACEHOLDER_BASE + n for n, name in enumerate(names)}
         self._template: QuerySet[M] | None = None
         self._compiled: WeakKeyDictionary = WeakKeyDictionary()
         self._lock = threading.Lock()
