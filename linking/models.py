@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, reverse_cached
 
 
 class NameManager(models.Manager):
@@ -48,7 +47,7 @@ class Entity(models.Model):
         return (self.name,)
 
     def get_absolute_url(self) -> str:
-        return reverse("public:entity", kwargs={"slug": self.slug})
+        return reverse_cached("public:entity", slug=self.slug)
 
 
 class Alias(models.Model):

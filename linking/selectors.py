@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from taggit.models import Tag
 
 from articles.models import Article, Byline
+from articles.prepared import Prepared
 from linking.gazetteer import NameFinder
 from linking.models import Alias, Entity, Mention, RelatedLink
 
@@ -45,13 +46,26 @@ def related_links_shown() -> QuerySet[RelatedLink]:
     )
 
 
-def related_for_display(*, article: Article, limit: int = RELATED_LIMIT) -> list[Related]:
-    """The related articles of a page, in two queries (links with their articles, then bylines)."""
-    links = (
+def _related_for_display(source: int, limit: int) -> QuerySet[RelatedLink]:
+    return (
         related_links_shown()
-        .filter(source=article)
+        .filter(source=source)
+        # Each one's page for its edition's date (Article.url_date), without the page's text.
+        .select_related("target__source_page")
+        .defer("target__source_page__raw_text", "target__source_page__parse_warnings")
         .prefetch_related(Prefetch("target__bylines", queryset=Byline.objects.select_related("reporter")))[:limit]
     )
+
+
+# Compiled once (articles.prepared): on the article page, compiling this query
+# cost more CPU than the database took to answer it.
+_RELATED_SHOWN = Prepared(lambda source: _related_for_display(source, RELATED_LIMIT), "source")
+
+
+def related_for_display(*, article: Article, limit: int = RELATED_LIMIT) -> list[Related]:
+    """The related articles of a page, in two queries (links with their articles and
+    edition dates, then bylines): what an article list shows of each."""
+    links = _RELATED_SHOWN(source=article.pk) if limit == RELATED_LIMIT else _related_for_display(article.pk, limit)
     return [Related(article=link.target, reason=link.reason) for link in links]
 
 
@@ -60,9 +74,14 @@ def entity_articles(*, entity: Entity) -> QuerySet[Article]:
     return Article.objects.published().for_listing().newest_first().filter(entity_mentions__entity=entity)
 
 
+_MENTIONS = Prepared(
+    lambda article: Mention.objects.filter(article=article).select_related("entity").order_by("position"), "article",
+)
+
+
 def mentions_for_display(*, article: Article) -> list[Mention]:
     """The article's entities in order of first mention, for linking_first_mentions()."""
-    return list(Mention.objects.filter(article=article).select_related("entity").order_by("position"))
+    return _MENTIONS(article=article.pk)
 
 
 def tag_for_old_slug(*, slug: str) -> Tag | None:

@@ -9,7 +9,7 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Byline
 
 MAX_AUTHORS = 3  # GB/T 7714: the first three, then 等
 
@@ -30,13 +30,13 @@ class Citation:
         return f"{authors + '. ' if authors else ''}{self.title}[N]. {where}."
 
 
-def citation(article: Article) -> Citation:
+def citation(article: Article, *, bylines: list[Byline]) -> Citation:
     """The article's citation from what its page has loaded already (bylines, source page, issue): no query."""
     page = article.source_page
     day = page.edition_date or (timezone.localdate(article.published_at) if article.published_at else None)
     return Citation(
         title=article.display_title,
-        authors=[byline.reporter.name for byline in article.bylines.all()],
+        authors=[byline.reporter.name for byline in bylines],
         # The newspaper's name: the page's outlet may be a byline's 青岛日报/观海新闻 (paper and app).
         paper=page.issue.publication.name if page.issue_id is not None else (page.outlet or settings.SITE_NAME),
         date=day,

@@ -44,6 +44,9 @@ without reading its scopes. Cost per request: a hit is one get_many (the
 page and the clock), plus one get_many of its scopes after any bump since it
 was stored; a miss adds one get_many and one set.
 
+PAGE_CACHE_SECONDS=0 turns it off: every request renders, and the cache is
+not asked for pages at all (the section menu is still kept per generation).
+
 The cache is Django's default cache: the per-process LocMemCache unless
 REDIS_URL is set (newsroom/settings.py); with more than one process, only a
 shared cache makes a change reach every process at once.
@@ -417,6 +420,10 @@ def cached_page(view):
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            # The page cache is off: nothing would be stored, so nothing is looked up
+            # either (with Redis, two round trips a request for nothing).
+            return in_reader_script(request, view(request, *args, **kwargs))
         key = _key(request)
         try:
             found = cache.get_many([key, CLOCK_KEY])

@@ -12,7 +12,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
-    BooleanField, Case, Exists, F, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When, prefetch_related_objects,
+    BooleanField, Case, Exists, F, Model, OuterRef, Q, QuerySet, Subquery, Value, When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.query import RawQuerySet
@@ -21,15 +21,12 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Issue, Publication, Section, SourcePage
+from articles.prepared import Prepared
 
 M = TypeVar("M", bound=Model)
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
-
-
-# An article's page, as far as its edition's date (Article.url_date) needs it.
-_EDITION_DATE = Prefetch("source_page", queryset=SourcePage.objects.only("pk", "edition_date"))
 
 
 def published_articles() -> QuerySet[Article]:
@@ -113,28 +110,44 @@ def _union_all(parts: list[QuerySet]) -> tuple[str, list]:
     return " UNION ALL ".join(sqls), params
 
 
+# The article page's reads, compiled once (articles.prepared): compiling their
+# SQL cost more CPU than the database took to answer them.
+_ARTICLE_FOR_PAGE = Prepared(
+    lambda pk: Article.objects.published()
+    .select_related("section", "column", "source_page__issue__publication")
+    # The page's raw text is the whole printed page; the article page needs only its label.
+    .defer("source_page__raw_text", "source_page__parse_warnings")
+    .filter(pk=pk),
+    "pk",
+)
+_ARTICLE_BYLINES = Prepared(lambda pk: Byline.objects.select_related("reporter").filter(article=pk), "pk")
+_ARTICLE_TAGS = Prepared(
+    lambda content_type, pk: Tag.objects.filter(
+        taggit_taggeditem_items__content_type=content_type, taggit_taggeditem_items__object_id=pk,
+    ),
+    "content_type", "pk",
+)
+
+
 def article_for_page(pk: int) -> Article | None:
-    """One published article with its bylines and source page (2 queries; its tags: article_tags)."""
+    """One published article with its source page, issue, section and column (one query;
+    its bylines: article_bylines, its tags: article_tags)."""
     # Not published_articles(): a list's ordering and its source_page prefetch
     # (which the join here makes a no-op) are query building a request pays for.
-    rows = list(
-        Article.objects.published()
-        .select_related("section", "column", "source_page__issue__publication")
-        # The page's raw text is the whole printed page; the article page needs only its label.
-        .defer("source_page__raw_text", "source_page__parse_warnings")
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
-        .filter(pk=pk)
-    )
+    rows = _ARTICLE_FOR_PAGE(pk=pk)
     return rows[0] if rows else None
+
+
+def article_bylines(article: Article) -> list[Byline]:
+    """The article's bylines in order, with their reporters (one query). Read on their own:
+    a prefetch builds its query again on every request, a millisecond of CPU on the article page."""
+    return _ARTICLE_BYLINES(pk=article.pk)
 
 
 def article_tags(article: Article) -> list[Tag]:
     """The article's tags (one query). Read directly: taggit's prefetch builds twice
     the query this does, half a millisecond of CPU on every article page."""
-    return list(Tag.objects.filter(
-        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
-        taggit_taggeditem_items__object_id=article.pk,
-    ))
+    return _ARTICLE_TAGS(content_type=ContentType.objects.get_for_model(Article).pk, pk=article.pk)
 
 
 @dataclass
@@ -144,9 +157,13 @@ class SectionGroup:
     articles: list[Article] = field(default_factory=list)
 
 
+# Every page's menu (compiled once: articles.prepared).
+_SECTIONS = Prepared(lambda: Section.objects.all())
+
+
 def section_groups() -> list[SectionGroup]:
     """Top-level sections, each with its descendants (one query)."""
-    sections = list(Section.objects.all())
+    sections = _SECTIONS()
     groups = {s.pk: SectionGroup(s) for s in sections if s.parent_id is None}
     by_pk = {s.pk: s for s in sections}
     for section in sections:
@@ -518,19 +535,17 @@ def _issue_url(publication: Publication, day: date) -> str:
     return reverse("public:issue", kwargs={"publication": publication.slug, "day": day.isoformat()})
 
 
-def with_edition_dates(articles: list[Article]) -> list[Article]:
-    """Load the edition's date (Article.url_date) of articles a list shows (one query)."""
-    prefetch_related_objects(articles, _EDITION_DATE)
-    return articles
+_PAGE_HEADLINES = Prepared(
+    lambda page: Article.objects.published().filter(source_page=page).order_by("position", "pk")
+    .only("pk", "slug", "kicker", "title", "body", "position", "status", "published_at", "created_at",
+          "source_page_id", "continuation_of_id"),
+    "page",
+)
 
 
 def page_headlines(page: SourcePage) -> list[Article]:
     """The page's published stories in printed order, for 标题导航 and 上一篇/下一篇 (one query)."""
-    headlines = list(
-        Article.objects.published().filter(source_page=page).order_by("position", "pk")
-        .only("pk", "slug", "kicker", "title", "body", "position", "status", "published_at", "created_at",
-              "source_page_id", "continuation_of_id")
-    )
+    headlines = _PAGE_HEADLINES(page=page.pk)
     for article in headlines:
         article.source_page = page
     return headlines

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, Byline
 from text.bodytext import PARAGRAPH, Block
 
 DESCRIPTION_LENGTH = 120
@@ -30,7 +30,7 @@ def description(article: Article, blocks: list[Block]) -> str:
     return first[:DESCRIPTION_LENGTH] + ("…" if len(first) > DESCRIPTION_LENGTH else "")
 
 
-def news_article_json_ld(article: Article, *, blocks: list[Block], tags: list[Tag]) -> SafeString:
+def news_article_json_ld(article: Article, *, blocks: list[Block], tags: list[Tag], bylines: list[Byline]) -> SafeString:
     """schema.org NewsArticle, every byline a Person, ready to sit in <script type="application/ld+json">."""
     data = {
         "@context": "https://schema.org",
@@ -45,7 +45,7 @@ def news_article_json_ld(article: Article, *, blocks: list[Block], tags: list[Ta
         "dateModified": article.updated_at.isoformat(),
         "author": [
             {"@type": "Person", "name": b.reporter.name, "url": absolute_url(b.reporter.get_absolute_url())}
-            for b in article.bylines.all()
+            for b in bylines
         ],
         "publisher": {"@type": "Organization", "name": _publisher(article)},
         "articleSection": article.section.name if article.section_id else None,

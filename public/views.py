@@ -23,9 +23,11 @@ from articles.models import Article, Column, Reporter, Section, SourcePage
 from linking.rendering import link_first_mentions
 from linking.selectors import mentions_for_display, other_names, related_for_display, tag_for_old_slug
 from public import pagecache, scripts, seo
+from public.citation import citation
 from public.pagecache import cached_page
 from public.selectors import (
     NewestFirst,
+    article_bylines,
     article_for_page,
     article_tags,
     home_groups,
@@ -36,7 +38,6 @@ from public.selectors import (
     published_articles,
     published_between,
     search_hits,
-    with_edition_dates,
 )
 from search.highlight import highlight, snippet
 from search.selectors import DATE, RELEVANCE, SearchFilters, parse_query, search_results
@@ -114,9 +115,10 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
     mentions = mentions_for_display(article=article)
     related = related_for_display(article=article)
     tags = article_tags(article)
-    with_edition_dates([item.article for item in related])
+    bylines = article_bylines(article)
     return render(request, "public/article_detail.html", {
         "article": article,
+        "bylines": bylines,
         "parts": parts,
         "headlines": headlines,
         "previous": headlines[at - 1] if at else None,
@@ -127,8 +129,10 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
         "entities": [mention.entity for mention in mentions],
         "related": related,
         "tags": tags,
+        # Read by the head's citation meta tags and the 引用本文 box.
+        "cite": citation(article, bylines=bylines),
         "description": seo.description(article, blocks),
-        "json_ld": seo.news_article_json_ld(article, blocks=blocks, tags=tags),
+        "json_ld": seo.news_article_json_ld(article, blocks=blocks, tags=tags, bylines=bylines),
     })
 
 

@@ -148,3 +148,20 @@ def test_ensure_editor_prints_generated_password(db, monkeypatch, capsys):
     call_command("ensure_editor")
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("密码："))
     assert get_user_model().objects.get(username="editor").check_password(line.removeprefix("密码："))
+
+
+def test_reverse_cached_gives_reverse_s_address_per_script_prefix():
+    from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+    from articles.models import reverse_cached
+
+    plain = reverse("public:section", kwargs={"slug": "yaowen"})
+    assert reverse_cached("public:section", slug="yaowen") == plain
+    set_script_prefix("/hant/")
+    try:
+        assert reverse_cached("public:section", slug="yaowen") == "/hant" + plain
+    finally:
+        set_script_prefix("/")
+    assert reverse_cached("public:section", slug="yaowen") == plain
+    with pytest.raises(NoReverseMatch):
+        reverse_cached("public:section", slug="不是地址")

@@ -21,6 +21,23 @@ def test_second_visit_is_served_from_the_cache(client, published_article, django
         assert client.get(url).content == first
 
 
+def test_with_the_page_cache_off_every_visit_renders_and_the_cache_is_not_asked(client, published_article):
+    from unittest import mock
+
+    from django.test.utils import override_settings
+
+    from public import pagecache
+
+    url = published_article.get_absolute_url()
+    with override_settings(PAGE_CACHE_SECONDS=0), mock.patch.object(pagecache, "cache", wraps=pagecache.cache) as cache:
+        first = client.get(url).content
+        published_article.title = "改过的标题"
+        Article.objects.filter(pk=published_article.pk).update(title="改过的标题")  # no signal: only a render shows it
+        assert client.get(url).content != first
+    cache.get_many.assert_not_called()
+    cache.set.assert_not_called()
+
+
 def test_publishing_shows_the_article_on_cached_pages(client, published_article, make_article):
     client.get("/")
     draft = make_article(title="刚刚发布的稿件")
