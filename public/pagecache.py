@@ -40,9 +40,15 @@ process can keep a page rendered from the data before the commit. A global
 clock token changes with every bump: a page is stored only if the clock did
 not move while it rendered (otherwise it might hold data from before a bump
 it did not see), and a cached page whose clock is still current is served
-without reading its scopes. Cost per request: a hit is one get_many (the
-page and the clock), plus one get_many of its scopes after any bump since it
-was stored; a miss adds one get_many and one set.
+without reading its scopes.
+
+PageCacheMiddleware serves the hits, early in MIDDLEWARE: before sessions,
+CSRF, users, URL resolution and the view, so a hit costs less than the
+barest view (the headers the later middleware adds are stored with the page).
+Cost per request: a hit is one get_many (the page and the clock), plus one
+get_many of its scopes after any bump since it was stored; a miss adds one
+get_many and one set. cached_page marks a view's pages as ones to store, and
+the middleware stores them on their way out.
 
 The cache is Django's default cache: the per-process LocMemCache unless
 REDIS_URL is set (newsroom/settings.py); with more than one process, only a
@@ -85,10 +91,21 @@ CLOCK_KEY = "newsroom:pages:clock"
 # this one only keeps idle generations from piling up in the cache.
 GENERATION_SECONDS = 24 * 60 * 60
 
-# The articles loaded while a page renders: the article scopes it depends on.
-_shown: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar("pagecache_shown", default=None)
-# Scopes the rendering view named (depends_on), beyond those of its address.
-_named: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("pagecache_named", default=None)
+
+class _Rendering:
+    """What a request's page depends on, noted while it renders (see cached_page)."""
+
+    __slots__ = ("shown", "named", "scopes")
+
+    def __init__(self) -> None:
+        self.shown: set[int] = set()  # the articles loaded
+        self.named: set[str] = set()  # the scopes its view named (depends_on)
+        self.scopes: set[str] | None = None  # those of its address; None: not a cached page
+
+
+# The page rendering now (set by PageCacheMiddleware for the length of a request it may store).
+_rendering: contextvars.ContextVar[_Rendering | None] = contextvars.ContextVar("pagecache_rendering", default=None)
+
 
 # What of an article decides where it is shown, as loaded (see _remember).
 _STATE_FIELDS = ("status", "published_at", "section_id", "column_id", "source_page_id")
@@ -266,9 +283,9 @@ def _state(instance: Article) -> dict | None:
 
 def _remember(sender, instance: Article, **kwargs) -> None:
     """post_init: note the article on the page rendering now, and its state as loaded."""
-    shown = _shown.get()
-    if shown is not None and instance.pk is not None:
-        shown.add(instance.pk)
+    rendering = _rendering.get()
+    if rendering is not None and instance.pk is not None:
+        rendering.shown.add(instance.pk)
     instance._pagecache_before = None if instance._state.adding and instance.pk is None else _state(instance)
 
 
@@ -411,34 +428,16 @@ def page_scopes(request: HttpRequest, kwargs: dict) -> set[str]:
 
 
 def cached_page(view):
-    """Serve a GET view's 200 responses from the cache until a scope it depends on changes."""
+    """Make a GET view's 200 responses cached pages: PageCacheMiddleware stores them and
+    serves them until a scope they depend on changes."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        key = _key(request)
-        try:
-            found = cache.get_many([key, CLOCK_KEY])
-            entry, clock = found.get(key), found.get(CLOCK_KEY)
-            if entry is not None and _fresh(entry, clock):
-                content, content_type = entry[0], entry[1]
-                return HttpResponse(content, content_type=content_type)
-        except Exception:  # the cache server is down: render, as if nothing were cached
-            logger.exception("page cache unavailable")
-            return in_reader_script(request, view(request, *args, **kwargs))
-        shown: set[int] = set()
-        named: set[str] = set()
-        token, named_token = _shown.set(shown), _named.set(named)
-        try:
-            # Converted before it is stored: a traditional page (its own URL, its own key) converts once.
-            response = in_reader_script(request, view(request, *args, **kwargs))
-        finally:
-            _shown.reset(token)
-            _named.reset(named_token)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            scopes = page_scopes(request, kwargs) | named | {f"article:{pk}" for pk in shown}
-            _store(key, response, scopes, clock)
+        # Converted before it is stored: a traditional page (its own URL, its own key) converts once.
+        response = in_reader_script(request, view(request, *args, **kwargs))
+        rendering = _rendering.get()
+        if rendering is not None:
+            rendering.scopes = page_scopes(request, kwargs)
         return response
 
     return wrapper
@@ -447,13 +446,56 @@ def cached_page(view):
 def depends_on(*scopes: str) -> None:
     """While a cached page renders: it is stale also when one of these scopes is bumped
     (what it shows beyond its address and the articles it loads, e.g. ``page:<id>``)."""
-    named = _named.get()
-    if named is not None:
-        named.update(scopes)
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.named.update(scopes)
+
+
+class PageCacheMiddleware:
+    """Serves a cached page before any middleware below it runs, and stores the pages of
+    cached_page views as they leave them.
+
+    A hit is one cache get_many (the page and the clock) and a response built
+    from what was stored: no session, CSRF, user, URL resolution or view. So it
+    goes right after the middleware that must see every request (SecurityMiddleware's
+    HTTPS redirect, WhiteNoise's static files), and the headers the middleware
+    below adds (CSP, X-Frame-Options, Content-Length) are stored with the page.
+    A response that sets a cookie is never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped = tuple(settings.PAGE_CACHE_SKIPPED_PATHS)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or request.path_info.startswith(self.skipped):
+            return self.get_response(request)
+        key = _key(request)
+        try:
+            found = cache.get_many([key, CLOCK_KEY])
+            entry, clock = found.get(key), found.get(CLOCK_KEY)
+            if entry is not None and _fresh(entry, clock):
+                return HttpResponse(entry[0], headers=entry[1])
+        except Exception:  # the cache server is down: render, as if nothing were cached
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
+        rendering = _Rendering()
+        token = _rendering.set(rendering)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering.reset(token)
+        if rendering.scopes is not None and response.status_code == 200 and not response.streaming and not response.cookies:
+            scopes = rendering.scopes | rendering.named | {f"article:{pk}" for pk in rendering.shown}
+            try:
+                _store(key, response, scopes, clock)
+            except Exception:  # served all the same; the next request renders again
+                logger.exception("page cache unavailable")
+        return response
 
 
 def _fresh(entry: tuple, clock: str | None) -> bool:
-    _content, _type, stored_clock, generations = entry
+    _content, _headers, stored_clock, generations = entry
     if clock is not None and clock == stored_clock:
         return True  # nothing at all was bumped since it rendered
     current = cache.get_many(list(generations))
@@ -478,9 +520,10 @@ def _store(key: str, response: HttpResponse, scopes: set[str], clock: str | None
             return
         current.update(dict.fromkeys(missing, token))
     generations = {k: current[k] for k in keys}
-    cache.set(key, (response.content, response["Content-Type"], clock, generations), settings.PAGE_CACHE_SECONDS)
+    entry = (response.content, dict(response.items()), clock, generations)
+    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
 
 
 def _key(request: HttpRequest) -> str:
-    url = request.build_absolute_uri()  # host included: canonical links differ per host
-    return f"newsroom:page:{hashlib.sha256(url.encode()).hexdigest()}"
+    url = request.build_absolute_uri()  # host included: canonical links differ per host; /hant/ too
+    return f"newsroom:served:{hashlib.sha256(url.encode()).hexdigest()}"

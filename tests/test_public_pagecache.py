@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, Byline, Reporter
 from articles.signals import announce_changed
+from public import pagecache
 
 
 def _other_page():
@@ -19,6 +20,29 @@ def test_second_visit_is_served_from_the_cache(client, published_article, django
     first = client.get(url).content
     with django_assert_num_queries(0):
         assert client.get(url).content == first
+
+
+def test_a_hit_is_the_page_as_rendered_headers_and_all(client, published_article, django_assert_num_queries):
+    """Served before the middleware that adds them runs: the headers are stored with the page."""
+    for url in (published_article.get_absolute_url(), "/hant" + published_article.get_absolute_url()):
+        rendered = client.get(url)
+        with django_assert_num_queries(0):
+            hit = client.get(url)
+        assert hit.content == rendered.content
+        assert dict(hit.items()) == dict(rendered.items())
+        assert {"Content-Security-Policy", "X-Frame-Options", "Content-Length"} <= set(dict(hit.items()))
+
+
+def test_only_pages_are_looked_up(client, published_article, monkeypatch):
+    looked_up = []
+    get_many = pagecache.cache.get_many
+    monkeypatch.setattr(pagecache.cache, "get_many", lambda keys: looked_up.append(keys) or get_many(keys))
+    for url in ("/desk/", "/admin/", "/api/v1/articles"):
+        client.get(url)
+    client.post(published_article.get_absolute_url())  # 405: no page to serve
+    assert looked_up == []
+    client.get(published_article.get_absolute_url())
+    assert looked_up
 
 
 def test_publishing_shows_the_article_on_cached_pages(client, published_article, make_article):
@@ -93,7 +117,6 @@ import pytest  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from articles.models import Section  # noqa: E402
-from public import pagecache  # noqa: E402
 
 
 @pytest.fixture
