@@ -31,6 +31,12 @@ What is bumped (receivers connected by connect(), from public.apps):
   same for the articles among them that are public now, or unpublished; all
   pages for links_changed(article_ids=None).
 - Bylines, tags, mentions and related links of public articles: that article's scopes.
+- A printed page saved (its picture, 版名, 版次): its scopes and its issue's; given
+  another issue or date (a re-import, an editor), also those of the issue it
+  left (as loaded, or read in pre_save) and its stories' scopes before they
+  follow it: the old day's archive and the old paper's front and calendar list
+  them without loading them, and the importer's later announcement names only
+  where they are then.
 - Sections (the menu is on every page), and renames or deletions of columns,
   reporters, entities, aliases, tags, publications and issues: ``all``. Creating one bumps nothing:
   it shows nowhere until a public article uses it.
@@ -342,7 +348,27 @@ def _related_link_changed(sender, instance: RelatedLink, **kwargs) -> None:
         bump([f"article:{instance.source_id}"])
 
 
+def _edition_state(instance: SourcePage) -> tuple | None:
+    """The page's issue and date, as far as loaded (None if either was deferred)."""
+    values = instance.__dict__
+    if "issue_id" not in values or "edition_date" not in values:
+        return None
+    return values["issue_id"], values["edition_date"]
+
+
+def _remember_edition(sender, instance: SourcePage, **kwargs) -> None:
+    """post_init: the page's issue and date as loaded, to know what it leaves when it is given others."""
+    instance._pagecache_before = None if instance.pk is None else _edition_state(instance)
+
+
+def _before_page_save(sender, instance: SourcePage, raw: bool = False, **kwargs) -> None:
+    if instance.pk is not None and not instance._state.adding and getattr(instance, "_pagecache_before", None) is None:
+        instance._pagecache_before = SourcePage.objects.filter(pk=instance.pk).values_list("issue_id", "edition_date").first()
+
+
 def _source_page_changed(sender, instance: SourcePage, created: bool = False, **kwargs) -> None:
+    before, after = getattr(instance, "_pagecache_before", None), _edition_state(instance)
+    instance._pagecache_before = after
     if created:
         return  # nothing public is on a page being created
     shown = _shown_ids(Article.objects.filter(source_page_id=instance.pk).values_list("pk", flat=True))
@@ -350,7 +376,18 @@ def _source_page_changed(sender, instance: SourcePage, created: bool = False, **
     if shown:
         # Its picture, 版名 or 版次 show on its issue's views and its publication's front.
         scopes |= {PUBLIC, HOME} | _page_edition_scopes([instance.pk])
+        if before is not None and before != after:
+            # Given another issue or date: the old issue's views, its paper's front and
+            # calendar, and the archive days its stories are still dated by (the importer
+            # re-dates them next, and announces only where they are then) stop listing them.
+            scopes |= article_scopes(shown) | _issue_scopes(before[0])
     bump(scopes)
+
+
+def _issue_scopes(issue_id: int | None) -> set[str]:
+    if issue_id is None:
+        return set()
+    return _edition_scopes(Issue.objects.filter(pk=issue_id).values_list("publication__slug", "edition_date"))
 
 
 def _everything_unless_created(sender, created: bool = False, **kwargs) -> None:
@@ -377,6 +414,8 @@ def connect() -> None:
     pre_save.connect(_before_save, sender=Article, dispatch_uid=uid + "article.pre_save")
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid + "article.save")
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid + "article.delete")
+    post_init.connect(_remember_edition, sender=SourcePage, dispatch_uid=uid + "page.init")
+    pre_save.connect(_before_page_save, sender=SourcePage, dispatch_uid=uid + "page.pre_save")
     for model, receiver in (
         (Byline, _byline_changed), (TaggedItem, _tagged_item_changed), (Mention, _mention_changed),
         (RelatedLink, _related_link_changed), (SourcePage, _source_page_changed),

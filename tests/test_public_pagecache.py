@@ -259,3 +259,76 @@ def test_a_bump_inside_a_transaction_is_repeated_on_commit(published_article, dj
     before = pagecache.cache.get(pagecache._gen_key(f"article:{published_article.pk}"))
     callbacks[0]()
     assert pagecache.cache.get(pagecache._gen_key(f"article:{published_article.pk}")) != before
+
+
+# --- an edition's date changes -------------------------------------------------------
+
+
+def _import_as(tmp_path, announcements, publication: str, day: str):
+    from articles.services.editions import EditionOptions
+    from articles.services.importing import pages_import
+    from tests.seedpages import flat_copy
+
+    with announcements(deliver=True):  # the import's announcement, after its commit
+        pages_import(paths=[flat_copy("001", tmp_path)], publish=True,
+                     edition_options=EditionOptions(publication=publication, date=day, page="1"))
+
+
+def _gone_from(client, url: str, title: str) -> bool:
+    response = client.get(url)
+    return response.status_code == 404 or title not in response.content.decode()
+
+
+def test_a_redated_page_leaves_the_archive_day_it_was_of_even_where_no_story_of_it_was_listed(
+    client, tmp_path, announcements, make_article
+):
+    """Its stories were on the day's second page: the first counted them (下一页) without loading them."""
+    from datetime import date, timedelta
+
+    from articles.services.editions import publication_time
+    from public.views import PER_PAGE
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-05")
+    later = publication_time(date(2019, 3, 5)) + timedelta(hours=1)  # listed before the page's stories
+    for n in range(PER_PAGE):
+        make_article(title=f"当天的另一篇稿件{n}", status=Article.Status.PUBLISHED, published_at=later)
+    day = "/archive/2019/03/05/"
+    assert 'rel="next"' in client.get(day).content.decode()
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-06")
+
+    assert 'rel="next"' not in client.get(day).content.decode()  # the day has one page of stories now
+
+
+def test_a_redated_page_leaves_the_cached_views_of_its_old_date(db, client, tmp_path, announcements):
+    """A re-import gives the page another date: its old issue, printed page and archive day stop showing its stories."""
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-05")
+    story = Article.objects.published().filter(source_page__file_name="001.txt").order_by("position").first()
+    old = ["/qingdao-wanbao/2019-03-05/", "/qingdao-wanbao/2019-03-05/01/", "/archive/2019/03/05/"]
+    for url in old:
+        assert story.title in client.get(url).content.decode(), url
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-06")
+
+    assert all(_gone_from(client, url, story.title) for url in old)
+    assert story.title in client.get("/qingdao-wanbao/2019-03-06/01/").content.decode()
+
+
+def test_a_page_moved_to_another_papers_issue_leaves_the_old_papers_front_and_calendar(db, client, tmp_path, announcements):
+    """They list its issues by date only (no story loaded): the page's state before the move names them."""
+    from articles.models import Issue, Publication, SourcePage
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-05")
+    front, calendar = "/qingdao-wanbao/", "/qingdao-wanbao/2019-03/"
+    assert client.get(front).status_code == 200
+    assert "/qingdao-wanbao/2019-03-05/" in client.get(calendar).content.decode()
+
+    # An editor files the page under the paper it was really printed in (the admin saves it so).
+    page = SourcePage.objects.get(file_name="001.txt")
+    other = Publication.objects.create(name="青岛日报", slug="qingdao-ribao")
+    page.issue = Issue.objects.create(publication=other, edition_date=page.edition_date)
+    page.save()
+
+    assert client.get(front).status_code == 404  # nothing of it is published any more
+    assert _gone_from(client, calendar, "/qingdao-wanbao/2019-03-05/")
+    assert client.get("/qingdao-ribao/2019-03-05/01/").status_code == 200
