@@ -171,13 +171,15 @@ class _serving:
 
 
 def _warm(paths: list[str]) -> None:
-    """Every path rendered by every worker (a LocMemCache is one worker's): about 12 requests a path,
-    which takes a few seconds for 200 articles on a loaded machine, well under one on a quiet one."""
-    served = 0
-    for _ in range(30):
-        served += _wrk(paths, 2)["requests"]
-        if served >= 12 * len(paths):
+    """Every path rendered by every worker (a LocMemCache is one worker's): at least 12 requests
+    a path, and until the rate stops rising (a render on a loaded machine can take a second)."""
+    served, rate = 0, 0.0
+    for _ in range(60):  # two minutes at most
+        result = _wrk(paths, 2)
+        served += result["requests"]
+        if served >= 12 * len(paths) and result["rps"] < 1.1 * rate:
             return
+        rate = result["rps"]
 
 
 def _wrk(paths: list[str], seconds: int) -> dict[str, float]:

@@ -51,10 +51,12 @@ without reading its scopes.
 PageCacheMiddleware serves the hits, early in MIDDLEWARE: before sessions,
 CSRF, users, URL resolution and the view, so a hit costs less than the
 barest view (the headers the later middleware adds are stored with the page).
-Cost per request: a hit is one get_many (the page and the clock), plus one
-get_many of its scopes after any bump since it was stored; a miss adds one
-get_many and one set. cached_page marks a view's pages as ones to store, and
-the middleware stores them on their way out.
+Cost per request: a hit is one get_many (the page and the clock); the first
+hit after a bump adds one get_many of the clock and its scopes and, if they
+are unchanged, stores the page again under that clock, so the next hits are
+one round trip again; a miss adds one get_many and one set. cached_page marks
+a view's pages as ones to store, and the middleware stores them on their way
+out.
 
 The cache is Django's default cache: the per-process LocMemCache unless
 REDIS_URL is set (newsroom/settings.py); with more than one process, only a
@@ -67,6 +69,7 @@ import contextvars
 import hashlib
 import logging
 import secrets
+import time
 from collections.abc import Iterable
 from functools import partial, wraps
 
@@ -148,6 +151,10 @@ def _bump_now(scopes: frozenset[str]) -> None:
     values = {CLOCK_KEY: token}  # first: whoever sees a new generation sees the new clock
     values.update((_gen_key(scope), token) for scope in sorted(scopes))
     cache.set_many(values, GENERATION_SECONDS)
+    # And last: a clock read after this bump's generations were all written (a cache
+    # whose set_many is not atomic, LocMemCache, writes them one by one) differs from
+    # any read before, so a page found fresh under it (_fresh) may keep it.
+    cache.set(CLOCK_KEY, _token(), GENERATION_SECONDS)
 
 
 def generation() -> str:
@@ -513,7 +520,7 @@ class PageCacheMiddleware:
         try:
             found = cache.get_many([key, CLOCK_KEY])
             entry, clock = found.get(key), found.get(CLOCK_KEY)
-            if entry is not None and _fresh(entry, clock):
+            if entry is not None and _fresh(key, entry, clock):
                 return HttpResponse(entry[0], headers=entry[1])
         except Exception:  # the cache server is down: render, as if nothing were cached
             logger.exception("page cache unavailable")
@@ -533,12 +540,19 @@ class PageCacheMiddleware:
         return response
 
 
-def _fresh(entry: tuple, clock: str | None) -> bool:
-    _content, _headers, stored_clock, generations = entry
+def _fresh(key: str, entry: tuple, clock: str | None) -> bool:
+    content, headers, stored_clock, generations, expires = entry
     if clock is not None and clock == stored_clock:
         return True  # nothing at all was bumped since it rendered
-    current = cache.get_many(list(generations))
-    return all(current.get(key) == value for key, value in generations.items())
+    # The clock first: read before the generations, it is no newer than they are.
+    current = cache.get_many([CLOCK_KEY, *generations])
+    if not all(current.get(gen) == value for gen, value in generations.items()):
+        return False
+    # Fresh as of this clock: stored under it, the next hits need no second read until a bump.
+    seconds = int(expires - time.time())
+    if current.get(CLOCK_KEY) is not None and seconds > 0:
+        cache.set(key, (content, headers, current[CLOCK_KEY], generations, expires), seconds)
+    return True
 
 
 def _store(key: str, response: HttpResponse, scopes: set[str], clock: str | None) -> None:
@@ -559,7 +573,8 @@ def _store(key: str, response: HttpResponse, scopes: set[str], clock: str | None
             return
         current.update(dict.fromkeys(missing, token))
     generations = {k: current[k] for k in keys}
-    entry = (response.content, dict(response.items()), clock, generations)
+    expires = time.time() + settings.PAGE_CACHE_SECONDS  # kept when the entry is stored again (_fresh)
+    entry = (response.content, dict(response.items()), clock, generations, expires)
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
 
 

@@ -45,6 +45,20 @@ def test_only_pages_are_looked_up(client, published_article, monkeypatch):
     assert looked_up
 
 
+def test_after_a_bump_elsewhere_a_page_is_one_cache_read_again(client, published_article, monkeypatch, django_assert_num_queries):
+    url = published_article.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    pagecache.bump(["tag:elsewhere"])  # the clock moves; this page's scopes do not
+    reads = []
+    get_many = pagecache.cache.get_many
+    monkeypatch.setattr(pagecache.cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+    with django_assert_num_queries(0):
+        client.get(url)  # the page and the clock, then its scopes: unchanged, so it is stored under this clock
+        client.get(url)
+    assert len(reads) == 3
+
+
 def test_publishing_shows_the_article_on_cached_pages(client, published_article, make_article):
     client.get("/")
     draft = make_article(title="刚刚发布的稿件")
