@@ -31,6 +31,12 @@ What is bumped (receivers connected by connect(), from public.apps):
   same for the articles among them that are public now, or unpublished; all
   pages for links_changed(article_ids=None).
 - Bylines, tags, mentions and related links of public articles: that article's scopes.
+- A printed page saved (its picture, 版名, 版次): its scopes and its issue's; given
+  another issue or date (a re-import, an editor), also those of the issue it
+  left (as loaded, or read in pre_save) and its stories' scopes before they
+  follow it: the old day's archive and the old paper's front and calendar list
+  them without loading them, and the importer's later announcement names only
+  where they are then.
 - Sections (the menu is on every page), and renames or deletions of columns,
   reporters, entities, aliases, tags, publications and issues: ``all``. Creating one bumps nothing:
   it shows nowhere until a public article uses it.
@@ -40,9 +46,17 @@ process can keep a page rendered from the data before the commit. A global
 clock token changes with every bump: a page is stored only if the clock did
 not move while it rendered (otherwise it might hold data from before a bump
 it did not see), and a cached page whose clock is still current is served
-without reading its scopes. Cost per request: a hit is one get_many (the
-page and the clock), plus one get_many of its scopes after any bump since it
-was stored; a miss adds one get_many and one set.
+without reading its scopes.
+
+PageCacheMiddleware serves the hits, early in MIDDLEWARE: before sessions,
+CSRF, users, URL resolution and the view, so a hit costs less than the
+barest view (the headers the later middleware adds are stored with the page).
+Cost per request: a hit is one get_many (the page and the clock); the first
+hit after a bump adds one get_many of the clock and its scopes and, if they
+are unchanged, stores the page again under that clock, so the next hits are
+one round trip again; a miss adds one get_many and one set. cached_page marks
+a view's pages as ones to store, and the middleware stores them on their way
+out.
 
 PAGE_CACHE_SECONDS=0 turns it off: every request renders, and the cache is
 not asked for pages at all (the section menu is still kept per generation).
@@ -58,6 +72,7 @@ import contextvars
 import hashlib
 import logging
 import secrets
+import time
 from collections.abc import Iterable
 from functools import partial, wraps
 
@@ -88,10 +103,21 @@ CLOCK_KEY = "newsroom:pages:clock"
 # this one only keeps idle generations from piling up in the cache.
 GENERATION_SECONDS = 24 * 60 * 60
 
-# The articles loaded while a page renders: the article scopes it depends on.
-_shown: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar("pagecache_shown", default=None)
-# Scopes the rendering view named (depends_on), beyond those of its address.
-_named: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("pagecache_named", default=None)
+
+class _Rendering:
+    """What a request's page depends on, noted while it renders (see cached_page)."""
+
+    __slots__ = ("shown", "named", "scopes")
+
+    def __init__(self) -> None:
+        self.shown: set[int] = set()  # the articles loaded
+        self.named: set[str] = set()  # the scopes its view named (depends_on)
+        self.scopes: set[str] | None = None  # those of its address; None: not a cached page
+
+
+# The page rendering now (set by PageCacheMiddleware for the length of a request it may store).
+_rendering: contextvars.ContextVar[_Rendering | None] = contextvars.ContextVar("pagecache_rendering", default=None)
+
 
 # What of an article decides where it is shown, as loaded (see _remember).
 _STATE_FIELDS = ("status", "published_at", "section_id", "column_id", "source_page_id")
@@ -128,6 +154,10 @@ def _bump_now(scopes: frozenset[str]) -> None:
     values = {CLOCK_KEY: token}  # first: whoever sees a new generation sees the new clock
     values.update((_gen_key(scope), token) for scope in sorted(scopes))
     cache.set_many(values, GENERATION_SECONDS)
+    # And last: a clock read after this bump's generations were all written (a cache
+    # whose set_many is not atomic, LocMemCache, writes them one by one) differs from
+    # any read before, so a page found fresh under it (_fresh) may keep it.
+    cache.set(CLOCK_KEY, _token(), GENERATION_SECONDS)
 
 
 def generation() -> str:
@@ -269,9 +299,9 @@ def _state(instance: Article) -> dict | None:
 
 def _remember(sender, instance: Article, **kwargs) -> None:
     """post_init: note the article on the page rendering now, and its state as loaded."""
-    shown = _shown.get()
-    if shown is not None and instance.pk is not None:
-        shown.add(instance.pk)
+    rendering = _rendering.get()
+    if rendering is not None and instance.pk is not None:
+        rendering.shown.add(instance.pk)
     instance._pagecache_before = None if instance._state.adding and instance.pk is None else _state(instance)
 
 
@@ -328,7 +358,27 @@ def _related_link_changed(sender, instance: RelatedLink, **kwargs) -> None:
         bump([f"article:{instance.source_id}"])
 
 
+def _edition_state(instance: SourcePage) -> tuple | None:
+    """The page's issue and date, as far as loaded (None if either was deferred)."""
+    values = instance.__dict__
+    if "issue_id" not in values or "edition_date" not in values:
+        return None
+    return values["issue_id"], values["edition_date"]
+
+
+def _remember_edition(sender, instance: SourcePage, **kwargs) -> None:
+    """post_init: the page's issue and date as loaded, to know what it leaves when it is given others."""
+    instance._pagecache_before = None if instance.pk is None else _edition_state(instance)
+
+
+def _before_page_save(sender, instance: SourcePage, raw: bool = False, **kwargs) -> None:
+    if instance.pk is not None and not instance._state.adding and getattr(instance, "_pagecache_before", None) is None:
+        instance._pagecache_before = SourcePage.objects.filter(pk=instance.pk).values_list("issue_id", "edition_date").first()
+
+
 def _source_page_changed(sender, instance: SourcePage, created: bool = False, **kwargs) -> None:
+    before, after = getattr(instance, "_pagecache_before", None), _edition_state(instance)
+    instance._pagecache_before = after
     if created:
         return  # nothing public is on a page being created
     shown = _shown_ids(Article.objects.filter(source_page_id=instance.pk).values_list("pk", flat=True))
@@ -336,7 +386,18 @@ def _source_page_changed(sender, instance: SourcePage, created: bool = False, **
     if shown:
         # Its picture, 版名 or 版次 show on its issue's views and its publication's front.
         scopes |= {PUBLIC, HOME} | _page_edition_scopes([instance.pk])
+        if before is not None and before != after:
+            # Given another issue or date: the old issue's views, its paper's front and
+            # calendar, and the archive days its stories are still dated by (the importer
+            # re-dates them next, and announces only where they are then) stop listing them.
+            scopes |= article_scopes(shown) | _issue_scopes(before[0])
     bump(scopes)
+
+
+def _issue_scopes(issue_id: int | None) -> set[str]:
+    if issue_id is None:
+        return set()
+    return _edition_scopes(Issue.objects.filter(pk=issue_id).values_list("publication__slug", "edition_date"))
 
 
 def _everything_unless_created(sender, created: bool = False, **kwargs) -> None:
@@ -363,6 +424,8 @@ def connect() -> None:
     pre_save.connect(_before_save, sender=Article, dispatch_uid=uid + "article.pre_save")
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid + "article.save")
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid + "article.delete")
+    post_init.connect(_remember_edition, sender=SourcePage, dispatch_uid=uid + "page.init")
+    pre_save.connect(_before_page_save, sender=SourcePage, dispatch_uid=uid + "page.pre_save")
     for model, receiver in (
         (Byline, _byline_changed), (TaggedItem, _tagged_item_changed), (Mention, _mention_changed),
         (RelatedLink, _related_link_changed), (SourcePage, _source_page_changed),
@@ -414,38 +477,16 @@ def page_scopes(request: HttpRequest, kwargs: dict) -> set[str]:
 
 
 def cached_page(view):
-    """Serve a GET view's 200 responses from the cache until a scope it depends on changes."""
+    """Make a GET view's 200 responses cached pages: PageCacheMiddleware stores them and
+    serves them until a scope they depend on changes."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        if settings.PAGE_CACHE_SECONDS <= 0:
-            # The page cache is off: nothing would be stored, so nothing is looked up
-            # either (with Redis, two round trips a request for nothing).
-            return in_reader_script(request, view(request, *args, **kwargs))
-        key = _key(request)
-        try:
-            found = cache.get_many([key, CLOCK_KEY])
-            entry, clock = found.get(key), found.get(CLOCK_KEY)
-            if entry is not None and _fresh(entry, clock):
-                content, content_type = entry[0], entry[1]
-                return HttpResponse(content, content_type=content_type)
-        except Exception:  # the cache server is down: render, as if nothing were cached
-            logger.exception("page cache unavailable")
-            return in_reader_script(request, view(request, *args, **kwargs))
-        shown: set[int] = set()
-        named: set[str] = set()
-        token, named_token = _shown.set(shown), _named.set(named)
-        try:
-            # Converted before it is stored: a traditional page (its own URL, its own key) converts once.
-            response = in_reader_script(request, view(request, *args, **kwargs))
-        finally:
-            _shown.reset(token)
-            _named.reset(named_token)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            scopes = page_scopes(request, kwargs) | named | {f"article:{pk}" for pk in shown}
-            _store(key, response, scopes, clock)
+        # Converted before it is stored: a traditional page (its own URL, its own key) converts once.
+        response = in_reader_script(request, view(request, *args, **kwargs))
+        rendering = _rendering.get()
+        if rendering is not None:
+            rendering.scopes = page_scopes(request, kwargs)
         return response
 
     return wrapper
@@ -454,17 +495,71 @@ def cached_page(view):
 def depends_on(*scopes: str) -> None:
     """While a cached page renders: it is stale also when one of these scopes is bumped
     (what it shows beyond its address and the articles it loads, e.g. ``page:<id>``)."""
-    named = _named.get()
-    if named is not None:
-        named.update(scopes)
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.named.update(scopes)
 
 
-def _fresh(entry: tuple, clock: str | None) -> bool:
-    _content, _type, stored_clock, generations = entry
+class PageCacheMiddleware:
+    """Serves a cached page before any middleware below it runs, and stores the pages of
+    cached_page views as they leave them.
+
+    A hit is one cache get_many (the page and the clock) and a response built
+    from what was stored: no session, CSRF, user, URL resolution or view. So it
+    goes right after the middleware that must see every request (SecurityMiddleware's
+    HTTPS redirect, WhiteNoise's static files), and the headers the middleware
+    below adds (CSP, X-Frame-Options, Content-Length) are stored with the page.
+    A response that sets a cookie is never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped = tuple(settings.PAGE_CACHE_SKIPPED_PATHS)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0  # the page cache is off: nothing is stored, so nothing is looked up
+            or request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(self.skipped)
+        ):
+            return self.get_response(request)
+        key = _key(request)
+        try:
+            found = cache.get_many([key, CLOCK_KEY])
+            entry, clock = found.get(key), found.get(CLOCK_KEY)
+            if entry is not None and _fresh(key, entry, clock):
+                return HttpResponse(entry[0], headers=entry[1])
+        except Exception:  # the cache server is down: render, as if nothing were cached
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
+        rendering = _Rendering()
+        token = _rendering.set(rendering)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering.reset(token)
+        if rendering.scopes is not None and response.status_code == 200 and not response.streaming and not response.cookies:
+            scopes = rendering.scopes | rendering.named | {f"article:{pk}" for pk in rendering.shown}
+            try:
+                _store(key, response, scopes, clock)
+            except Exception:  # served all the same; the next request renders again
+                logger.exception("page cache unavailable")
+        return response
+
+
+def _fresh(key: str, entry: tuple, clock: str | None) -> bool:
+    content, headers, stored_clock, generations, expires = entry
     if clock is not None and clock == stored_clock:
         return True  # nothing at all was bumped since it rendered
-    current = cache.get_many(list(generations))
-    return all(current.get(key) == value for key, value in generations.items())
+    # The clock first: read before the generations, it is no newer than they are.
+    current = cache.get_many([CLOCK_KEY, *generations])
+    if not all(current.get(gen) == value for gen, value in generations.items()):
+        return False
+    # Fresh as of this clock: stored under it, the next hits need no second read until a bump.
+    seconds = int(expires - time.time())
+    if current.get(CLOCK_KEY) is not None and seconds > 0:
+        cache.set(key, (content, headers, current[CLOCK_KEY], generations, expires), seconds)
+    return True
 
 
 def _store(key: str, response: HttpResponse, scopes: set[str], clock: str | None) -> None:
@@ -485,9 +580,11 @@ def _store(key: str, response: HttpResponse, scopes: set[str], clock: str | None
             return
         current.update(dict.fromkeys(missing, token))
     generations = {k: current[k] for k in keys}
-    cache.set(key, (response.content, response["Content-Type"], clock, generations), settings.PAGE_CACHE_SECONDS)
+    expires = time.time() + settings.PAGE_CACHE_SECONDS  # kept when the entry is stored again (_fresh)
+    entry = (response.content, dict(response.items()), clock, generations, expires)
+    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
 
 
 def _key(request: HttpRequest) -> str:
-    url = request.build_absolute_uri()  # host included: canonical links differ per host
-    return f"newsroom:page:{hashlib.sha256(url.encode()).hexdigest()}"
+    url = request.build_absolute_uri()  # host included: canonical links differ per host; /hant/ too
+    return f"newsroom:served:{hashlib.sha256(url.encode()).hexdigest()}"

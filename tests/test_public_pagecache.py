@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, Byline, Reporter
 from articles.signals import announce_changed
+from public import pagecache
 
 
 def _other_page():
@@ -36,6 +37,43 @@ def test_with_the_page_cache_off_every_visit_renders_and_the_cache_is_not_asked(
         assert client.get(url).content != first
     cache.get_many.assert_not_called()
     cache.set.assert_not_called()
+
+
+def test_a_hit_is_the_page_as_rendered_headers_and_all(client, published_article, django_assert_num_queries):
+    """Served before the middleware that adds them runs: the headers are stored with the page."""
+    for url in (published_article.get_absolute_url(), "/hant" + published_article.get_absolute_url()):
+        rendered = client.get(url)
+        with django_assert_num_queries(0):
+            hit = client.get(url)
+        assert hit.content == rendered.content
+        assert dict(hit.items()) == dict(rendered.items())
+        assert {"Content-Security-Policy", "X-Frame-Options", "Content-Length"} <= set(dict(hit.items()))
+
+
+def test_only_pages_are_looked_up(client, published_article, monkeypatch):
+    looked_up = []
+    get_many = pagecache.cache.get_many
+    monkeypatch.setattr(pagecache.cache, "get_many", lambda keys: looked_up.append(keys) or get_many(keys))
+    for url in ("/desk/", "/admin/", "/api/v1/articles"):
+        client.get(url)
+    client.post(published_article.get_absolute_url())  # 405: no page to serve
+    assert looked_up == []
+    client.get(published_article.get_absolute_url())
+    assert looked_up
+
+
+def test_after_a_bump_elsewhere_a_page_is_one_cache_read_again(client, published_article, monkeypatch, django_assert_num_queries):
+    url = published_article.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    pagecache.bump(["tag:elsewhere"])  # the clock moves; this page's scopes do not
+    reads = []
+    get_many = pagecache.cache.get_many
+    monkeypatch.setattr(pagecache.cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+    with django_assert_num_queries(0):
+        client.get(url)  # the page and the clock, then its scopes: unchanged, so it is stored under this clock
+        client.get(url)
+    assert len(reads) == 3
 
 
 def test_publishing_shows_the_article_on_cached_pages(client, published_article, make_article):
@@ -110,7 +148,6 @@ import pytest  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from articles.models import Section  # noqa: E402
-from public import pagecache  # noqa: E402
 
 
 @pytest.fixture
@@ -253,3 +290,76 @@ def test_a_bump_inside_a_transaction_is_repeated_on_commit(published_article, dj
     before = pagecache.cache.get(pagecache._gen_key(f"article:{published_article.pk}"))
     callbacks[0]()
     assert pagecache.cache.get(pagecache._gen_key(f"article:{published_article.pk}")) != before
+
+
+# --- an edition's date changes -------------------------------------------------------
+
+
+def _import_as(tmp_path, announcements, publication: str, day: str):
+    from articles.services.editions import EditionOptions
+    from articles.services.importing import pages_import
+    from tests.seedpages import flat_copy
+
+    with announcements(deliver=True):  # the import's announcement, after its commit
+        pages_import(paths=[flat_copy("001", tmp_path)], publish=True,
+                     edition_options=EditionOptions(publication=publication, date=day, page="1"))
+
+
+def _gone_from(client, url: str, title: str) -> bool:
+    response = client.get(url)
+    return response.status_code == 404 or title not in response.content.decode()
+
+
+def test_a_redated_page_leaves_the_archive_day_it_was_of_even_where_no_story_of_it_was_listed(
+    client, tmp_path, announcements, make_article
+):
+    """Its stories were on the day's second page: the first counted them (下一页) without loading them."""
+    from datetime import date, timedelta
+
+    from articles.services.editions import publication_time
+    from public.views import PER_PAGE
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-05")
+    later = publication_time(date(2019, 3, 5)) + timedelta(hours=1)  # listed before the page's stories
+    for n in range(PER_PAGE):
+        make_article(title=f"当天的另一篇稿件{n}", status=Article.Status.PUBLISHED, published_at=later)
+    day = "/archive/2019/03/05/"
+    assert 'rel="next"' in client.get(day).content.decode()
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-06")
+
+    assert 'rel="next"' not in client.get(day).content.decode()  # the day has one page of stories now
+
+
+def test_a_redated_page_leaves_the_cached_views_of_its_old_date(db, client, tmp_path, announcements):
+    """A re-import gives the page another date: its old issue, printed page and archive day stop showing its stories."""
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-05")
+    story = Article.objects.published().filter(source_page__file_name="001.txt").order_by("position").first()
+    old = ["/qingdao-wanbao/2019-03-05/", "/qingdao-wanbao/2019-03-05/01/", "/archive/2019/03/05/"]
+    for url in old:
+        assert story.title in client.get(url).content.decode(), url
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-06")
+
+    assert all(_gone_from(client, url, story.title) for url in old)
+    assert story.title in client.get("/qingdao-wanbao/2019-03-06/01/").content.decode()
+
+
+def test_a_page_moved_to_another_papers_issue_leaves_the_old_papers_front_and_calendar(db, client, tmp_path, announcements):
+    """They list its issues by date only (no story loaded): the page's state before the move names them."""
+    from articles.models import Issue, Publication, SourcePage
+
+    _import_as(tmp_path, announcements, "qingdao-wanbao", "2019-03-05")
+    front, calendar = "/qingdao-wanbao/", "/qingdao-wanbao/2019-03/"
+    assert client.get(front).status_code == 200
+    assert "/qingdao-wanbao/2019-03-05/" in client.get(calendar).content.decode()
+
+    # An editor files the page under the paper it was really printed in (the admin saves it so).
+    page = SourcePage.objects.get(file_name="001.txt")
+    other = Publication.objects.create(name="青岛日报", slug="qingdao-ribao")
+    page.issue = Issue.objects.create(publication=other, edition_date=page.edition_date)
+    page.save()
+
+    assert client.get(front).status_code == 404  # nothing of it is published any more
+    assert _gone_from(client, calendar, "/qingdao-wanbao/2019-03-05/")
+    assert client.get("/qingdao-ribao/2019-03-05/01/").status_code == 200
