@@ -1,4 +1,4 @@
-"""Datelines (本报10月10日讯), jump lines ((上接第一版)) and other printed markers."""
+"""Datelines (本报10月10日讯), jump lines ((上接第N版)) and other printed markers."""
 
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def is_valid_month_day(month: int | None, day: int | None) -> bool:
 
 
 def split_jump_from(text: str) -> tuple[str, str]:
-    """Return (page label, rest) for a paragraph opening with (上接第一版)."""
+    """Return (page label, rest) for a paragraph opening with (上接第N版)."""
     match = _JUMP_FROM_RE.match(text)
     if not match:
         return "", text
