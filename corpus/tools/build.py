@@ -66,8 +66,8 @@ def wants_printed(page_id: str) -> bool:
     return hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0
 
 
-def load_modules(only: set[str] | None):
-    for path in sorted((TOOLS / "sources").glob("*.py")):
+def load_modules(only: set[str] | None, sources: Path = TOOLS / "sources"):
+    for path in sorted(sources.glob("*.py")):
         if path.name.startswith("_") or (only and path.stem not in only):
             continue
         spec = importlib.util.spec_from_file_location(f"sources.{path.stem}", path)
