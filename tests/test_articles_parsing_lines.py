@@ -20,3 +20,23 @@ def test_a_news_leads_time_frame(text):
 def test_a_headline_names_no_leads_time_frame(text):
     assert not lead_time(text)
     assert classify(Line(start=0, end=len(text), text=text, gap=1)).kind == SHORT
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("（摘自某月某日在某论坛上的致辞）", True),
+        ("（原载某某日报）", True),
+        ("（本系列评论到此结束）", True),
+        ("（本组报道完）", True),
+        ("（作者为某大学教授）", False),  # a credit, kept out of the text
+        ("（摘自）", False),
+        ("摘自某书的一段话", False),
+    ],
+)
+def test_the_note_closing_a_reprinted_piece_or_a_series_is_text_not_display_type(text, note):
+    from articles.parsing.lines import is_source_note
+
+    assert is_source_note(text) is note
+    if note:
+        assert classify(Line(text=text, start=0, end=len(text), gap=1)).kind == PARA

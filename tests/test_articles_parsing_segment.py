@@ -157,3 +157,41 @@ def test_a_lone_line_of_clauses_is_a_subhead_not_the_next_storys_headline():
     text = f"全市道路建设提速\n\n{PARA_A}\n\n{PARA_B}\n\n坚持规划先行，统筹推进新老城区道路建设\n\n{PARA_A}\n\n{PARA_B}\n"
     [article] = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles
     assert article.subheads == ["坚持规划先行，统筹推进新老城区道路建设"]
+
+
+# --- modern pages: what closes a story, and a feature's sections ------------
+
+LONG = "某市近日召开专题会议，研究部署今年重点工作，会议要求各部门抓好落实，确保各项任务按期完成。"
+MORE = "与会人员围绕产业升级、城市更新和民生保障等议题深入交流，提出了不少具体建议。"
+
+
+def test_a_reprinted_speech_ends_with_its_source_note_and_the_next_line_heads_a_story():
+    articles = parse(
+        f"让改革成果惠及更多群众\n\n{LONG}\n\n{MORE}\n\n（摘自某月某日在某论坛上的讲话）\n\n"
+        f"推动基层治理走深走实\n\n{MORE}\n\n{LONG}\n\n（摘自某月某日在某论坛上的讲话）\n"
+    )
+    assert [a.title for a in articles] == ["让改革成果惠及更多群众", "推动基层治理走深走实"]
+    # the note is printed as the piece's last line: it stays in the text
+    assert articles[0].paragraphs[-1] == "（摘自某月某日在某论坛上的讲话）"
+
+
+def test_a_dateline_printed_after_the_text_is_the_reports_and_closes_it():
+    articles = parse(
+        f"某国议会通过新预算案\n\n{LONG}\n\n{MORE}\n\n（本报某城1月1日电）\n\n"
+        f"某地举办国际博览会\n\n{MORE}\n\n{LONG}\n\n（本报某地1月2日电）\n"
+    )
+    assert [a.title for a in articles] == ["某国议会通过新预算案", "某地举办国际博览会"]
+    assert [(a.dateline, a.dateline_month, a.dateline_day) for a in articles] == [
+        ("本报某城1月1日电", 1, 1), ("本报某地1月2日电", 1, 2)]
+    assert articles[0].paragraphs[-1] == MORE
+
+
+def test_a_feature_opening_with_a_reading_box_heads_its_sections_with_a_speaker_and_his_words():
+    articles = parse(
+        f"某项改革为何进展缓慢（国际视点）\n\n核心阅读\n\n{LONG}\n\n{MORE}\n\n"
+        f"某国官员——\n我们不会独自承担这一负担\n\n{LONG}\n\n{MORE}\n\n"
+        f"某机构学者——\n分歧在短期内难以弥合\n\n{MORE}\n\n{LONG}\n"
+    )
+    assert len(articles) == 1
+    assert "某国官员——" in articles[0].subheads and "某机构学者——" in articles[0].subheads
+    assert "我们不会独自承担这一负担" not in articles[0].subheads  # the words are the section's text

@@ -131,6 +131,23 @@ def ends_with_credit(text: str) -> bool:
     return bool(_RUN_IN_CREDIT_RE.search(text))
 
 
+# A reprinted piece (a speech, an article from another paper or a book) ends
+# with where it was taken from, in brackets on a line of its own: （摘自某日在
+# 某会上的讲话）, （原载某报）, （选自某书）. It is printed as the piece's last
+# line, so it stays in the text (a paragraph, however short), but nothing of
+# the piece follows it. So does the note closing the last piece of a series
+# of commentaries or reports: （本系列评论到此结束）, （本组报道完）.
+_SOURCE_NOTE_RE = re.compile(
+    r"^[（(](?:(?:摘自|节选自|选自|摘编自|原载|原载于|转载自|转自|来源[:：]|本文(?:摘自|原载|来源|选自))[^（）()]{2,60}"
+    r"|本(?:系列|组)[^（）()]{0,12}(?:到此结束|结束|完))[)）]$"
+)
+
+
+def is_source_note(text: str) -> bool:
+    """The bracketed note closing a piece: where a reprint was taken from, the end of a series."""
+    return bool(_SOURCE_NOTE_RE.match(text))
+
+
 def is_short(text: str) -> bool:
     return (
         0 < len(text) <= MAX_SHORT
@@ -208,8 +225,8 @@ def classify(line: Line, above: Line | None = None) -> Line:
         and not _under_headline(above)
     ):
         line.kind = CAPTION
-    elif is_short(text) and not lead_time(text) and not opens_brief(text):
-        line.kind = SHORT
+    elif is_short(text) and not lead_time(text) and not opens_brief(text) and not is_source_note(text):
+        line.kind = SHORT  # a source note is the text's last line, never display type
     return line
 
 

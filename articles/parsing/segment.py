@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ends_sentence, ends_with_credit, is_pointer_item, lead_time, opens_brief
+from .lines import ends_sentence, ends_with_credit, is_pointer_item, is_source_note, lead_time, opens_brief
 from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
-from .markers import ornamented, split_dateline
+from .markers import ornamented, split_dateline, trailing_dateline
 from .records import BylineRecord
 from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
@@ -59,7 +59,8 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         if lines[i].kind not in HEADLINE_KINDS:
             # The brief's mark opens it wherever PDF text lost the blank line before it.
             if _has_body(current) and (
-                (lines[i].kind == DATELINE and lines[i].gap >= 1 and not _further_dispatch(current, lines[i]))
+                (lines[i].kind == DATELINE and lines[i].gap >= 1 and not _further_dispatch(current, lines[i])
+                 and not _closing_dateline(lines, i))
                 or opens_brief(lines[i].text)
             ):
                 # A dateline opens an article, never a paragraph inside one: the
@@ -93,7 +94,11 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             j -= 1
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
-        if (
+        if _speaker_subhead(current, run, following):
+            # the speaker is the subhead; the words run into the section's text
+            run[0].kind, run[1].kind = MARKED, PARA
+            current.lines.extend(run)
+        elif (
             _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
             or _closes_previous(current, run)
             or (vertical and _heads_next_story(current, run, following))
@@ -556,18 +561,48 @@ def _further_dispatch(chunk: Chunk, line: Line) -> bool:
     return bool(_BRACKETED_DATELINE_RE.match(line.text)) and any(l.kind == DATELINE for l in chunk.lines)
 
 
+# The reading boxes a feature opens with (核心阅读: the story in brief).
+_FEATURE_BOXES = frozenset({"核心阅读", "阅读提示", "导读"})
+
+
+def _speaker_subhead(current: Chunk, run: list[Line], following: Line | None) -> bool:
+    """A feature that opens with a reading box (核心阅读) is set in sections, and
+    may head each with what someone said: the speaker over a dash (某国官员——)
+    and the words under it. Set between its paragraphs, with text and no byline
+    or dateline under it, that pair is a subhead of the feature, not a kicker
+    and title of the next story."""
+    return (
+        len(run) == 2 and run[0].kind == KICKER and run[1].kind == SHORT
+        and following is not None and following.kind == PARA
+        and bool(current.lines) and current.lines[0].text in _FEATURE_BOXES
+        and _has_body(current)
+    )
+
+
+def _closing_dateline(lines: list[Line], i: int) -> bool:
+    """A bracketed dateline alone on its line with no paragraph under it closes
+    the report above (（本报某地1月1日电）, printed after the text); one
+    opening a report stands over its first paragraph."""
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return bool(trailing_dateline(lines[i].text)) and (below is None or below.kind in HEADLINE_KINDS)
+
+
 def _has_body(chunk: Chunk) -> bool:
     return any(line.kind in (PARA, DATELINE, JUMP) for line in chunk.lines)
 
 
 def _closes_previous(current: Chunk, run: list[Line]) -> bool:
     """The story above is closed: its last line is a source credit (据新华社,
-    （作者为……）), a jump to another page or a byline printed after its body. What follows is a new headline."""
+    （作者为……）), the note of where a reprinted piece was taken from
+    (（摘自……）), a jump to another page or a byline printed after its body.
+    What follows is a new headline."""
     body = current.lines
     if not body:
         return False
     last = body[-1]
-    if last.kind in (CREDIT, JUMP_TO) or (last.kind == PARA and ends_with_credit(last.text)):
+    if last.kind in (CREDIT, JUMP_TO) or (last.kind == PARA and (ends_with_credit(last.text) or is_source_note(last.text))):
+        return True
+    if last.kind == DATELINE and trailing_dateline(last.text) and _has_body(Chunk(headline=None, lines=body[:-1])):
         return True
     if last.kind == BYLINE:
         k = len(body) - 1
