@@ -195,3 +195,35 @@ def test_a_feature_opening_with_a_reading_box_heads_its_sections_with_a_speaker_
     assert len(articles) == 1
     assert "某国官员——" in articles[0].subheads and "某机构学者——" in articles[0].subheads
     assert "我们不会独自承担这一负担" not in articles[0].subheads  # the words are the section's text
+
+
+# --- the old pages' pictures and signatures, moved about by PDF/OCR text -------
+
+SALON = "甲里某寓之老大、年雖越花信、而淸雅宜人、其妹老三、尤負盛名、每夕座客常滿、"
+SALON_END = "近日老三另擇新居、門庭若市、一時傳爲佳話、"
+
+
+def test_a_portrait_caption_dropped_between_the_pieces_of_a_cut_sentence_stays_with_its_story():
+    cut = SALON.index("負盛")  # mid-word: the piece above ends on no stop
+    articles = parse(
+        f"某寓姊妹花\n\n{SALON[:cut]}\n\n◘某寓老三◘\n\n{SALON[cut:]}\n\n{SALON_END}\n（某生）\n\n"
+        f"戲園新開\n\n{OTHER}\n"
+    )
+    assert [a.title for a in articles] == ["某寓姊妹花", "戲園新開"]
+    assert articles[0].captions == ["◘某寓老三◘"]
+
+
+def test_a_phrase_ending_with_the_photographers_credit_in_brackets_is_a_caption():
+    [article] = parse(f"某寓姊妹花\n\n{SALON}\n\n◘某寓三姊妹（某某攝）\n\n{SALON_END}\n")
+    assert article.captions == ["◘某寓三姊妹（某某攝）"]
+    assert article.paragraphs[-1].endswith(SALON_END)
+
+
+def test_a_verse_over_its_writers_signature_moved_under_it_is_text_not_a_headline():
+    verse = "春風何處不相思明月樓頭照客衣一曲琵琶彈未了三更燈火夢猶歸舊時王謝今何在"  # longer than display type
+    articles = parse(
+        f"戲成俳詩\n\n{SALON}\n\n{verse}\n\n（某生）\n交際新聞\n\n{OTHER}\n（某甲）\n"
+    )
+    assert [a.title for a in articles] == ["戲成俳詩", "交際新聞"]
+    assert articles[0].paragraphs[-1].endswith(verse)  # the text, whatever piece it joins
+    assert [(p.name, p.role) for p in articles[0].bylines] == [("某生", "")]

@@ -72,6 +72,10 @@ _RUN_IN_CREDIT_RE = re.compile(r"[。！？!?][”’」』)）]?\s*[（(]?据[^
 _CAPTION_OPEN_RE = re.compile(r"^(?:图为|[上下左右中]图(?:为|：|:)|图[①-⑩]|图据)")
 # The credit may name the role and set the name apart: ……赏花 本报记者 张三 摄.
 _CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供图|摄)$")
+# The photographer may be credited in brackets after the subject, as the old
+# pages print it: ◘某某三姊妹（某某攝）; a short line so closed names a picture.
+_BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[（(][\u4e00-\u9fff·]{1,8}(?:攝影|摄影|攝|摄)[)）]$")
+MAX_NAMED_PICTURE = 30
 # ▲ / △ point at the photograph: the line they open is its caption.
 _PHOTO_POINTER_RE = re.compile(r"^[▲△]")
 MAX_CAPTION = 120
@@ -198,6 +202,7 @@ def classify(line: Line, above: Line | None = None) -> Line:
     elif len(text) <= MAX_CAPTION and (
         (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据") or _closed_by_photo_credit(text)))
         or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
+        or (len(text) <= MAX_NAMED_PICTURE and _BRACKETED_PHOTO_CREDIT_RE.search(text) and not ends_sentence(text))
     ):
         line.kind = CAPTION
     elif text in BOX_LABELS or (

@@ -54,7 +54,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     current = Chunk(headline=None)
     i = 0
     while i < len(lines):
-        if lines[i].kind == SHORT and _names_sitter(current, lines[i]):
+        if lines[i].kind == SHORT and (_names_sitter(current, lines[i]) or _dropped_into_sentence(current, lines, i)):
             lines[i].kind = CAPTION
         if lines[i].kind not in HEADLINE_KINDS:
             # The brief's mark opens it wherever PDF text lost the blank line before it.
@@ -480,6 +480,27 @@ def _names_sitter(chunk: Chunk, line: Line) -> bool:
     return bool(phrase) and any(phrase in l.text for l in chunk.all_lines)
 
 
+# Any stop a paragraph's piece may end on; the old pages close sentences on 、 too.
+_STOP_END_RE = re.compile(r"[、，,。！？!?；;：:」』”’）)…]$")
+
+
+def _dropped_into_sentence(chunk: Chunk, lines: list[Line], i: int) -> bool:
+    """Display type never breaks into a sentence: a phrase between ornaments
+    set between the two pieces of a paragraph that a column end cut (the piece
+    above ends on no stop, text goes on below), in words of the story above
+    (a portrait's caption names its sitter by house and by name, ◘某寓老三◘
+    under 某寓之老大… 老三…), is that picture's caption, put by the page's text
+    where the picture stood; not the next story's headline."""
+    phrase = ornamented(lines[i].text)
+    if len(phrase) < 4 or i == 0 or i + 1 >= len(lines):
+        return False
+    above, below = lines[i - 1], lines[i + 1]
+    if above.kind != PARA or below.kind != PARA or _STOP_END_RE.search(above.text):
+        return False
+    head, tail = phrase[:2], phrase[-2:]
+    return any(head in l.text for l in chunk.all_lines) and any(tail in l.text for l in chunk.all_lines)
+
+
 # A report of the 1920s–40s closes on 云 ("so it is said": …定下月開工云、).
 _REPORT_END_RE = re.compile(r"云[、，。,.]?$")
 
@@ -608,7 +629,8 @@ def _closes_previous(current: Chunk, run: list[Line]) -> bool:
         k = len(body) - 1
         while k >= 0 and body[k].kind == BYLINE:
             k -= 1
-        return k >= 0 and body[k].kind in (PARA, DATELINE, CAPTION)
+        # the text above the byline: a paragraph, or a line longer than display type
+        return k >= 0 and (body[k].kind in (PARA, DATELINE, CAPTION) or len(body[k].text) > MAX_DISPLAY_LINE)
     return False
 
 
@@ -663,6 +685,14 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     last = run[-1]
     if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
         return True
+    # A line longer than one of display type over a writer's signature (a name
+    # with no role, （某某）) is the text's last line over the signature moved
+    # under it (a verse line, unpunctuated), not a headline over its byline.
+    if (
+        following.kind == BYLINE and len(run) == 1 and len(last.text) > MAX_DISPLAY_LINE
+        and following.people and all(p.role == "" for p in following.people)
+    ):
+        return False
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP) or (following.kind == CREDIT and following.gap <= 1 and _COMMENTATOR_RE.search(following.text)):
         return True
     # A kicker over a title, a subtitle under one. A lone line ending with —— is a
@@ -738,9 +768,10 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
 
 
 def _reads_as_headline(line: Line) -> bool:
-    """A short line that is no piece of a cut sentence, or one short sentence that asks or exclaims (何必！)."""
+    """A short line that is no piece of a cut sentence, or one short sentence that asks or exclaims (何必！);
+    no longer than one line of display type (a longer one is text: a verse, a column-end piece)."""
     if line.kind == SHORT:
-        return True
+        return len(line.text) <= MAX_DISPLAY_LINE
     return (
         line.kind == PARA
         and len(line.text) <= MAX_QUESTION_TITLE
