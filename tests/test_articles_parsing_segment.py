@@ -227,3 +227,13 @@ def test_a_verse_over_its_writers_signature_moved_under_it_is_text_not_a_headlin
     assert [a.title for a in articles] == ["戲成俳詩", "交際新聞"]
     assert articles[0].paragraphs[-1].endswith(verse)  # the text, whatever piece it joins
     assert [(p.name, p.role) for p in articles[0].bylines] == [("某生", "")]
+
+
+def test_each_item_under_a_column_of_briefs_is_a_brief_of_its_own():
+    articles = parse(
+        "經濟簡訊\n米市\n\n昨日河下來源寥落、僅到貨數百石、市價續漲、\n\n"
+        "金市\n\n昨日金市暗盤、盤旋於二千元左右、交易清淡、\n\n"
+        "公債\n反動下跌\n\n昨日公債市况忽起反動、空頭乘機抛售、\n"
+    )
+    assert [a.title for a in articles] == ["經濟簡訊 米市", "金市", "公債 反動下跌"]
+    assert all(not a.subheads for a in articles)

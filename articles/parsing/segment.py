@@ -117,6 +117,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     chunks = [c for c in chunks if c.headline_lines or c.lines]
     chunks = [piece for chunk in chunks for piece in _split_at_lone_headlines(chunk)]
     chunks = [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+    chunks = [piece for chunk in chunks for piece in _split_briefs(chunk)]
     if vertical:
         chunks = [piece for chunk in chunks for piece in _split_items(chunk)]
         for chunk in chunks:
@@ -521,6 +522,36 @@ def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -
         return True
     last = current.lines[-1]
     return last.kind == PARA and bool(_REPORT_END_RE.search(last.text))
+
+
+# The names of a column of briefs, alone or after its field: 簡訊, 经济简讯, 本市快讯.
+_BRIEFS_COLUMN_RE = re.compile(r"(?:簡訊|简讯|短訊|短讯|快訊|快讯|簡報|简报)$")
+
+
+def _split_briefs(chunk: Chunk) -> list[Chunk]:
+    """A column of briefs (簡訊, 经济简讯) runs items each under a heading of
+    its own, set as a subhead would be: under that column, a short line (or a
+    deck of them) between paragraphs heads the next brief, not a section."""
+    if chunk.headline is None or not chunk.headline_lines or not _BRIEFS_COLUMN_RE.search(chunk.headline_lines[0].text):
+        return [chunk]
+    body = chunk.lines
+    pieces: list[Chunk] = []
+    start, headline, headline_lines = 0, chunk.headline, chunk.headline_lines
+    k = 1
+    while k < len(body):
+        if body[k].kind == SHORT and body[k - 1].kind == PARA:
+            end = k + 1
+            while end < len(body) and body[end].kind == SHORT and body[end].gap == 0:
+                end += 1
+            if end < len(body) and body[end].kind == PARA:
+                pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=body[start:k]))
+                headline_lines = body[k:end]
+                headline = Headline(title=" ".join(line.text for line in headline_lines))
+                start = k = end
+                continue
+        k += 1
+    pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=body[start:]))
+    return pieces
 
 
 # A headline that counts what it reports (盜案三起, 火警兩則) tells one story of several incidents.
