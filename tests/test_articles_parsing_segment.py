@@ -237,3 +237,11 @@ def test_each_item_under_a_column_of_briefs_is_a_brief_of_its_own():
     )
     assert [a.title for a in articles] == ["經濟簡訊 米市", "金市", "公債 反動下跌"]
     assert all(not a.subheads for a in articles)
+
+
+def test_a_title_tagged_with_its_series_heads_a_story_even_with_a_summary_line_under_it():
+    articles = parse(
+        f"某区建设社区服务站\n\n{LONG}\n\n措施更精细\n\n{MORE}\n\n{LONG}\n\n"
+        f"方便群众更贴心（民生观）\n\n体谅群众的难处，把好事办到心坎上\n\n{MORE}\n\n{LONG}\n"
+    )
+    assert [a.title for a in articles] == ["某区建设社区服务站", "方便群众更贴心（民生观）"]

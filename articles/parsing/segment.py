@@ -714,7 +714,11 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     if any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
         return True
     last = run[-1]
-    if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
+    # a title tagged with its series, (民生观), whatever summary line is set under it
+    if any(
+        line.kind == SHORT and len(line.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(line.text) and not is_marked_subhead(line)
+        for line in run
+    ):
         return True
     # A line longer than one of display type over a writer's signature (a name
     # with no role, （某某）) is the text's last line over the signature moved
