@@ -245,3 +245,9 @@ def test_a_title_tagged_with_its_series_heads_a_story_even_with_a_summary_line_u
         f"方便群众更贴心（民生观）\n\n体谅群众的难处，把好事办到心坎上\n\n{MORE}\n\n{LONG}\n"
     )
     assert [a.title for a in articles] == ["某区建设社区服务站", "方便群众更贴心（民生观）"]
+
+
+def test_an_exclaiming_headline_under_the_signature_that_closes_the_piece_above_heads_the_next():
+    articles = parse(f"男女平權\n\n{SALON}\n（某生）\n不必！\n\n{OTHER}\n\n{SALON_END}\n（某甲）\n")
+    assert [a.title for a in articles] == ["男女平權", "不必！"]
+    assert [[p.name for p in a.bylines] for a in articles] == [["某生"], ["某甲"]]

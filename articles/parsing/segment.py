@@ -404,15 +404,17 @@ def _mark_asking_headlines(lines: list[Line]) -> None:
     """A headline may ask or exclaim (旧手机还能用吗？, 春天来了！): a short line
     of one such sentence over the byline or dateline that opens a body is a
     headline, not a paragraph. A byline under a story's last sentence closes
-    that story: no body follows it."""
+    that story: no body follows it. So does a writer's signature printed after
+    his text: such a sentence set under it, over text, heads the next piece."""
     for k in range(len(lines) - 2):
         line, below, after = lines[k], lines[k + 1], lines[k + 2]
+        signed_above = k > 1 and lines[k - 1].kind == BYLINE and lines[k - 2].kind == PARA and below.kind == PARA
         if (
             line.kind == PARA
             and len(line.text) <= MAX_QUESTION_TITLE
             and _QUESTION_END_RE.search(line.text)
             and not _INNER_END_RE.search(line.text[:-1].rstrip("”’」』)）"))
-            and (below.kind == DATELINE or (below.kind == BYLINE and after.kind in (PARA, DATELINE)))
+            and (below.kind == DATELINE or (below.kind == BYLINE and after.kind in (PARA, DATELINE)) or signed_above)
         ):
             line.kind = SHORT
 
