@@ -40,3 +40,13 @@ def test_the_note_closing_a_reprinted_piece_or_a_series_is_text_not_display_type
     assert is_source_note(text) is note
     if note:
         assert classify(Line(text=text, start=0, end=len(text), gap=1)).kind == PARA
+
+
+def test_a_sentence_set_apart_by_two_blank_lines_is_a_caption_unless_it_ends_a_cut_paragraph():
+    above_closed = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
+    above_cut = Line(text="某地近日举行活动，吸引众多市民", start=0, end=10, gap=1)
+    line = "参加活动的市民在现场合影留念。"
+    assert classify(Line(text=line, start=11, end=20, gap=2), above_closed).kind == "caption"
+    # the rest of a paragraph cut at a column end, however many blank lines PDF text left
+    assert classify(Line(text="参加。", start=11, end=20, gap=2), above_cut).kind != "caption"
+    assert classify(Line(text=line, start=11, end=20, gap=2), above_cut).kind != "caption"

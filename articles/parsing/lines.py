@@ -122,6 +122,13 @@ def lead_time(text: str) -> bool:
     return bool(_LEAD_TIME_RE.match(text))
 
 
+def _cut_above(above: Line | None) -> bool:
+    """The line above is a paragraph's first piece, cut mid-sentence at a column
+    end: a line closing a sentence under it is the rest of that paragraph,
+    however many blank lines PDF text put between, not a figure's caption."""
+    return above is not None and above.kind == PARA and not ends_sentence(above.text) and not above.text.endswith(("：", ":"))
+
+
 def _under_headline(above: Line | None) -> bool:
     """A sentence set apart by two blank lines right under a headline opens the
     text (a lead set off by PDF spacing), it is no caption."""
@@ -228,6 +235,7 @@ def classify(line: Line, above: Line | None = None) -> Line:
         and ends_sentence(text)
         and text[0] not in _CLAUSE_CLOSERS
         and not _under_headline(above)
+        and not _cut_above(above)
     ):
         line.kind = CAPTION
     elif is_short(text) and not lead_time(text) and not opens_brief(text) and not is_source_note(text):
