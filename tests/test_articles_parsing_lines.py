@@ -50,3 +50,9 @@ def test_a_sentence_set_apart_by_two_blank_lines_is_a_caption_unless_it_ends_a_c
     # the rest of a paragraph cut at a column end, however many blank lines PDF text left
     assert classify(Line(text="参加。", start=11, end=20, gap=2), above_cut).kind != "caption"
     assert classify(Line(text=line, start=11, end=20, gap=2), above_cut).kind != "caption"
+
+
+def test_a_line_of_clauses_set_apart_by_two_blank_lines_is_a_short_paragraph_not_a_caption():
+    above = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
+    assert classify(Line(text="某区新建的中央公园。", start=11, end=20, gap=2), above).kind == "caption"
+    assert classify(Line(text="目前，部分河段已经出现封河现象。", start=11, end=20, gap=2), above).kind != "caption"

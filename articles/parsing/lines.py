@@ -122,6 +122,12 @@ def lead_time(text: str) -> bool:
     return bool(_LEAD_TIME_RE.match(text))
 
 
+# A figure's caption set apart is one short statement (某区中央商务区。,
+# 某区评选某某之家发挥示范作用。); a line of clauses (目前，……。) is a short
+# paragraph that PDF text set apart with an extra blank line.
+_GAPPED_TEXT_RE = re.compile(r"[，,；;：:？?]")
+
+
 def _cut_above(above: Line | None) -> bool:
     """The line above is a paragraph's first piece, cut mid-sentence at a column
     end: a line closing a sentence under it is the rest of that paragraph,
@@ -236,6 +242,7 @@ def classify(line: Line, above: Line | None = None) -> Line:
         and text[0] not in _CLAUSE_CLOSERS
         and not _under_headline(above)
         and not _cut_above(above)
+        and not _GAPPED_TEXT_RE.search(text)
     ):
         line.kind = CAPTION
     elif is_short(text) and not lead_time(text) and not opens_brief(text) and not is_source_note(text):
