@@ -251,3 +251,11 @@ def test_an_exclaiming_headline_under_the_signature_that_closes_the_piece_above_
     articles = parse(f"男女平權\n\n{SALON}\n（某生）\n不必！\n\n{OTHER}\n\n{SALON_END}\n（某甲）\n")
     assert [a.title for a in articles] == ["男女平權", "不必！"]
     assert [[p.name for p in a.bylines] for a in articles] == [["某生"], ["某甲"]]
+
+
+def test_the_summary_under_a_commentarys_tagged_title_opens_its_text():
+    summary = "只有因势而谋、应势而动、顺势而为，才能把各项工作做深做实做细，让群众真正满意"
+    articles = parse(f"某某评论\n\n{LONG}\n\n{MORE}\n\n做好基层治理大文章（评论员观察）\n\n{summary}\n\n{MORE}\n\n{LONG}\n")
+    second = articles[-1]
+    assert (second.title, second.subtitle) == ("做好基层治理大文章（评论员观察）", "")
+    assert second.paragraphs[0] == summary

@@ -110,6 +110,11 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             current.lines.extend(run[:cut])
             chunks.append(current)
             current = Chunk(headline=headline, headline_lines=run[cut:])
+            if _summary_under_tagged_title(current):
+                summary = current.headline_lines.pop()
+                summary.kind = PARA
+                current.headline = choose_stack(current.headline_lines, known_columns, deck=vertical)[1]
+                current.lines.append(summary)
         else:
             current.lines.extend(run)
         i = j
@@ -617,6 +622,20 @@ def _further_dispatch(chunk: Chunk, line: Line) -> bool:
 
 # The reading boxes a feature opens with (核心阅读: the story in brief).
 _FEATURE_BOXES = frozenset({"核心阅读", "阅读提示", "导读"})
+
+
+def _summary_under_tagged_title(chunk: Chunk) -> bool:
+    """A commentary's title carries its column's tag ((评论员观察), (民生观)); the
+    long line of clauses set apart under it is its summary (提要), which opens
+    the text, never a 副题 of display type."""
+    lines = chunk.headline_lines
+    if len(lines) != 2 or chunk.headline is None or not chunk.headline.subtitle:
+        return False
+    title, summary = lines
+    return (
+        bool(_TAG_RE.search(title.text)) and summary.gap >= 1 and summary.kind == SHORT
+        and len(summary.text) > MAX_DISPLAY_LINE and bool(_COMMA_RE.search(summary.text) or "、" in summary.text)
+    )
 
 
 def _speaker_subhead(current: Chunk, run: list[Line], following: Line | None) -> bool:
