@@ -259,3 +259,15 @@ def test_the_summary_under_a_commentarys_tagged_title_opens_its_text():
     second = articles[-1]
     assert (second.title, second.subtitle) == ("做好基层治理大文章（评论员观察）", "")
     assert second.paragraphs[0].startswith(summary)  # the text opens with it (joined to the next piece: it ends on no stop)
+
+
+def test_short_lines_of_clauses_under_a_dash_subtitle_are_the_texts_first_pieces():
+    articles = parse(
+        f"某区新闻\n\n{LONG}\n\n{MORE}\n\n"
+        "迎接挑战再创佳绩（体坛观澜）\n——建设体育强市的思考之三\n\n"
+        "精心备战赛事的同时，某市体育也需要努力探索\n\n发展的新模式，以更为务实、开放的态度推进改革\n\n"
+        f"{LONG}\n"
+    )
+    last = articles[-1]
+    assert (last.title, last.subtitle) == ("迎接挑战再创佳绩（体坛观澜）", "建设体育强市的思考之三")
+    assert last.paragraphs[0].startswith("精心备战赛事的同时")

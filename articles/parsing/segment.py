@@ -92,6 +92,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         # it is the first piece of a paragraph that a column end cut.
         if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
             j -= 1
+        j = _after_dash_subtitle(lines, i, j)
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _speaker_subhead(current, run, following):
@@ -622,6 +623,21 @@ def _further_dispatch(chunk: Chunk, line: Line) -> bool:
 
 # The reading boxes a feature opens with (核心阅读: the story in brief).
 _FEATURE_BOXES = frozenset({"核心阅读", "阅读提示", "导读"})
+
+
+def _after_dash_subtitle(lines: list[Line], i: int, j: int) -> int:
+    """A 副题 set with a dash (——……) closes its headline stack: short lines of
+    clauses under it in the run are the text's first pieces (a summary that a
+    column end cut), so the run ends at the 副题 and they are text."""
+    for n in range(i + 1, j - 1):
+        if lines[n].kind == SUBLINE and lines[n].text.startswith("——"):
+            rest = lines[n + 1:j]
+            if all(line.kind == SHORT and (_COMMA_RE.search(line.text) or "、" in line.text) for line in rest):
+                for line in rest:
+                    line.kind = PARA
+                return n + 1
+            break
+    return j
 
 
 def _summary_under_tagged_title(chunk: Chunk) -> bool:
