@@ -271,3 +271,12 @@ def test_short_lines_of_clauses_under_a_dash_subtitle_are_the_texts_first_pieces
     last = articles[-1]
     assert (last.title, last.subtitle) == ("迎接挑战再创佳绩（体坛观澜）", "建设体育强市的思考之三")
     assert last.paragraphs[0].startswith("精心备战赛事的同时")
+
+
+def test_the_picture_and_words_credit_under_photo_news_closes_it():
+    articles = parse(
+        f"图片报道\n\n{MORE}\n\n这正是：\n\n市场焕新颜，\n\n群众笑开颜。\n\n张\u3000\u3000三图\u3000\u3000李\u3000\u3000四文\n\n"
+        f"涵养干部的浩然之气\n\n{LONG}\n\n{MORE}\n"
+    )
+    assert [a.title for a in articles] == ["图片报道", "涵养干部的浩然之气"]
+    assert all("李" not in p for p in articles[0].paragraphs)

@@ -57,6 +57,9 @@ _CREDIT_RE = re.compile(
     r"|[（(]?综合[^，,。！？（）()]{1,24}(?:报道|消息)[)）]?"
     r"|(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:报|社|台|网))(?:特约)?评论员"
     r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?"
+    # Photo news and cartoons credit picture and words under them, the names
+    # spaced out to a common width: 张  三图  李四文.
+    r"|[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}[ \u3000\xa0]*[图圖][ \u3000\xa0]+[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}[ \u3000\xa0]*文"
     # A serial's end mark closes its instalment as a credit closes a story: （完）, （第七回完）, （待续）.
     r"|[（(](?:第[^（）()]{1,4}[回囘章节節])?(?:完|全文完|待續|待续|未完|續完|续完)[)）])$"
 )
