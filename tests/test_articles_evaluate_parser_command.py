@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.corpusmirror import fake_tools
 from tests.seedpages import REPO_ROOT, seed_key_path, seed_path
 
 SEED_KEYS = REPO_ROOT / "corpus" / "seeds"
@@ -86,3 +89,29 @@ def test_evaluate_parser_json(corpus):
     assert report["sections"]["test"]["papers"]["secret"]["gold"] == 8
     assert [p["page"] for p in report["dev_pages"]] == ["devpaper/2024-08-05/01"]
     assert "failures" not in report
+
+
+@pytest.fixture
+def built_corpus(tmp_path):
+    """A corpus built by a copy of corpus/tools from invented pages (fake/2024-01-02 is test)."""
+    tools = fake_tools(tmp_path / "corpus")
+    subprocess.run([sys.executable, str(tools / "build.py"), "--mirror", str(tmp_path)], check=True, capture_output=True)
+    split = json.loads((tools.parent / "split.json").read_text(encoding="utf-8"))["pages"]
+    assert split["fake/2024-01-02/01"] == "test" and split["fake/2024-01-01/01"] == "dev"
+    return tools.parent
+
+
+def test_evaluate_parser_scores_fresh_renderings_of_dev_pages_only(built_corpus):
+    report = json.loads(run(str(built_corpus), "--split", "dev", "--seeds", "3", "--mirror", str(built_corpus), "--json"))
+    assert sorted(p["page"] for p in report["dev_pages"]) == [
+        f"fake/2024-01-01/{n}.seed{k}" for n in ("01", "02") for k in (1, 2, 3)]
+    assert "test" not in report["sections"]
+    assert report["total"]["gold"] == 18
+    table = run(str(built_corpus), "--split", "dev", "--seeds", "2", "--mirror", str(built_corpus))
+    assert table.startswith("fresh printed renderings: 2 seed(s)") and "== dev: 4 page(s) ==" in table
+
+
+def test_evaluate_parser_renders_no_test_page(built_corpus):
+    for split in ("all", "test"):
+        with pytest.raises(CommandError, match="dev pages only"):
+            run(str(built_corpus), "--split", split, "--seeds", "2")

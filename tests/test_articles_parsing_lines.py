@@ -20,3 +20,39 @@ def test_a_news_leads_time_frame(text):
 def test_a_headline_names_no_leads_time_frame(text):
     assert not lead_time(text)
     assert classify(Line(start=0, end=len(text), text=text, gap=1)).kind == SHORT
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("（摘自某月某日在某论坛上的致辞）", True),
+        ("（原载某某日报）", True),
+        ("（本系列评论到此结束）", True),
+        ("（本组报道完）", True),
+        ("（作者为某大学教授）", False),  # a credit, kept out of the text
+        ("（摘自）", False),
+        ("摘自某书的一段话", False),
+    ],
+)
+def test_the_note_closing_a_reprinted_piece_or_a_series_is_text_not_display_type(text, note):
+    from articles.parsing.lines import is_source_note
+
+    assert is_source_note(text) is note
+    if note:
+        assert classify(Line(text=text, start=0, end=len(text), gap=1)).kind == PARA
+
+
+def test_a_sentence_set_apart_by_two_blank_lines_is_a_caption_unless_it_ends_a_cut_paragraph():
+    above_closed = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
+    above_cut = Line(text="某地近日举行活动，吸引众多市民", start=0, end=10, gap=1)
+    line = "参加活动的市民在现场合影留念。"
+    assert classify(Line(text=line, start=11, end=20, gap=2), above_closed).kind == "caption"
+    # the rest of a paragraph cut at a column end, however many blank lines PDF text left
+    assert classify(Line(text="参加。", start=11, end=20, gap=2), above_cut).kind != "caption"
+    assert classify(Line(text=line, start=11, end=20, gap=2), above_cut).kind != "caption"
+
+
+def test_a_line_of_clauses_set_apart_by_two_blank_lines_is_a_short_paragraph_not_a_caption():
+    above = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
+    assert classify(Line(text="某区新建的中央公园。", start=11, end=20, gap=2), above).kind == "caption"
+    assert classify(Line(text="目前，部分河段已经出现封河现象。", start=11, end=20, gap=2), above).kind != "caption"

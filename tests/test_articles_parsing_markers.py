@@ -281,3 +281,19 @@ def test_split_dateline_of_any_agency(text, expected):
 @pytest.mark.parametrize("text", ["合作社昨日来电称，", "供销社3日电话通知各户。", "报社3日电视台来访。"])
 def test_an_agency_word_before_a_word_with_dian_is_no_dateline(text):
     assert split_dateline(text) == ("", None, None, text)
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("（本报某城1月1日电）", "本报某城1月1日电"),
+        ("(新华社某地3月4日电)", "新华社某地3月4日电"),
+        ("（本报某城1月1日电）某地近日举行活动。", ""),  # opens a paragraph: a leading dateline
+        ("本报某城1月1日电", ""),  # not in brackets
+        ("（某某）", ""),
+    ],
+)
+def test_a_dateline_in_brackets_alone_on_its_line_is_one_printed_after_the_text(text, dateline):
+    from articles.parsing.markers import trailing_dateline
+
+    assert trailing_dateline(text) == dateline

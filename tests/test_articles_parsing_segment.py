@@ -157,3 +157,126 @@ def test_a_lone_line_of_clauses_is_a_subhead_not_the_next_storys_headline():
     text = f"全市道路建设提速\n\n{PARA_A}\n\n{PARA_B}\n\n坚持规划先行，统筹推进新老城区道路建设\n\n{PARA_A}\n\n{PARA_B}\n"
     [article] = parse_page(decode_page("new.txt", text.encode("utf-8"))).articles
     assert article.subheads == ["坚持规划先行，统筹推进新老城区道路建设"]
+
+
+# --- modern pages: what closes a story, and a feature's sections ------------
+
+LONG = "某市近日召开专题会议，研究部署今年重点工作，会议要求各部门抓好落实，确保各项任务按期完成。"
+MORE = "与会人员围绕产业升级、城市更新和民生保障等议题深入交流，提出了不少具体建议。"
+
+
+def test_a_reprinted_speech_ends_with_its_source_note_and_the_next_line_heads_a_story():
+    articles = parse(
+        f"让改革成果惠及更多群众\n\n{LONG}\n\n{MORE}\n\n（摘自某月某日在某论坛上的讲话）\n\n"
+        f"推动基层治理走深走实\n\n{MORE}\n\n{LONG}\n\n（摘自某月某日在某论坛上的讲话）\n"
+    )
+    assert [a.title for a in articles] == ["让改革成果惠及更多群众", "推动基层治理走深走实"]
+    # the note is printed as the piece's last line: it stays in the text
+    assert articles[0].paragraphs[-1] == "（摘自某月某日在某论坛上的讲话）"
+
+
+def test_a_dateline_printed_after_the_text_is_the_reports_and_closes_it():
+    articles = parse(
+        f"某国议会通过新预算案\n\n{LONG}\n\n{MORE}\n\n（本报某城1月1日电）\n\n"
+        f"某地举办国际博览会\n\n{MORE}\n\n{LONG}\n\n（本报某地1月2日电）\n"
+    )
+    assert [a.title for a in articles] == ["某国议会通过新预算案", "某地举办国际博览会"]
+    assert [(a.dateline, a.dateline_month, a.dateline_day) for a in articles] == [
+        ("本报某城1月1日电", 1, 1), ("本报某地1月2日电", 1, 2)]
+    assert articles[0].paragraphs[-1] == MORE
+
+
+def test_a_feature_opening_with_a_reading_box_heads_its_sections_with_a_speaker_and_his_words():
+    articles = parse(
+        f"某项改革为何进展缓慢（国际视点）\n\n核心阅读\n\n{LONG}\n\n{MORE}\n\n"
+        f"某国官员——\n我们不会独自承担这一负担\n\n{LONG}\n\n{MORE}\n\n"
+        f"某机构学者——\n分歧在短期内难以弥合\n\n{MORE}\n\n{LONG}\n"
+    )
+    assert len(articles) == 1
+    assert "某国官员——" in articles[0].subheads and "某机构学者——" in articles[0].subheads
+    assert "我们不会独自承担这一负担" not in articles[0].subheads  # the words are the section's text
+
+
+# --- the old pages' pictures and signatures, moved about by PDF/OCR text -------
+
+SALON = "甲里某寓之老大、年雖越花信、而淸雅宜人、其妹老三、尤負盛名、每夕座客常滿、"
+SALON_END = "近日老三另擇新居、門庭若市、一時傳爲佳話、"
+
+
+def test_a_portrait_caption_dropped_between_the_pieces_of_a_cut_sentence_stays_with_its_story():
+    cut = SALON.index("負盛")  # mid-word: the piece above ends on no stop
+    articles = parse(
+        f"某寓姊妹花\n\n{SALON[:cut]}\n\n◘某寓老三◘\n\n{SALON[cut:]}\n\n{SALON_END}\n（某生）\n\n"
+        f"戲園新開\n\n{OTHER}\n"
+    )
+    assert [a.title for a in articles] == ["某寓姊妹花", "戲園新開"]
+    assert articles[0].captions == ["◘某寓老三◘"]
+
+
+def test_a_phrase_ending_with_the_photographers_credit_in_brackets_is_a_caption():
+    [article] = parse(f"某寓姊妹花\n\n{SALON}\n\n◘某寓三姊妹（某某攝）\n\n{SALON_END}\n")
+    assert article.captions == ["◘某寓三姊妹（某某攝）"]
+    assert article.paragraphs[-1].endswith(SALON_END)
+
+
+def test_a_verse_over_its_writers_signature_moved_under_it_is_text_not_a_headline():
+    verse = "春風何處不相思明月樓頭照客衣一曲琵琶彈未了三更燈火夢猶歸舊時王謝今何在"  # longer than display type
+    articles = parse(
+        f"戲成俳詩\n\n{SALON}\n\n{verse}\n\n（某生）\n交際新聞\n\n{OTHER}\n（某甲）\n"
+    )
+    assert [a.title for a in articles] == ["戲成俳詩", "交際新聞"]
+    assert articles[0].paragraphs[-1].endswith(verse)  # the text, whatever piece it joins
+    assert [(p.name, p.role) for p in articles[0].bylines] == [("某生", "")]
+
+
+def test_each_item_under_a_column_of_briefs_is_a_brief_of_its_own():
+    articles = parse(
+        "經濟簡訊\n米市\n\n昨日河下來源寥落、僅到貨數百石、市價續漲、\n\n"
+        "金市\n\n昨日金市暗盤、盤旋於二千元左右、交易清淡、\n\n"
+        "公債\n反動下跌\n\n昨日公債市况忽起反動、空頭乘機抛售、\n"
+    )
+    assert [a.title for a in articles] == ["經濟簡訊 米市", "金市", "公債 反動下跌"]
+    assert all(not a.subheads for a in articles)
+
+
+def test_a_title_tagged_with_its_series_heads_a_story_even_with_a_summary_line_under_it():
+    articles = parse(
+        f"某区建设社区服务站\n\n{LONG}\n\n措施更精细\n\n{MORE}\n\n{LONG}\n\n"
+        f"方便群众更贴心（民生观）\n\n体谅群众的难处，把好事办到心坎上\n\n{MORE}\n\n{LONG}\n"
+    )
+    assert [a.title for a in articles] == ["某区建设社区服务站", "方便群众更贴心（民生观）"]
+
+
+def test_an_exclaiming_headline_under_the_signature_that_closes_the_piece_above_heads_the_next():
+    articles = parse(f"男女平權\n\n{SALON}\n（某生）\n不必！\n\n{OTHER}\n\n{SALON_END}\n（某甲）\n")
+    assert [a.title for a in articles] == ["男女平權", "不必！"]
+    assert [[p.name for p in a.bylines] for a in articles] == [["某生"], ["某甲"]]
+
+
+def test_the_summary_under_a_commentarys_tagged_title_opens_its_text():
+    summary = "只有因势而谋、应势而动、顺势而为，才能把各项工作做深做实做细，让群众真正满意"
+    articles = parse(f"某某评论\n\n{LONG}\n\n{MORE}\n\n做好基层治理大文章（评论员观察）\n\n{summary}\n\n{MORE}\n\n{LONG}\n")
+    second = articles[-1]
+    assert (second.title, second.subtitle) == ("做好基层治理大文章（评论员观察）", "")
+    assert second.paragraphs[0].startswith(summary)  # the text opens with it (joined to the next piece: it ends on no stop)
+
+
+def test_short_lines_of_clauses_under_a_dash_subtitle_are_the_texts_first_pieces():
+    articles = parse(
+        f"某区新闻\n\n{LONG}\n\n{MORE}\n\n"
+        "迎接挑战再创佳绩（体坛观澜）\n——建设体育强市的思考之三\n\n"
+        "精心备战赛事的同时，某市体育也需要努力探索\n\n发展的新模式，以更为务实、开放的态度推进改革\n\n"
+        f"{LONG}\n"
+    )
+    last = articles[-1]
+    assert (last.title, last.subtitle) == ("迎接挑战再创佳绩（体坛观澜）", "建设体育强市的思考之三")
+    assert last.paragraphs[0].startswith("精心备战赛事的同时")
+
+
+def test_the_picture_and_words_credit_under_photo_news_closes_it():
+    articles = parse(
+        f"图片报道\n\n{MORE}\n\n这正是：\n\n市场焕新颜，\n\n群众笑开颜。\n\n张\u3000\u3000三图\u3000\u3000李\u3000\u3000四文\n\n"
+        f"涵养干部的浩然之气\n\n{LONG}\n\n{MORE}\n"
+    )
+    assert [a.title for a in articles] == ["图片报道", "涵养干部的浩然之气"]
+    assert all("李" not in p for p in articles[0].paragraphs)

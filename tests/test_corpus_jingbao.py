@@ -108,3 +108,19 @@ def test_corpus_split_by_date_keeps_the_named_dates_test_and_the_others_dev(monk
         "old/1949-05-10/02", "old/1949-05-10/02.printed",  # named, with its printed page
         "new/2020-01-03/01",  # every third date of a paper not split by date
     }
+
+
+def test_corpus_split_keeps_every_page_named_before_and_adds_new_pages_of_a_known_paper_to_dev(monkeypatch):
+    monkeypatch.setattr(build, "TEST_ONLY_PAPERS", ["closed"])
+    monkeypatch.setattr(build, "TEST_DATES", {})
+    previous = {"known/2020-01-01/01": "dev", "known/2020-01-02/01": "dev",
+                "known/2020-01-03/01": "test", "known/2020-01-03/01.printed": "test"}
+    added = ["known/2019-12-31/01", "known/2020-01-04/01", "known/2020-01-05/01", "known/2020-01-06/01",
+             "known/2020-01-06/01.printed", "closed/2020-01-01/01",
+             "fresh/2020-01-01/01", "fresh/2020-01-02/01", "fresh/2020-01-03/01"]
+    pages = build.split([*previous, *added], previous)["pages"]
+    assert {i: pages[i] for i in previous} == previous  # an earlier date does not shift the every-third rule
+    assert all(pages[i] == "dev" for i in added if i.startswith("known/"))
+    assert pages["closed/2020-01-01/01"] == "test"
+    # a paper new to the split gets the rule, and gives up dev dates until a third is test
+    assert [pages[f"fresh/2020-01-0{d}/01"] for d in (1, 2, 3)] == ["dev", "test", "test"]

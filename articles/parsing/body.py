@@ -82,8 +82,13 @@ def _take_bylines(lines: list[Line], record: ArticleRecord) -> list[Line]:
 
 def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
     pieces: list[_Piece] = []
-    for line in lines:
+    for n, line in enumerate(lines):
         text = line.text
+        if line.kind == DATELINE and n == len(lines) - 1 and pieces and not record.dateline and (trailing := markers.trailing_dateline(text)):
+            # The dateline printed after the last paragraph, in brackets: the report's, not its text.
+            record.dateline = trailing
+            _, record.dateline_month, record.dateline_day, _ = markers.split_dateline(text)
+            continue
         if line.kind == CREDIT:
             record.warnings.append(warning("source_credit_kept_out", text=text))
             continue

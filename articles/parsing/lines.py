@@ -57,6 +57,9 @@ _CREDIT_RE = re.compile(
     r"|[（(]?综合[^，,。！？（）()]{1,24}(?:报道|消息)[)）]?"
     r"|(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:报|社|台|网))(?:特约)?评论员"
     r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?"
+    # Photo news and cartoons credit picture and words under them, the names
+    # spaced out to a common width: 张  三图  李四文.
+    r"|[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}[ \u3000\xa0]*[图圖][ \u3000\xa0]+[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}[ \u3000\xa0]*文"
     # A serial's end mark closes its instalment as a credit closes a story: （完）, （第七回完）, （待续）.
     r"|[（(](?:第[^（）()]{1,4}[回囘章节節])?(?:完|全文完|待續|待续|未完|續完|续完)[)）])$"
 )
@@ -72,6 +75,10 @@ _RUN_IN_CREDIT_RE = re.compile(r"[。！？!?][”’」』)）]?\s*[（(]?据[^
 _CAPTION_OPEN_RE = re.compile(r"^(?:图为|[上下左右中]图(?:为|：|:)|图[①-⑩]|图据)")
 # The credit may name the role and set the name apart: ……赏花 本报记者 张三 摄.
 _CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供图|摄)$")
+# The photographer may be credited in brackets after the subject, as the old
+# pages print it: ◘某某三姊妹（某某攝）; a short line so closed names a picture.
+_BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[（(][\u4e00-\u9fff·]{1,8}(?:攝影|摄影|攝|摄)[)）]$")
+MAX_NAMED_PICTURE = 30
 # ▲ / △ point at the photograph: the line they open is its caption.
 _PHOTO_POINTER_RE = re.compile(r"^[▲△]")
 MAX_CAPTION = 120
@@ -118,6 +125,19 @@ def lead_time(text: str) -> bool:
     return bool(_LEAD_TIME_RE.match(text))
 
 
+# A figure's caption set apart is one short statement (某区中央商务区。,
+# 某区评选某某之家发挥示范作用。); a line of clauses (目前，……。) is a short
+# paragraph that PDF text set apart with an extra blank line.
+_GAPPED_TEXT_RE = re.compile(r"[，,；;：:？?]")
+
+
+def _cut_above(above: Line | None) -> bool:
+    """The line above is a paragraph's first piece, cut mid-sentence at a column
+    end: a line closing a sentence under it is the rest of that paragraph,
+    however many blank lines PDF text put between, not a figure's caption."""
+    return above is not None and above.kind == PARA and not ends_sentence(above.text) and not above.text.endswith(("：", ":"))
+
+
 def _under_headline(above: Line | None) -> bool:
     """A sentence set apart by two blank lines right under a headline opens the
     text (a lead set off by PDF spacing), it is no caption."""
@@ -129,6 +149,23 @@ def _under_headline(above: Line | None) -> bool:
 def ends_with_credit(text: str) -> bool:
     """A paragraph closed by its article's source credit run into it."""
     return bool(_RUN_IN_CREDIT_RE.search(text))
+
+
+# A reprinted piece (a speech, an article from another paper or a book) ends
+# with where it was taken from, in brackets on a line of its own: （摘自某日在
+# 某会上的讲话）, （原载某报）, （选自某书）. It is printed as the piece's last
+# line, so it stays in the text (a paragraph, however short), but nothing of
+# the piece follows it. So does the note closing the last piece of a series
+# of commentaries or reports: （本系列评论到此结束）, （本组报道完）.
+_SOURCE_NOTE_RE = re.compile(
+    r"^[（(](?:(?:摘自|节选自|选自|摘编自|原载|原载于|转载自|转自|来源[:：]|本文(?:摘自|原载|来源|选自))[^（）()]{2,60}"
+    r"|本(?:系列|组)[^（）()]{0,12}(?:到此结束|结束|完))[)）]$"
+)
+
+
+def is_source_note(text: str) -> bool:
+    """The bracketed note closing a piece: where a reprint was taken from, the end of a series."""
+    return bool(_SOURCE_NOTE_RE.match(text))
 
 
 def is_short(text: str) -> bool:
@@ -181,6 +218,7 @@ def classify(line: Line, above: Line | None = None) -> Line:
     elif len(text) <= MAX_CAPTION and (
         (_CAPTION_OPEN_RE.match(text) and (ends_sentence(text) or text.startswith("图据") or _closed_by_photo_credit(text)))
         or (text.endswith(("供图", "摄")) and _CAPTION_CREDIT_RE.match(text) and parse_byline(text) is None)
+        or (len(text) <= MAX_NAMED_PICTURE and _BRACKETED_PHOTO_CREDIT_RE.search(text) and not ends_sentence(text))
     ):
         line.kind = CAPTION
     elif text in BOX_LABELS or (
@@ -206,10 +244,12 @@ def classify(line: Line, above: Line | None = None) -> Line:
         and ends_sentence(text)
         and text[0] not in _CLAUSE_CLOSERS
         and not _under_headline(above)
+        and not _cut_above(above)
+        and not _GAPPED_TEXT_RE.search(text)
     ):
         line.kind = CAPTION
-    elif is_short(text) and not lead_time(text) and not opens_brief(text):
-        line.kind = SHORT
+    elif is_short(text) and not lead_time(text) and not opens_brief(text) and not is_source_note(text):
+        line.kind = SHORT  # a source note is the text's last line, never display type
     return line
 
 

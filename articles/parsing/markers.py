@@ -113,6 +113,16 @@ def split_dateline(text: str, *, first_paragraph: bool = False) -> tuple[str, in
 _ROLE_HINT_RE = re.compile(r"记者|通讯员|摄|图|上接|下转|续|完|编|报")
 
 
+def trailing_dateline(text: str) -> str:
+    """A dateline in round brackets alone on its line, as papers print it after
+    a report's last paragraph instead of before its first (（本报某地1月1日电）):
+    the dateline inside the brackets, or "" when the line is none."""
+    if text[:1] not in "（(" or text[-1:] not in "）)":
+        return ""
+    dateline, _, _, rest = split_dateline(text)
+    return dateline[1:-1] if dateline and not rest.strip() and dateline[-1] in "）)" else ""
+
+
 def is_valid_month_day(month: int | None, day: int | None) -> bool:
     """True unless a month or day is given that no calendar has (13月, 2月30日, 32日)."""
     if month is None and day is None:

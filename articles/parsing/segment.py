@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ends_sentence, ends_with_credit, is_pointer_item, lead_time, opens_brief
+from .lines import ends_sentence, ends_with_credit, is_pointer_item, is_source_note, lead_time, opens_brief
 from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
-from .markers import ornamented, split_dateline
+from .markers import ornamented, split_dateline, trailing_dateline
 from .records import BylineRecord
 from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
@@ -54,12 +54,13 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     current = Chunk(headline=None)
     i = 0
     while i < len(lines):
-        if lines[i].kind == SHORT and _names_sitter(current, lines[i]):
+        if lines[i].kind == SHORT and (_names_sitter(current, lines[i]) or _dropped_into_sentence(current, lines, i)):
             lines[i].kind = CAPTION
         if lines[i].kind not in HEADLINE_KINDS:
             # The brief's mark opens it wherever PDF text lost the blank line before it.
             if _has_body(current) and (
-                (lines[i].kind == DATELINE and lines[i].gap >= 1 and not _further_dispatch(current, lines[i]))
+                (lines[i].kind == DATELINE and lines[i].gap >= 1 and not _further_dispatch(current, lines[i])
+                 and not _closing_dateline(lines, i))
                 or opens_brief(lines[i].text)
             ):
                 # A dateline opens an article, never a paragraph inside one: the
@@ -91,9 +92,14 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         # it is the first piece of a paragraph that a column end cut.
         if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
             j -= 1
+        j = _after_dash_subtitle(lines, i, j)
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
-        if (
+        if _speaker_subhead(current, run, following):
+            # the speaker is the subhead; the words run into the section's text
+            run[0].kind, run[1].kind = MARKED, PARA
+            current.lines.extend(run)
+        elif (
             _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
             or _closes_previous(current, run)
             or (vertical and _heads_next_story(current, run, following))
@@ -105,6 +111,11 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             current.lines.extend(run[:cut])
             chunks.append(current)
             current = Chunk(headline=headline, headline_lines=run[cut:])
+            if _summary_under_tagged_title(current):
+                summary = current.headline_lines.pop()
+                summary.kind = PARA
+                current.headline = choose_stack(current.headline_lines, known_columns, deck=vertical)[1]
+                current.lines.append(summary)
         else:
             current.lines.extend(run)
         i = j
@@ -112,6 +123,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     chunks = [c for c in chunks if c.headline_lines or c.lines]
     chunks = [piece for chunk in chunks for piece in _split_at_lone_headlines(chunk)]
     chunks = [piece for chunk in chunks for piece in _split_photo_news(chunk)]
+    chunks = [piece for chunk in chunks for piece in _split_briefs(chunk)]
     if vertical:
         chunks = [piece for chunk in chunks for piece in _split_items(chunk)]
         for chunk in chunks:
@@ -398,15 +410,17 @@ def _mark_asking_headlines(lines: list[Line]) -> None:
     """A headline may ask or exclaim (旧手机还能用吗？, 春天来了！): a short line
     of one such sentence over the byline or dateline that opens a body is a
     headline, not a paragraph. A byline under a story's last sentence closes
-    that story: no body follows it."""
+    that story: no body follows it. So does a writer's signature printed after
+    his text: such a sentence set under it, over text, heads the next piece."""
     for k in range(len(lines) - 2):
         line, below, after = lines[k], lines[k + 1], lines[k + 2]
+        signed_above = k > 1 and lines[k - 1].kind == BYLINE and lines[k - 2].kind == PARA and below.kind == PARA
         if (
             line.kind == PARA
             and len(line.text) <= MAX_QUESTION_TITLE
             and _QUESTION_END_RE.search(line.text)
             and not _INNER_END_RE.search(line.text[:-1].rstrip("”’」』)）"))
-            and (below.kind == DATELINE or (below.kind == BYLINE and after.kind in (PARA, DATELINE)))
+            and (below.kind == DATELINE or (below.kind == BYLINE and after.kind in (PARA, DATELINE)) or signed_above)
         ):
             line.kind = SHORT
 
@@ -475,6 +489,27 @@ def _names_sitter(chunk: Chunk, line: Line) -> bool:
     return bool(phrase) and any(phrase in l.text for l in chunk.all_lines)
 
 
+# Any stop a paragraph's piece may end on; the old pages close sentences on 、 too.
+_STOP_END_RE = re.compile(r"[、，,。！？!?；;：:」』”’）)…]$")
+
+
+def _dropped_into_sentence(chunk: Chunk, lines: list[Line], i: int) -> bool:
+    """Display type never breaks into a sentence: a phrase between ornaments
+    set between the two pieces of a paragraph that a column end cut (the piece
+    above ends on no stop, text goes on below), in words of the story above
+    (a portrait's caption names its sitter by house and by name, ◘某寓老三◘
+    under 某寓之老大… 老三…), is that picture's caption, put by the page's text
+    where the picture stood; not the next story's headline."""
+    phrase = ornamented(lines[i].text)
+    if len(phrase) < 4 or i == 0 or i + 1 >= len(lines):
+        return False
+    above, below = lines[i - 1], lines[i + 1]
+    if above.kind != PARA or below.kind != PARA or _STOP_END_RE.search(above.text):
+        return False
+    head, tail = phrase[:2], phrase[-2:]
+    return any(head in l.text for l in chunk.all_lines) and any(tail in l.text for l in chunk.all_lines)
+
+
 # A report of the 1920s–40s closes on 云 ("so it is said": …定下月開工云、).
 _REPORT_END_RE = re.compile(r"云[、，。,.]?$")
 
@@ -495,6 +530,36 @@ def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -
         return True
     last = current.lines[-1]
     return last.kind == PARA and bool(_REPORT_END_RE.search(last.text))
+
+
+# The names of a column of briefs, alone or after its field: 簡訊, 经济简讯, 本市快讯.
+_BRIEFS_COLUMN_RE = re.compile(r"(?:簡訊|简讯|短訊|短讯|快訊|快讯|簡報|简报)$")
+
+
+def _split_briefs(chunk: Chunk) -> list[Chunk]:
+    """A column of briefs (簡訊, 经济简讯) runs items each under a heading of
+    its own, set as a subhead would be: under that column, a short line (or a
+    deck of them) between paragraphs heads the next brief, not a section."""
+    if chunk.headline is None or not chunk.headline_lines or not _BRIEFS_COLUMN_RE.search(chunk.headline_lines[0].text):
+        return [chunk]
+    body = chunk.lines
+    pieces: list[Chunk] = []
+    start, headline, headline_lines = 0, chunk.headline, chunk.headline_lines
+    k = 1
+    while k < len(body):
+        if body[k].kind == SHORT and body[k - 1].kind == PARA:
+            end = k + 1
+            while end < len(body) and body[end].kind == SHORT and body[end].gap == 0:
+                end += 1
+            if end < len(body) and body[end].kind == PARA:
+                pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=body[start:k]))
+                headline_lines = body[k:end]
+                headline = Headline(title=" ".join(line.text for line in headline_lines))
+                start = k = end
+                continue
+        k += 1
+    pieces.append(Chunk(headline=headline, headline_lines=headline_lines, lines=body[start:]))
+    return pieces
 
 
 # A headline that counts what it reports (盜案三起, 火警兩則) tells one story of several incidents.
@@ -556,24 +621,84 @@ def _further_dispatch(chunk: Chunk, line: Line) -> bool:
     return bool(_BRACKETED_DATELINE_RE.match(line.text)) and any(l.kind == DATELINE for l in chunk.lines)
 
 
+# The reading boxes a feature opens with (核心阅读: the story in brief).
+_FEATURE_BOXES = frozenset({"核心阅读", "阅读提示", "导读"})
+
+
+def _after_dash_subtitle(lines: list[Line], i: int, j: int) -> int:
+    """A 副题 set with a dash (——……) closes its headline stack: short lines of
+    clauses under it in the run are the text's first pieces (a summary that a
+    column end cut), so the run ends at the 副题 and they are text."""
+    for n in range(i + 1, j - 1):
+        if lines[n].kind == SUBLINE and lines[n].text.startswith("——"):
+            rest = lines[n + 1:j]
+            if all(line.kind == SHORT and (_COMMA_RE.search(line.text) or "、" in line.text) for line in rest):
+                for line in rest:
+                    line.kind = PARA
+                return n + 1
+            break
+    return j
+
+
+def _summary_under_tagged_title(chunk: Chunk) -> bool:
+    """A commentary's title carries its column's tag ((评论员观察), (民生观)); the
+    long line of clauses set apart under it is its summary (提要), which opens
+    the text, never a 副题 of display type."""
+    lines = chunk.headline_lines
+    if len(lines) != 2 or chunk.headline is None or not chunk.headline.subtitle:
+        return False
+    title, summary = lines
+    return (
+        bool(_TAG_RE.search(title.text)) and summary.gap >= 1 and summary.kind == SHORT
+        and len(summary.text) > MAX_DISPLAY_LINE and bool(_COMMA_RE.search(summary.text) or "、" in summary.text)
+    )
+
+
+def _speaker_subhead(current: Chunk, run: list[Line], following: Line | None) -> bool:
+    """A feature that opens with a reading box (核心阅读) is set in sections, and
+    may head each with what someone said: the speaker over a dash (某国官员——)
+    and the words under it. Set between its paragraphs, with text and no byline
+    or dateline under it, that pair is a subhead of the feature, not a kicker
+    and title of the next story."""
+    return (
+        len(run) == 2 and run[0].kind == KICKER and run[1].kind == SHORT
+        and following is not None and following.kind == PARA
+        and bool(current.lines) and current.lines[0].text in _FEATURE_BOXES
+        and _has_body(current)
+    )
+
+
+def _closing_dateline(lines: list[Line], i: int) -> bool:
+    """A bracketed dateline alone on its line with no paragraph under it closes
+    the report above (（本报某地1月1日电）, printed after the text); one
+    opening a report stands over its first paragraph."""
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return bool(trailing_dateline(lines[i].text)) and (below is None or below.kind in HEADLINE_KINDS)
+
+
 def _has_body(chunk: Chunk) -> bool:
     return any(line.kind in (PARA, DATELINE, JUMP) for line in chunk.lines)
 
 
 def _closes_previous(current: Chunk, run: list[Line]) -> bool:
     """The story above is closed: its last line is a source credit (据新华社,
-    （作者为……）), a jump to another page or a byline printed after its body. What follows is a new headline."""
+    （作者为……）), the note of where a reprinted piece was taken from
+    (（摘自……）), a jump to another page or a byline printed after its body.
+    What follows is a new headline."""
     body = current.lines
     if not body:
         return False
     last = body[-1]
-    if last.kind in (CREDIT, JUMP_TO) or (last.kind == PARA and ends_with_credit(last.text)):
+    if last.kind in (CREDIT, JUMP_TO) or (last.kind == PARA and (ends_with_credit(last.text) or is_source_note(last.text))):
+        return True
+    if last.kind == DATELINE and trailing_dateline(last.text) and _has_body(Chunk(headline=None, lines=body[:-1])):
         return True
     if last.kind == BYLINE:
         k = len(body) - 1
         while k >= 0 and body[k].kind == BYLINE:
             k -= 1
-        return k >= 0 and body[k].kind in (PARA, DATELINE, CAPTION)
+        # the text above the byline: a paragraph, or a line longer than display type
+        return k >= 0 and (body[k].kind in (PARA, DATELINE, CAPTION) or len(body[k].text) > MAX_DISPLAY_LINE)
     return False
 
 
@@ -626,8 +751,20 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     if any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
         return True
     last = run[-1]
-    if last.kind == SHORT and len(last.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(last.text) and not is_marked_subhead(last):
+    # a title tagged with its series, (民生观), whatever summary line is set under it
+    if any(
+        line.kind == SHORT and len(line.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(line.text) and not is_marked_subhead(line)
+        for line in run
+    ):
         return True
+    # A line longer than one of display type over a writer's signature (a name
+    # with no role, （某某）) is the text's last line over the signature moved
+    # under it (a verse line, unpunctuated), not a headline over its byline.
+    if (
+        following.kind == BYLINE and len(run) == 1 and len(last.text) > MAX_DISPLAY_LINE
+        and following.people and all(p.role == "" for p in following.people)
+    ):
+        return False
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP) or (following.kind == CREDIT and following.gap <= 1 and _COMMENTATOR_RE.search(following.text)):
         return True
     # A kicker over a title, a subtitle under one. A lone line ending with —— is a
@@ -703,9 +840,10 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
 
 
 def _reads_as_headline(line: Line) -> bool:
-    """A short line that is no piece of a cut sentence, or one short sentence that asks or exclaims (何必！)."""
+    """A short line that is no piece of a cut sentence, or one short sentence that asks or exclaims (何必！);
+    no longer than one line of display type (a longer one is text: a verse, a column-end piece)."""
     if line.kind == SHORT:
-        return True
+        return len(line.text) <= MAX_DISPLAY_LINE
     return (
         line.kind == PARA
         and len(line.text) <= MAX_QUESTION_TITLE

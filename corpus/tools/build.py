@@ -66,8 +66,8 @@ def wants_printed(page_id: str) -> bool:
     return hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0
 
 
-def load_modules(only: set[str] | None):
-    for path in sorted((TOOLS / "sources").glob("*.py")):
+def load_modules(only: set[str] | None, sources: Path = TOOLS / "sources"):
+    for path in sorted(sources.glob("*.py")):
         if path.name.startswith("_") or (only and path.stem not in only):
             continue
         spec = importlib.util.spec_from_file_location(f"sources.{path.stem}", path)
@@ -99,40 +99,59 @@ def write_page(pages_dir: Path, page: Page) -> list[str]:
     return ids
 
 
-def split(ids: list[str]) -> dict:
+def split(ids: list[str], previous: dict[str, str] | None = None) -> dict:
     """Rule (README "Split"): test-only papers are test; dev-only papers are dev;
-    a paper split by date (TEST_DATES) has the dates named test, the rest dev;
-    for every other paper the pages of every third edition date in date order
-    (3rd, 6th, …) are test. If fewer than a third of all pages are then test,
-    the latest dev date of the paper with the most dev pages is made test,
+    a page the previous split.json named keeps its split (``previous``: page id
+    -> split), so adding pages never moves a page tuned on into test or a test
+    page into dev; a page added to a paper the previous split already had is
+    dev, unless the paper is split by date (TEST_DATES: the dates named test,
+    the rest dev). For every other paper (a new one, or every paper when there
+    is no previous split) the pages of every third edition date in date order
+    (3rd, 6th, …) are test; if fewer than a third of all pages are then test,
+    the latest dev date of such a paper with the most dev pages is made test,
     repeatedly, until a third is reached. A printed page has its clean page's split."""
+    previous = previous or {}
+    kept = {i.removesuffix(".printed"): previous[i] for i in ids if i in previous}
+    known_papers = {i.split("/")[0] for i in previous}
     clean_ids = sorted({i.removesuffix(".printed") for i in ids})
     by_paper: dict[str, dict[str, list[str]]] = {}
     for pid in clean_ids:
         paper, date, _ = pid.split("/")
         by_paper.setdefault(paper, {}).setdefault(date, []).append(pid)
     test_dates: set[tuple[str, str]] = set()
+    ruled: set[str] = set()  # papers whose dates the every-third rule splits
     for paper, dates in by_paper.items():
         if paper in TEST_ONLY_PAPERS:
             test_dates.update((paper, d) for d in dates)
         elif paper in TEST_DATES:
             test_dates.update((paper, d) for d in dates if d in TEST_DATES[paper])
-        elif paper not in DEV_ONLY_PAPERS:
+        elif paper not in DEV_ONLY_PAPERS and paper not in known_papers:
+            ruled.add(paper)
             test_dates.update((paper, d) for i, d in enumerate(sorted(dates)) if i % 3 == 2)
 
-    def weight(pairs):  # pages of all renderings
-        return sum(1 for i in ids if tuple(i.split("/")[:2]) in pairs)
+    def side(pid: str) -> str:
+        clean_id = pid.removesuffix(".printed")
+        paper, date, _ = clean_id.split("/")
+        if paper in TEST_ONLY_PAPERS or paper in DEV_ONLY_PAPERS:
+            return "test" if paper in TEST_ONLY_PAPERS else "dev"
+        if clean_id in kept:
+            return kept[clean_id]
+        return "test" if (paper, date) in test_dates else "dev"
 
-    while weight(test_dates) < MIN_TEST_FRACTION * len(ids):
-        dev = {p: [d for d in ds if (p, d) not in test_dates] for p, ds in by_paper.items()
-               if p not in DEV_ONLY_PAPERS and p not in TEST_ONLY_PAPERS and p not in TEST_DATES}
+    while sum(side(i) == "test" for i in ids) < MIN_TEST_FRACTION * len(ids):
+        dev = {p: [d for d in ds if (p, d) not in test_dates] for p, ds in by_paper.items() if p in ruled}
         dev = {p: ds for p, ds in dev.items() if ds}
         if not dev:
             break
         paper = max(dev, key=lambda p: (sum(len(by_paper[p][d]) for d in dev[p]), p))
         test_dates.add((paper, max(dev[paper])))
-    pages = {i: ("test" if tuple(i.split("/")[:2]) in test_dates else "dev") for i in sorted(ids)}
+    pages = {i: side(i) for i in sorted(ids)}
     return {"test_only_papers": list(TEST_ONLY_PAPERS), "pages": pages}
+
+
+def previous_split() -> dict[str, str]:
+    path = CORPUS / "split.json"
+    return json.loads(path.read_text(encoding="utf-8")).get("pages", {}) if path.exists() else {}
 
 
 def write_sources(rows: list[dict]) -> None:
@@ -196,10 +215,13 @@ def main(argv=None) -> int:
     rows.extend(r for r in previous_rows() if (r["paper"], r["repo"]) not in rebuilt)
     write_json(CORPUS / "sources_rows.json", sorted(rows, key=lambda r: r["id"]))
     write_sources(rows)
-    sp = split([r["id"] for r in rows])
+    sp = split([r["id"] for r in rows], previous_split())
     write_json(CORPUS / "split.json", sp)
     n_test = sum(1 for v in sp["pages"].values() if v == "test")
     print(f"split: {len(sp['pages'])} pages, {n_test} test ({n_test / max(1, len(sp['pages'])):.0%})")
+    if n_test < MIN_TEST_FRACTION * len(sp["pages"]):
+        # pages named before keep their split and added ones are dev: more test pages must come from a new paper
+        print("warning: fewer than a third of the pages are test (corpus/README \"Split\")", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -2,7 +2,9 @@
 
 ``printed(page)`` returns the text of ``<NN>.printed.txt``. It is
 deterministic: the random generator is seeded with the page id
-(``random.Random(page.id)``). The transforms, in this order:
+(``random.Random(page.id)``); ``printed(page, seed=…)`` draws the same
+transforms again under another seed (``reseed.py``: fresh renderings of the
+dev pages for ``evaluate_parser --seeds N``). The transforms, in this order:
 
 1. Page header lines at the top, from ``page.header`` where the source
    gives them: the date, 星期, 第X版, 版名 and 责任编辑. The generator
@@ -96,8 +98,8 @@ def _article_chunks(a: Article, rng: random.Random) -> list[str]:
     return chunks
 
 
-def printed(page: Page) -> str:
-    rng = random.Random(page.id)
+def printed(page: Page, seed: str | None = None) -> str:
+    rng = random.Random(page.id if seed is None else seed)
     lines = header_lines(page, rng)
     chunks: list[str] = []
     if page.text is not None:

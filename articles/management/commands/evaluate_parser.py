@@ -3,11 +3,19 @@
 Honest evaluation: --show-failures prints mismatches of dev pages only and
 refuses any selection with test pages. Test pages are scored and reported in
 their own section, never read while tuning.
+
+--seeds N (dev only) scores N fresh printed renderings of every dev page
+instead of the shipped ones: the parser was tuned on the shipped draw of the
+printed transforms, so this is the figure on cuts and noise it has not seen.
+The pages are rebuilt from the snapshots (--mirror) by corpus/tools/reseed.py
+into a temporary directory.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -29,25 +37,49 @@ class Command(BaseCommand):
             "--show-failures", action="store_true",
             help="print every mismatch, for dev pages only (needs --split dev; test pages are never shown)",
         )
+        parser.add_argument(
+            "--seeds", type=int, default=0,
+            help="score N fresh printed renderings of each dev page instead of the shipped pages (needs --split dev)",
+        )
+        parser.add_argument("--mirror", default="/work/.mirror", help="the fetched snapshots the pages are rebuilt from (--seeds)")
 
-    def handle(self, *args, corpus, split, paper, json: bool, show_failures, **options):
+    def handle(self, *args, corpus, split, paper, json: bool, show_failures, seeds, mirror, **options):
         if show_failures and split != DEV:
             raise CommandError(
                 "--show-failures shows dev pages only: test pages are scored, never read while tuning. Add --split dev."
             )
+        if seeds and split != DEV:
+            raise CommandError("--seeds renders dev pages only: test pages are never re-rendered. Add --split dev.")
         root = Path(corpus) if corpus else Path(settings.BASE_DIR) / "corpus"
         if not root.is_dir():
             raise CommandError(f"no corpus directory at {root}")
         pages, warnings = find_pages(root, split=split, paper=paper)
-        scores = evaluate(pages)
+        if seeds:
+            scores, warnings = _fresh_renderings(root, pages, seeds=seeds, mirror=Path(mirror))
+        else:
+            scores = evaluate(pages)
         failures = format_failures(scores) if show_failures else None  # refuses test pages itself too
         if json:
             self.stdout.write(_as_json(scores, warnings, failures))
             return
         sides = (DEV, TEST) if split == "all" else (split,)
+        if seeds:
+            self.stdout.write(f"fresh printed renderings: {seeds} seed(s) of each dev page built from a source")
         self.stdout.write(format_report(scores, warnings, sides))
         if failures is not None:
             self.stdout.write("\n== failures (dev) ==\n" + failures)
+
+
+def _fresh_renderings(root: Path, pages, *, seeds: int, mirror: Path):
+    """Scores of ``seeds`` fresh printed renderings of each given page (dev pages; the seed pages have no source to rebuild)."""
+    clean_ids = {p.id.removesuffix(".printed") for p in pages if p.split == DEV and not p.id.startswith("seeds/")}
+    spec = importlib.util.spec_from_file_location("corpus_reseed", root / "tools" / "reseed.py")
+    reseed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reseed)
+    with tempfile.TemporaryDirectory(prefix="reseeded-") as tmp:
+        _, warnings = reseed.write_reseeded(mirror=mirror, page_ids=clean_ids, seeds=seeds, out=Path(tmp))
+        fresh, more = find_pages(Path(tmp), split=DEV)
+        return evaluate(fresh), warnings + more
 
 
 def _as_json(scores, warnings, failures) -> str:

@@ -22,7 +22,8 @@ Labels derived from that structure (see ``parse_article``):
   - dateline and credit from the first paragraph: ``本报北京1月5日电  （记者
     王浩）``, ``新华社北京1月5日电``, ``本报讯``, ``据新华社电`` … (the
     printed prefix is the article's ``lead``, not body);
-  - a dateline on its own line at the end, ``（本报内比都1月15日电）``;
+  - a dateline on its own line at the end, ``（本报内比都1月15日电）``, its
+    date read as a leading dateline's;
   - credit lines: ``本报记者  X`` above the body, ``X摄`` / ``X摄影报道``
     / ``本报记者  X摄`` after it (role 摄影);
   - 小标题: a line of at most 30 characters with no closing punctuation,
@@ -59,6 +60,10 @@ PAGES: dict[str, list[int]] = {
     "2020-01-06": [2, 11, 14, 15],
     "2020-01-14": [4, 8, 14],
     "2020-01-21": [7, 12, 15],
+    # added later: dev pages (build.py keeps the earlier pages' split)
+    "2019-10-30": [3, 5, 13],
+    "2020-01-02": [3, 7, 13, 17],
+    "2020-01-28": [1, 3, 5],
 }
 
 WEEKDAYS = "一二三四五六日"
@@ -157,6 +162,9 @@ def parse_article(text: str) -> Article:
         if (m := _END_DATELINE.match(line)):
             if not a.dateline:
                 a.dateline = m.group("dl")
+                # its date as a leading dateline's (README: dateline_date)
+                if (md := re.search(r"(\d{1,2})月(\d{1,2})日电$", a.dateline)):
+                    a.dateline_date = f"--{int(md.group(1)):02d}-{int(md.group(2)):02d}"
             a.blocks.append(Block("dateline", line))
             continue
         if (m := _PHOTO.match(line)):
