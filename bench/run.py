@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20, help="served: wrk duration per page")
     parser.add_argument("--servers", default="gunicorn", help="served: comma-separated, gunicorn and/or granian")
     parser.add_argument("--keep", action="store_true",
-                        help="site, article: build the archive once into a kept database and reuse it on later runs")
+                        help="site, article, search: build the archive once into a kept database and reuse it on later runs")
     parser.add_argument("--no-search", action="store_true", help="site: time the pages only, not the searches")
     parser.add_argument("--words", type=int, default=10_000, help="screening, import: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
@@ -40,7 +40,7 @@ def main() -> None:
     if args.which == "search":
         from bench import search_bench
 
-        search_bench.run(articles=args.articles or 100_000)
+        search_bench.run(articles=args.articles or 100_000, keep=args.keep)
         return
     if args.which == "article":
         from bench import article_bench

@@ -61,13 +61,16 @@ class FacetEntry(models.Model):
 
 
 class IndexGeneration(models.Model):
-    """One row: bumped by every write of facet entries, so a process sees in one
+    """One row: bumped by every write of facet entries and every delete of an article, so a process sees in one
     cheap read whether its copy (search.columns) is current. `stamp` is random
     per write: a generation number seen again after a rollback is not taken for
     the same state."""
 
     value = models.BigIntegerField(_("generation"), default=0)
     stamp = models.BigIntegerField(_("stamp"), default=0)
+    # The generation of the newest delete of an article: its facet entry went by
+    # cascade, leaving no row to read, so a copy older than this asks which are left.
+    removed = models.BigIntegerField(_("last removal"), default=0)
 
     class Meta:
         verbose_name = _("index generation")

@@ -73,13 +73,21 @@ def refresh_facets(*, article_ids: Iterable[int], chunk_size: int = 500) -> None
             cursor.execute(sql, [generation, *Article.PUBLIC_STATUSES, *chunk])
 
 
-def _next_generation() -> int:
+def note_removal() -> None:
+    """Articles are being deleted (their index and facet rows go by cascade): a new
+    generation, in the delete's transaction, after which every process's copies
+    (search.columns, search.hitsets) leave out what is gone."""
+    _next_generation(removed=True)
+
+
+def _next_generation(*, removed: bool = False) -> int:
     # The UPDATE takes the row's lock until commit, so generations are
     # committed in order: a reader that has seen generation n has every row
     # written before it (search.columns reads only the rows after n).
     stamp = random.getrandbits(62)
-    if not IndexGeneration.objects.filter(pk=1).update(value=F("value") + 1, stamp=stamp):
-        IndexGeneration.objects.create(pk=1, value=1, stamp=stamp)
+    marks = {"removed": F("value") + 1} if removed else {}
+    if not IndexGeneration.objects.filter(pk=1).update(value=F("value") + 1, stamp=stamp, **marks):
+        IndexGeneration.objects.create(pk=1, value=1, stamp=stamp, removed=1 if removed else 0)
     return IndexGeneration.objects.get(pk=1).value
 
 

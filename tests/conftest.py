@@ -20,6 +20,7 @@ from articles import signals
 from articles.models import Article, Byline, Reporter, SourcePage
 from newsroom.catalogues import compile_catalogues
 from search import columns as search_columns
+from search import hitsets as search_hitsets
 from tests.seedpages import REPO_ROOT, SEED_PREFIXES, seed_path
 from tests.browser import chromium  # noqa: F401  (fixture: tests.browser.browser's, one per module)
 
@@ -117,8 +118,9 @@ def empty_cache():
     # Public pages are cached (public.pagecache); the cache outlives each
     # test's database rollback, so every test starts with an empty one.
     cache.clear()
-    # So do search's per-process copies of the facet entries (search.columns).
+    # So do search's per-process copies of the facet entries and words (search.columns, search.hitsets).
     search_columns.forget()
+    search_hitsets.forget()
 
 
 @pytest.fixture

@@ -101,3 +101,16 @@ def test_search_canonical_keeps_the_query(client, story):
     story("电商")
     html = client.get("/search/", {"q": "电商", "sort": "date", "page": "1"}).content.decode()
     assert re.search(r'<link rel="canonical" href="https?://[^/"]+/search/\?q=%E7%94%B5%E5%95%86">', html)
+
+
+def test_a_word_searched_again_is_not_read_from_the_index(client, story, django_assert_num_queries):
+    for i in range(30):
+        story(f"青岛电商{i}")
+    story("电商草稿", status=Article.Status.DRAFT, published_at=None)
+    cache.clear()
+    client.get("/search/", {"q": "电商"})  # the facet entries, then the word's hits (search.hitsets)
+    cache.clear()
+    # Names (2), the generation, the hits and their bylines, the section menu (no facet here has labels to read).
+    with django_assert_num_queries(6):
+        html = client.get("/search/", {"q": "电商"}).content.decode()
+    assert "共 30 篇" in html and "电商草稿" not in html

@@ -130,3 +130,14 @@ def test_a_generation_seen_again_with_another_stamp_is_read_whole(story):
     FacetEntry.objects.filter(article_id=a.pk).update(section_id=city.pk)  # written in that other history
     c = columns.current()
     assert c.section[at(c, a)] == city.pk
+
+
+def test_a_deleted_article_stops_being_public_without_a_whole_read(story, django_assert_num_queries):
+    gone, kept = story(), story()
+    before = columns.current()
+    Article.objects.filter(pk=gone.pk).delete()  # its facet entry goes by cascade; the delete gives a new generation
+    # The generation, the ids left, the rows written since (none): not every row again.
+    with django_assert_num_queries(3):
+        c = columns.current()
+    assert c is not before and not c.public[at(c, gone)] and c.public[at(c, kept)]
+    assert before.public[at(before, gone)]  # a copy already handed out is not changed under its reader

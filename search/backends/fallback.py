@@ -10,7 +10,7 @@ from functools import reduce
 from operator import and_, or_
 
 import numpy as np
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from articles.models import Article
 from search.services import SEARCHED_FIELDS
@@ -27,10 +27,16 @@ class SearchBackend:
                                                     for option in group)))
         return queryset
 
-    def ids(self, groups, *, using: str = "default", headline: bool = False) -> np.ndarray:
-        """Ids of every article (any status) matching, or matching in its headline."""
-        matching = self.filter(Article.objects.using(using), groups, fields=HEADLINE_FIELDS if headline else SEARCHED_FIELDS)
-        return np.fromiter(matching.values_list("pk", flat=True), dtype=np.int64)
+    def word_ids(self, words, *, using: str = "default") -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per word: the ids of every article (any status) with it, and of those with it in
+        the headline, in one query a word (search.hitsets keeps them per word)."""
+        found = []
+        for word in words:
+            rows = np.array(Article.objects.using(using).filter(_anywhere(word, SEARCHED_FIELDS)).values_list(
+                "pk", ExpressionWrapper(_anywhere(word, HEADLINE_FIELDS), output_field=BooleanField())),
+                dtype=np.int64).reshape(-1, 2)
+            found.append((rows[:, 0], rows[rows[:, 1] == 1, 0]))
+        return found
 
 
 def _anywhere(token: str, fields: tuple[str, ...]) -> Q:
