@@ -25,7 +25,8 @@ def test_tagging_any_mix_of_words_figures_latin_and_punctuation_is_exactly_jieba
     rng = random.Random(5)
     pieces = [
         "青岛", "西海岸新区", "王海诺", "上合", "聚力", "将", "个", "的", "年", "医共体", "跨境电商", "赋能",
-        "2020", "44.55", "-", "%", "A", "iPhone", "B超", "，", "。", "“", "”", "、", " ", "\n", "·", "——", "+", "#", "&", "_",
+        "2020", "44.55", "-", "%", "A", "iPhone", "B超", "，", "。", "“", "”", "、", "·", "——", "+", "#", "&", "_",
+        " ", "\n", "\r\n", "\t", "\u3000", "\xa0", "龘", "㐀",
     ]
     for _ in range(1000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
