@@ -125,15 +125,14 @@ def _upsert_links(links: dict[tuple[int, int], tuple[float, list[str]]]) -> None
     """
     if not links:
         return
-    fields = {f.name: f for f in RelatedLink._meta.concrete_fields}
-    columns = ", ".join(connection.ops.quote_name(fields[name].column) for name in _LINK_FIELDS)
-    table, source, target = _table(RelatedLink), *(connection.ops.quote_name(fields[n].column) for n in ("source", "target"))
-    updated = ", ".join(f"{c} = excluded.{c}" for c in (connection.ops.quote_name(fields[n].column) for n in ("score", "reasons", "updated_at")))
+    column = {f.name: connection.ops.quote_name(f.column) for f in RelatedLink._meta.concrete_fields}
+    columns = ", ".join(column[name] for name in _LINK_FIELDS)
+    updated = ", ".join(f"{column[name]} = excluded.{column[name]}" for name in ("score", "reasons", "updated_at"))
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(_LINK_FIELDS))})"
-            f" ON CONFLICT ({source}, {target}) DO UPDATE SET {updated}",
+            f"INSERT INTO {_table(RelatedLink)} ({columns}) VALUES ({', '.join(['%s'] * len(_LINK_FIELDS))})"
+            f" ON CONFLICT ({column['source']}, {column['target']}) DO UPDATE SET {updated}",
             [
                 (s, t, RelatedLink.Status.SUGGESTED.value, score_, json.dumps(reasons), False, now)
                 for (s, t), (score_, reasons) in links.items()
@@ -236,7 +235,7 @@ def _features(article_ids: list[int]) -> dict[int, Features]:
     mention, entity = _table(Mention), _table(Entity)
     for article_id, entity_id, name, kind in _select(
         f"SELECT m.article_id, m.entity_id, e.name, e.kind FROM {mention} m JOIN {entity} e ON e.id = m.entity_id"
-        " WHERE m.article_id IN ({ids})",
+        " WHERE m.article_id IN ({ids}) ORDER BY m.position",  # each article's in the order the ORM read them
         ids,
     ):
         features[article_id].entities[entity_id] = (name, kind)
@@ -251,7 +250,7 @@ def _features(article_ids: list[int]) -> dict[int, Features]:
     byline, reporter = _table(Byline), _table(Reporter)
     for article_id, reporter_id, name in _select(
         f"SELECT b.article_id, b.reporter_id, r.name FROM {byline} b JOIN {reporter} r ON r.id = b.reporter_id"
-        " WHERE b.article_id IN ({ids})",
+        " WHERE b.article_id IN ({ids}) ORDER BY b.position",
         ids,
     ):
         features[article_id].reporters[reporter_id] = name
