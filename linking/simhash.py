@@ -62,7 +62,7 @@ def probes(fingerprint: int) -> list[tuple[int, int, int, tuple[int, ...]]]:
 
     For each pair of neighbouring bands (0 and 1, 2 and 3 …), all 2 * BAND_BITS + 1
     values of the pair within one bit of the fingerprint's: one band equal and
-    the other equal or one bit off, each as an index look-up on the equal band.
+    the other equal or one bit off, each an index look-up on the pair (Profile.Meta.indexes).
     """
     cut = bands(fingerprint)
     flips = [1 << bit for bit in range(BAND_BITS)]
