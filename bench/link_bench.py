@@ -28,19 +28,35 @@ one new article 159 -> 72 ms (wall, p50), since it reads ~100 candidate rows
 instead of ~3,000. Links, tags, mentions, suggestions, term vectors and
 duplicates of the bench archive are the same before and after.
 
-Short of THROUGHPUT_GOAL (5 ms an article): jieba alone is more than that.
-Part-of-speech tagging is ~6 ms (the dictionary walk ~3 ms, which any jieba
-cut pays, and the HMM over unknown runs ~3 ms); related scoring ~6 ms (200
-candidates: their features' read, half of it decoding term vectors, and
-scoring in Python); SimHash 1 ms; the writes ~2 ms. jieba's plain cut with
-the POS model run only on the words its dictionary lacks costs 5.5-5.9 ms
-instead of 6.4-7.0 (same suggested names on the seeds, 185 of 186 keywords,
-term-vector cosine 0.998): a small change of results for a small gain.
-jieba's plain cut with its dictionary's tags costs 3 ms but changes tags (keyword overlap 0.90
-on the seeds) and names (0.79); jieba-fast-dat's C++ tagger costs 1.4 ms,
-same keywords on the seeds, names 0.95, term vectors 0.97: the largest step
-in sight (a product decision), and the goal would still need related
-scoring and the writes several times cheaper.
+Then (issue 11), back to back with the code before, articles per CPU-second:
+
+    archive   task of                 before   after
+    10,000    one page (6 articles)    40-48    71-88
+    10,000    50 articles              64-67   115-139
+    100,000   one page (6 articles)    36       78
+    100,000   50 articles              52      129
+
+(load 1-5). Tagging walks jieba's dictionary with rjieba (Rust) and
+remembers each run of unknown characters it tagged, for the process's life:
+6.0 -> 3.0 ms an article of text read the first time, 0.44 read again. This
+bench's new articles are copies of the seed articles, so it measures the
+second: text of a new day costs about 2.5 ms an article more (some 100
+articles/s in batches of 50, 70 a page). Related scoring reads and writes in
+plain SQL (features 2.4 -> 0.9 ms, 5.8 -> 2.8 a page; links written 1.16 ->
+0.22 ms), SimHash by a numpy product 1.1 -> 0.76 ms, near-duplicates probe an
+index on each pair of neighbouring bands (5.9 -> 1.1 ms at 100,000). Every
+tag, mention, suggestion, link and duplicate of the seed pages, the corpus's
+dev pages and this bench is the same as before.
+
+Still short of THROUGHPUT_GOAL (5 ms an article). In batches of 50, per
+article: related scoring 1.6 ms (200 candidates, the cosine of their term
+vectors about half of it, in Python), reading their features 0.9, near-duplicates
+0.8-1.1, the profile and its SimHash 0.8 (blake2b over ~1,000 trigrams 0.45),
+tagging 0.45-3.0, keywords and vector 0.45, tags, mentions and suggestions
+written 0.55, links 0.2, the rest (reading the articles, the transaction,
+links_changed) about 1. A page's task of six pays the candidates' features
+for each article (2.8 ms). Exact work gains little more: the step in sight
+is fewer candidates or a vectorised cosine, which changes which links are kept.
 """
 
 from __future__ import annotations

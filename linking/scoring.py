@@ -9,6 +9,7 @@ term vectors; closeness in time then scales it.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,11 @@ class Features:
     column: tuple[int, str] | None = None
     terms: dict[str, float] = field(default_factory=dict)
     day: date | None = None
+
+    @functools.cached_property
+    def entity_names(self) -> frozenset[str]:
+        # Read once per article, not once for each of its hundreds of candidates.
+        return frozenset(name for name, _ in self.entities.values())
 
 
 def rarity(hits: int) -> float:
@@ -81,8 +87,10 @@ def _score(article: Features, other: Features, rarities: Mapping[Hashable, float
     shared_tags = [(pk, name) for pk, name in article.tags.items() if pk in other.tags]
     if shared_tags:
         # A tag that names a shared entity (崂山区 as both) is counted once.
-        entity_names = {name for name, _ in article.entities.values()} | {name for name, _ in other.entities.values()}
-        weighted = [(rarities.get(("tag", pk), 1.0), name) for pk, name in shared_tags if name not in entity_names]
+        names, other_names = article.entity_names, other.entity_names
+        weighted = [
+            (rarities.get(("tag", pk), 1.0), name) for pk, name in shared_tags if name not in names and name not in other_names
+        ]
         if weighted:
             total += TAG_WEIGHT * sum(w for w, _ in weighted) / _mean_size(article.tags, other.tags)
             if reasons is not None:

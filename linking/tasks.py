@@ -1,7 +1,7 @@
 """Linking as background work: tasks of Django's Tasks framework (settings.TASKS).
 
 Extraction (jieba), related scoring and near-duplicate detection cost about
-20-24 ms of CPU an article in a batch of 50, 30-33 ms in a page's task of six
+7-10 ms of CPU an article in a batch of 50, 11-14 ms in a page's task of six
 (bench/link_bench.py): too slow for an editor's request or for an archive import,
 so the receiver enqueues them and a worker (`manage.py db_worker`) runs them.
 A task takes a list of ids and links them in one pass (one gazetteer, one

@@ -8,16 +8,19 @@ scored, so the cost per article does not grow with the archive.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Q
-from taggit.models import TaggedItem
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Byline
-from linking.models import Mention, Profile, RelatedLink
+from articles.models import Article, Byline, Column, Reporter
+from linking.models import Entity, Mention, Profile, RelatedLink
 from linking.scoring import Features, rarity, score, score_value
 
 CANDIDATES_PER_FEATURE = 100
@@ -27,8 +30,8 @@ MIN_SCORE = 0.2  # weaker pairs are not stored at all
 
 
 @transaction.atomic
-def suggestions_refresh(*, article_ids: Iterable[int]) -> list[RelatedLink]:
-    """Score each article against its candidates and store the best as suggestions, both ways.
+def suggestions_refresh(*, article_ids: Iterable[int]) -> int:
+    """Score each article against its candidates and store the best as suggestions, both ways; returns the links written.
 
     Suggestions are symmetric, so the older article learns of the newer one
     too. Editors' decisions (accepted, pinned, rejected) keep their status;
@@ -46,7 +49,7 @@ def suggestions_refresh(*, article_ids: Iterable[int]) -> list[RelatedLink]:
     features = _features(ids)
     ids = [pk for pk in ids if pk in features]
     if not ids:
-        return []
+        return 0
     postings = _postings({key for pk in ids for key in _feature_keys(features[pk])})
     candidates = {}
     for pk in ids:
@@ -67,13 +70,13 @@ def suggestions_refresh(*, article_ids: Iterable[int]) -> list[RelatedLink]:
     return _write_links(ids, best)
 
 
-def suggestions_refresh_one(*, article_id: int) -> list[RelatedLink]:
+def suggestions_refresh_one(*, article_id: int) -> int:
     """One article's suggestions: a batch of one (the related-articles bench times this step)."""
     return suggestions_refresh(article_ids=[article_id])
 
 
-def _write_links(ids: list[int], best: dict[int, dict[int, tuple[float, list[str]]]]) -> list[RelatedLink]:
-    """Replay, in memory, each article's refresh in order; then one delete and one upsert.
+def _write_links(ids: list[int], best: dict[int, dict[int, tuple[float, list[str]]]]) -> int:
+    """Replay, in memory, each article's refresh in order; then one delete and one upsert; returns the links upserted.
 
     One article's refresh deletes the suggested links touching it that are
     not among its best, then upserts its best both ways (an existing link
@@ -109,12 +112,35 @@ def _write_links(ids: list[int], best: dict[int, dict[int, tuple[float, list[str
                 touching.setdefault(other, set()).add(pair)
     if deleted:
         RelatedLink.objects.filter(pk__in=deleted).delete()
-    return RelatedLink.objects.bulk_create(
-        [RelatedLink(source_id=s, target_id=t, score=score_, reasons=reasons) for (s, t), (score_, reasons) in upserts.items()],
-        update_conflicts=True,
-        unique_fields=["source", "target"],
-        update_fields=["score", "reasons", "updated_at"],
-    )
+    _upsert_links(upserts)
+    return len(upserts)
+
+
+def _upsert_links(links: dict[tuple[int, int], tuple[float, list[str]]]) -> None:
+    """Insert each (source, target) link as a suggestion, or update its score and reasons if it exists.
+
+    What bulk_create(update_conflicts=True) wrote, in one statement run for
+    every row by the driver: Django building a model instance and the SQL
+    of a thousand rows (a batch's links both ways) cost more than the writes.
+    """
+    if not links:
+        return
+    column = {f.name: connection.ops.quote_name(f.column) for f in RelatedLink._meta.concrete_fields}
+    columns = ", ".join(column[name] for name in _LINK_FIELDS)
+    updated = ", ".join(f"{column[name]} = excluded.{column[name]}" for name in ("score", "reasons", "updated_at"))
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {_table(RelatedLink)} ({columns}) VALUES ({', '.join(['%s'] * len(_LINK_FIELDS))})"
+            f" ON CONFLICT ({column['source']}, {column['target']}) DO UPDATE SET {updated}",
+            [
+                (s, t, RelatedLink.Status.SUGGESTED.value, score_, json.dumps(reasons), False, now)
+                for (s, t), (score_, reasons) in links.items()
+            ],
+        )
+
+
+_LINK_FIELDS = ("source", "target", "status", "score", "reasons", "by_hand", "updated_at")
 
 
 def _feature_keys(features: Features) -> list[tuple[str, int]]:
@@ -182,33 +208,92 @@ def _candidates(
 
 
 def _features(article_ids: list[int]) -> dict[int, Features]:
-    """Features of articles that have a profile, in four queries whatever their number."""
-    features = {
-        row["article_id"]: Features(
-            terms=row["terms"],
-            day=row["day"],
-            column=(row["article__column_id"], row["article__column__name"]) if row["article__column_id"] else None,
+    """Features of articles that have a profile, in four queries whatever their number.
+
+    In SQL of our own: a batch reads the features of a thousand candidates
+    or more, and Django preparing each id of the IN lists one by one, then
+    converting each row, took longer than the database took to answer.
+    """
+    features: dict[int, Features] = {}
+    if not article_ids:
+        return features
+    profile, article, column = (_table(m) for m in (Profile, Article, Column))
+    for article_id, terms, day, column_id, column_name in _select(
+        f"SELECT p.article_id, p.terms, p.day, a.column_id, c.name FROM {profile} p"
+        f" JOIN {article} a ON a.id = p.article_id LEFT JOIN {column} c ON c.id = a.column_id"
+        " WHERE p.article_id IN ({ids})",
+        article_ids,
+    ):
+        features[article_id] = Features(
+            terms=_decoded_terms(article_id, terms),
+            day=date.fromisoformat(day) if isinstance(day, str) else day,
+            column=(column_id, column_name) if column_id else None,
         )
-        for row in Profile.objects.filter(article_id__in=article_ids).values(
-            "article_id", "terms", "day", "article__column_id", "article__column__name"
-        )
-    }
     if not features:
         return features
-    for article_id, entity_id, name, kind in Mention.objects.filter(article_id__in=features).values_list(
-        "article_id", "entity_id", "entity__name", "entity__kind"
+    ids = list(features)
+    mention, entity = _table(Mention), _table(Entity)
+    for article_id, entity_id, name, kind in _select(
+        f"SELECT m.article_id, m.entity_id, e.name, e.kind FROM {mention} m JOIN {entity} e ON e.id = m.entity_id"
+        " WHERE m.article_id IN ({ids}) ORDER BY m.position",  # each article's in the order the ORM read them
+        ids,
     ):
         features[article_id].entities[entity_id] = (name, kind)
-    content_type = ContentType.objects.get_for_model(Article)
-    for article_id, tag_id, name in TaggedItem.objects.filter(content_type=content_type, object_id__in=features).values_list(
-        "object_id", "tag_id", "tag__name"
+    tagged, tag = _table(TaggedItem), _table(Tag)
+    for article_id, tag_id, name in _select(
+        f"SELECT i.object_id, i.tag_id, t.name FROM {tagged} i JOIN {tag} t ON t.id = i.tag_id"
+        " WHERE i.content_type_id = %s AND i.object_id IN ({ids})",
+        ids,
+        ContentType.objects.get_for_model(Article).pk,
     ):
         features[article_id].tags[tag_id] = name
-    for article_id, reporter_id, name in Byline.objects.filter(article_id__in=features).values_list(
-        "article_id", "reporter_id", "reporter__name"
+    byline, reporter = _table(Byline), _table(Reporter)
+    for article_id, reporter_id, name in _select(
+        f"SELECT b.article_id, b.reporter_id, r.name FROM {byline} b JOIN {reporter} r ON r.id = b.reporter_id"
+        " WHERE b.article_id IN ({ids}) ORDER BY b.position",
+        ids,
     ):
         features[article_id].reporters[reporter_id] = name
     return features
+
+
+# The term vectors decoded lately, by article: {id: (the JSON as stored, decoded)}.
+# The newest stories are everyone's candidates, so a worker reads the same
+# vectors batch after batch; decoding them was a third of reading features.
+# Reused only while the stored text is the same, so a refreshed profile is decoded anew.
+_TERMS: dict[int, tuple[str, dict[str, float]]] = {}
+TERMS_REMEMBERED = 20_000  # ~40 terms each: some tens of MB at most
+
+
+def _decoded_terms(article_id: int, stored: str | dict) -> dict[str, float]:
+    if not isinstance(stored, str):  # a driver that decodes JSON itself
+        return stored
+    seen = _TERMS.get(article_id)
+    if seen is not None and seen[0] == stored:
+        return seen[1]
+    if len(_TERMS) >= TERMS_REMEMBERED:
+        _TERMS.clear()
+    terms = json.loads(stored)
+    _TERMS[article_id] = (stored, terms)
+    return terms
+
+
+IDS_PER_QUERY = 900  # SQLite allows 32,766 parameters; more per query gains nothing
+
+
+def _select(sql: str, ids: list[int], *params) -> list[tuple]:
+    """Rows of sql for these ids, its {ids} placeholder filled IDS_PER_QUERY ids at a time, after params."""
+    rows = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), IDS_PER_QUERY):
+            chunk = ids[start: start + IDS_PER_QUERY]
+            cursor.execute(sql.replace("{ids}", ", ".join(["%s"] * len(chunk))), [*params, *chunk])
+            rows += cursor.fetchall()
+    return rows
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 @transaction.atomic
