@@ -33,7 +33,7 @@ from articles.services.fingerprints import (
     record_content,
     shingles,
 )
-from articles.services.naming import reporter_create, unique_slug
+from articles.services.naming import unique_slugs
 from articles.signals import announce_changed, announcing_together
 from text.bodytext import blocks_to_text
 from text.slugs import pinyin_slug
@@ -223,7 +223,7 @@ def page_import(
     writer = _ArticleWriter(source=source, page=page, publish=publish, result=result)
     for entry in _layout(page=page, old_text=old_text, existing=existing, tombstones=tombstones, writer=writer):
         entry.apply(writer)
-    writer.save_new()
+    writer.flush()
     # 转版: join this page's continued stories with the other pages of its issue.
     hidden: list[int] = []
     result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids, hidden=hidden))
@@ -392,7 +392,13 @@ def _absorb_merged(entries: list[_Entry], *, record: ArticleRecord, tombstone: A
 
 
 class _ArticleWriter:
-    """Writes the articles of one page, sharing look-ups of reporters and columns."""
+    """Writes the articles of one page in a number of statements that does not grow
+    with the page: write() and place() note what to write, flush() writes it.
+
+    A public article (before or after) is saved on its own: the page cache hears of
+    it through its save signals at once, not when the import's batch is announced.
+    The others are written in bulk, without signals, which no one listens to for them.
+    """
 
     def __init__(self, *, source: SourcePage, page: PageRecord, publish: bool, result: PageImportResult):
         self.source = source
@@ -405,7 +411,9 @@ class _ArticleWriter:
         self.columns = {c.name: c for c in Column.objects.filter(name__in={r.column for r in page.articles if r.column})}
         named = list(Section.objects.filter(name=source.name)[:2]) if source.name else []
         self.page_section = named[0] if len(named) == 1 else None  # two of that name: the editors choose
-        self.new: list[tuple[Article, ArticleRecord]] = []  # written together by save_new
+        self.new: list[tuple[Article, ArticleRecord]] = []  # inserted by flush
+        self.rewritten: list[tuple[Article, ArticleRecord]] = []  # stored articles given the record's content
+        self.touched: dict[int, tuple[Article, set[str]]] = {}  # stored articles with some fields changed
 
     def write(self, record: ArticleRecord, article: Article | None, *, position: int, span: tuple[int, int]) -> None:
         content = record_content(record)
@@ -419,7 +427,7 @@ class _ArticleWriter:
                 self.place(article, position=position, span=span)
                 article.warnings = [*article.warnings, warning("editor_version_kept")]
                 article.version += 1  # so a desk form opened before this cannot save over it
-                article.save(update_fields=["warnings", "version", "updated_at"])
+                self._touch(article, {"warnings"})
                 self.result.articles_protected += 1
                 return
             # A new version, so an editor who opened the old one gets a conflict
@@ -430,29 +438,53 @@ class _ArticleWriter:
             # Filed under the section named like its page (版名 要闻: section 要闻) until an editor says otherwise.
             article = Article(source_page=self.source, status=Article.Status.IMPORTED, section=self.page_section)
             self.result.articles_created += 1
+        was_public = article.is_public
         self._fill(article, record, new_hash, position=position, span=span)
-        # The page and the column were saved or read in this transaction: checking
-        # that they exist would cost two queries per article, a third of its write.
-        article.full_clean(exclude=["source_page", "column"])
+        # The page, its section and the column were saved or read in this transaction:
+        # checking that they exist would cost queries per article.
+        article.full_clean(exclude=["source_page", "column", "section"])
         if article.pk is None:
             self.new.append((article, record))
             return
-        article.save()
-        article.bylines.all().delete()
-        Byline.objects.bulk_create(self._bylines(article, record))
         self.result.changed_ids.append(article.pk)
+        if was_public or article.is_public:
+            self._columns_create()
+            article.save()
+            article.bylines.all().delete()
+            self._reporters_create([record])
+            Byline.objects.bulk_create(self._bylines(article, record))
+        else:
+            self.rewritten.append((article, record))
 
-    def save_new(self) -> None:
-        """The page's new articles in one INSERT, and all their bylines in one more.
+    def flush(self) -> None:
+        """Write what write() and place() noted: new reporters and columns first, then the
+        new articles in one INSERT, the rewritten ones in one UPDATE, their bylines in one
+        DELETE and one INSERT, and the articles that only moved or were flagged.
 
         No save signals: the page's announcement (articles_changed, after the
         commit) is what tells search, linking, screening and the page cache."""
-        if not self.new:
-            return
-        Article.objects.bulk_create([article for article, _ in self.new])
-        Byline.objects.bulk_create([byline for article, record in self.new for byline in self._bylines(article, record)])
-        self.result.changed_ids.extend(article.pk for article, _ in self.new)
-        self.new = []
+        written = [*self.new, *self.rewritten]
+        self._columns_create()
+        self._reporters_create([record for _, record in written])
+        if self.new:
+            Article.objects.bulk_create([article for article, _ in self.new])
+            self.result.changed_ids.extend(article.pk for article, _ in self.new)
+        now = timezone.now()
+        if self.rewritten:
+            rewritten = [article for article, _ in self.rewritten]
+            for article in rewritten:
+                article.updated_at = now  # bulk_update leaves auto_now alone
+            Article.objects.bulk_update(rewritten, [*_FILLED, "version", "updated_at"])
+            # Their bylines' signals only tell the page cache, which shows no draft.
+            Byline.objects.filter(article__in=rewritten)._raw_delete(Byline.objects.db)
+        Byline.objects.bulk_create([byline for article, record in written for byline in self._bylines(article, record)])
+        by_fields: dict[tuple[str, ...], list[Article]] = {}
+        for article, fields in self.touched.values():
+            article.updated_at = now
+            by_fields.setdefault(tuple(sorted(fields)), []).append(article)
+        for fields, articles in by_fields.items():
+            Article.objects.bulk_update(articles, [*fields, "version", "updated_at"])
+        self.new, self.rewritten, self.touched = [], [], {}
 
     def retire(self, article: Article) -> bool:
         """An article the new parse no longer finds: drop it unless people already rely on it.
@@ -479,16 +511,22 @@ class _ArticleWriter:
         self.result.warnings.append(about(warning("suppressed"), position=record.position, title=record.title))
 
     def place(self, article: Article, *, position: int, span: tuple[int, int], detached: bool = False) -> None:
-        fields = []
+        fields = set()
         if (article.position, article.span_start, article.span_end) != (position, *span):
             article.position, (article.span_start, article.span_end) = position, span
-            fields += ["position", "span_start", "span_end"]
+            fields |= {"position", "span_start", "span_end"}
         if detached and DETACHED not in article.warnings:
             article.warnings = [*article.warnings, DETACHED]
-            fields.append("warnings")
+            fields.add("warnings")
         if fields:
             article.version += 1
+            self._touch(article, fields)
+
+    def _touch(self, article: Article, fields: set[str]) -> None:
+        if article.is_public:
             article.save(update_fields=[*fields, "version", "updated_at"])
+        else:
+            self.touched.setdefault(article.pk, (article, set()))[1].update(fields)
 
     def _fill(self, article: Article, record: ArticleRecord, new_hash: str, *, position: int, span: tuple[int, int]) -> None:
         article.position = position
@@ -514,26 +552,52 @@ class _ArticleWriter:
 
     def _bylines(self, article: Article, record: ArticleRecord) -> list[Byline]:
         return [
-            Byline(article=article, reporter=self._reporter(person.name, person.outlet), role=person.role, position=i)
+            Byline(article=article, reporter=self.reporters[person.name, person.outlet], role=person.role, position=i)
             for i, person in enumerate(record.bylines, start=1)
         ]
 
-    def _reporter(self, name: str, outlet: str) -> Reporter:
-        reporter = self.reporters.get((name, outlet))
-        if reporter is None:
-            reporter = self.reporters[name, outlet] = reporter_create(name=name, outlet=outlet)
-            self.result.reporters_created += 1
-        return reporter
+    def _reporters_create(self, records: list[ArticleRecord]) -> None:
+        """The records' reporters not stored yet, in one INSERT (one more per outlet a new name has twice)."""
+        missing = dict.fromkeys((p.name, p.outlet) for r in records for p in r.bylines if (p.name, p.outlet) not in self.reporters)
+        while missing:
+            batch: dict[str, str] = {}  # one of each name at a time: unique_slugs gives each text one slug
+            for name, outlet in missing:
+                batch.setdefault(name, outlet)
+            slugs = unique_slugs(Reporter, batch)
+            # Name and outlet were looked up above, the slugs just now: validation asks nothing again.
+            created = [Reporter(name=name, outlet=outlet, slug=slugs[name]) for name, outlet in batch.items()]
+            for reporter in created:
+                reporter.full_clean(validate_unique=False, validate_constraints=False)
+                del missing[reporter.name, reporter.outlet]
+            for reporter in Reporter.objects.bulk_create(created):
+                self.reporters[reporter.name, reporter.outlet] = reporter
+            self.result.reporters_created += len(created)
 
     def _column(self, name: str) -> Column | None:
+        """The column of that name; a new one is inserted by flush (before the articles)."""
         if not name:
             return None
         column = self.columns.get(name)
         if column is None:
-            column = self.columns[name] = Column(name=name, slug=unique_slug(Column, name))
-            column.full_clean()
-            column.save()
+            column = self.columns[name] = Column(name=name)
         return column
+
+    def _columns_create(self) -> None:
+        new = [column for column in self.columns.values() if column.pk is None]
+        if not new:
+            return
+        slugs = unique_slugs(Column, [column.name for column in new])
+        for column in new:
+            column.slug = slugs[column.name]
+            column.full_clean(validate_unique=False)  # its name was looked up above, its slug just now
+        Column.objects.bulk_create(new)
+
+
+# The fields _fill gives a stored article, which flush writes.
+_FILLED = [
+    "position", "span_start", "span_end", "column", "kicker", "title", "subtitle", "body", "dateline", "dateline_date",
+    "continued_from", "continues_to", "warnings", "import_key", "import_hash", "char_count", "slug", "status", "published_at",
+]
 
 
 # --- tombstones: what editors removed stays removed ------------------------------

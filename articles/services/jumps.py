@@ -15,6 +15,8 @@ alone: an editor decides whether it goes out on its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q
 from django.utils import timezone
 
@@ -106,6 +108,7 @@ def join_issue(
     """
     changed = changed if changed is not None else []
     hidden = hidden if hidden is not None else []
+    dirty: dict[int, tuple[Article, set[str]]] = {}  # written at the end, in a statement or two
     parts = list(
         Article.objects.filter(source_page=source).filter(~Q(continues_to="") | ~Q(continued_from=""))
         if source.issue_id is None
@@ -115,7 +118,9 @@ def join_issue(
     )
     if not parts:
         return []
-    pages = {p.pk: p for p in SourcePage.objects.filter(pk__in={a.source_page_id for a in parts}).defer("raw_text")}
+    others = {a.source_page_id for a in parts} - {source.pk}  # none without an issue: all parts are source's
+    pages = {p.pk: p for p in SourcePage.objects.filter(pk__in=others).defer("raw_text")} if others else {}
+    pages[source.pk] = source
     by_id = {a.pk: a for a in parts}
 
     # Undo joins whose lines no longer say so (a re-import changed a page).
@@ -127,7 +132,7 @@ def join_issue(
             and _page_matches(pages[first.source_page_id], later.continued_from)
         ):
             later.continuation_of = None
-            _save(later, ["continuation_of"], changed)
+            _mark(later, "continuation_of", dirty, changed)
 
     joined_firsts = {a.continuation_of_id for a in parts if a.continuation_of_id}
     firsts = [a for a in parts if a.continues_to and a.pk not in joined_firsts]
@@ -149,7 +154,7 @@ def join_issue(
         for first, later in pair_parts(group_firsts, group_laters):
             later.continuation_of = first
             joined_firsts.add(first.pk)
-            _save(later, ["continuation_of"], changed)
+            _mark(later, "continuation_of", dirty, changed)
             if later.is_public:
                 hidden.append(later.pk)
 
@@ -157,13 +162,14 @@ def join_issue(
     for article in parts:
         pending = _pending(article, joined_firsts)
         if _flag(article, pending):
-            _save(article, ["warnings"], changed)
+            _mark(article, "warnings", dirty, changed)
         if pending:
             warnings.append(about(pending, position=article.position, title=article.display_title))
         elif publish and article.continues_to and article.status not in Article.PUBLIC_STATUSES:
             article.status = Article.Status.PUBLISHED
             article.published_at = editions.publication_time(pages[article.source_page_id].edition_date) or timezone.now()
-            _save(article, ["status", "published_at"], changed)
+            _mark(article, "status", dirty, changed, "published_at")
+    _write(dirty.values())
     return warnings
 
 
@@ -185,9 +191,26 @@ def _flag(article: Article, pending: WarningDict | None) -> bool:
     return True
 
 
-def _save(article: Article, fields: list[str], changed: list[int]) -> None:
+def _mark(article: Article, field: str, dirty: dict, changed: list[int], *more: str) -> None:
     # A new version, so a desk form opened before the join cannot save over it.
     article.version += 1
-    article.save(update_fields=[*fields, "version", "updated_at"])
+    dirty.setdefault(article.pk, (article, set()))[1].update((field, *more))
     if article.pk not in changed:
         changed.append(article.pk)
+
+
+def _write(dirty: Iterable[tuple[Article, set[str]]]) -> None:
+    """The parts changed, a statement per set of fields changed, whatever their number.
+
+    A public part is saved on its own, so the page cache hears of it at once through
+    its save signals; no one listens to the others' (a draft is cached nowhere)."""
+    now = timezone.now()
+    by_fields: dict[tuple[str, ...], list[Article]] = {}
+    for article, fields in dirty:
+        if article.is_public:
+            article.save(update_fields=[*fields, "version", "updated_at"])
+        else:
+            article.updated_at = now  # bulk_update leaves auto_now alone
+            by_fields.setdefault(tuple(sorted(fields)), []).append(article)
+    for fields, articles in by_fields.items():
+        Article.objects.bulk_update(articles, [*fields, "version", "updated_at"])
