@@ -3,6 +3,23 @@
 from django.db import migrations, models
 
 
+# The bands lose their one-column indexes. Said as AlterField, SQLite would
+# rebuild the table (every stored term vector copied) once per band; dropping
+# the eight indexes by name changes the same thing in place on both databases.
+def drop_band_indexes(apps, schema_editor):
+    Profile = apps.get_model("linking", "Profile")
+    for i in range(8):
+        column = Profile._meta.get_field(f"band{i}").column
+        for name in schema_editor._constraint_names(Profile, [column], index=True, type_=models.Index.suffix):
+            schema_editor.execute(schema_editor._delete_index_sql(Profile, name))
+
+
+def add_band_indexes(apps, schema_editor):
+    Profile = apps.get_model("linking", "Profile")
+    for i in range(8):
+        schema_editor.execute(schema_editor._create_index_sql(Profile, fields=[Profile._meta.get_field(f"band{i}")]))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -10,45 +27,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name='profile',
-            name='band0',
-            field=models.PositiveSmallIntegerField(default=0),
-        ),
-        migrations.AlterField(
-            model_name='profile',
-            name='band1',
-            field=models.PositiveSmallIntegerField(default=0),
-        ),
-        migrations.AlterField(
-            model_name='profile',
-            name='band2',
-            field=models.PositiveSmallIntegerField(default=0),
-        ),
-        migrations.AlterField(
-            model_name='profile',
-            name='band3',
-            field=models.PositiveSmallIntegerField(default=0),
-        ),
-        migrations.AlterField(
-            model_name='profile',
-            name='band4',
-            field=models.PositiveSmallIntegerField(default=0),
-        ),
-        migrations.AlterField(
-            model_name='profile',
-            name='band5',
-            field=models.PositiveSmallIntegerField(default=0),
-        ),
-        migrations.AlterField(
-            model_name='profile',
-            name='band6',
-            field=models.PositiveSmallIntegerField(default=0),
-        ),
-        migrations.AlterField(
-            model_name='profile',
-            name='band7',
-            field=models.PositiveSmallIntegerField(default=0),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[migrations.RunPython(drop_band_indexes, add_band_indexes)],
+            state_operations=[
+                migrations.AlterField(model_name="profile", name=f"band{i}", field=models.PositiveSmallIntegerField(default=0))
+                for i in range(8)
+            ],
         ),
         migrations.AddIndex(
             model_name='profile',
