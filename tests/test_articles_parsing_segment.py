@@ -280,3 +280,39 @@ def test_the_picture_and_words_credit_under_photo_news_closes_it():
     )
     assert [a.title for a in articles] == ["图片报道", "涵养干部的浩然之气"]
     assert all("李" not in p for p in articles[0].paragraphs)
+
+
+STORY = "甲市昨天开通了第三条地铁线路，全长二十公里，设站十五座。\n\n市民张先生说，以后上班能少花半小时。\n"
+
+
+def test_lone_notice_headings_are_items_of_their_own_with_no_text():
+    """A results box set as a picture leaves only its heading in PDF text."""
+    text = f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}\n乐透彩票开奖公告\n\n足球彩票开奖公告\n"
+    story, first, second = parse(text)
+    assert story.paragraphs[-1] == "市民张先生说，以后上班能少花半小时。"
+    assert (first.title, first.paragraphs) == ("乐透彩票开奖公告", [])
+    assert (second.title, second.paragraphs) == ("足球彩票开奖公告", [])
+
+
+def test_a_notice_heading_keeps_the_text_under_it():
+    text = f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}\n寻物启事\n\n本人于昨日在地铁站遗失黑色背包一个，请拾到者与我联系。\n"
+    story, notice = parse(text)
+    assert (notice.title, notice.paragraphs) == ("寻物启事", ["本人于昨日在地铁站遗失黑色背包一个，请拾到者与我联系。"])
+
+
+def test_a_stacked_title_ending_in_a_notice_word_stays_one_headline():
+    text = f"甲市发布\n限行公告\n\n记者 王五\n\n{STORY}"
+    [story] = parse(text)
+    assert story.title == "甲市发布限行公告"
+    assert len(story.paragraphs) == 2
+
+
+def test_the_papers_own_box_heads_an_item_apart_from_the_story_above():
+    text = (
+        f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}\n本报信息\n\n年订价300元\n\n邮发代号：11—22\n\n"
+        "欢迎订阅\n\n印刷：甲市印务有限公司\n"
+    )
+    story, box = parse(text)
+    assert story.paragraphs[-1] == "市民张先生说，以后上班能少花半小时。"
+    assert box.title == "本报信息"
+    assert "欢迎订阅" not in story.paragraphs + story.subheads

@@ -93,6 +93,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
             j -= 1
         j = _after_dash_subtitle(lines, i, j)
+        j = _cut_at_notice(lines, i, j)
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _speaker_subhead(current, run, following):
@@ -101,6 +102,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             current.lines.extend(run)
         elif (
             _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
+            or (len(run) == 1 and _notice_heading(lines, i))
             or _closes_previous(current, run)
             or (vertical and _heads_next_story(current, run, following))
             or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following))
@@ -674,6 +676,40 @@ def _closing_dateline(lines: list[Line], i: int) -> bool:
     opening a report stands over its first paragraph."""
     below = lines[i + 1] if i + 1 < len(lines) else None
     return bool(trailing_dateline(lines[i].text)) and (below is None or below.kind in HEADLINE_KINDS)
+
+
+# Notices a paper prints under a heading of their own (开奖公告, 启事, 声明,
+# 讣告): a results table set as a picture leaves only the heading in PDF text,
+# and several such boxes stand one under another.
+_NOTICE_RE = re.compile(r"(?:公告|启事|啟事|通告|声明|聲明|讣告|訃告|公示)$")
+# The paper's own box (its address, subscription price, postal code, printer) is
+# set under a heading of its own, as an item apart from the story above it.
+_PAPER_BOX_RE = re.compile(r"(?:订价|訂價|邮发代号|郵發代號|邮编|郵編|出版单位|出版單位|法律顾问|法律顧問|广告经营许可证|印刷[:：])")
+MAX_BOX_LOOKAHEAD = 2  # the box's first fields: price, postal code
+
+
+def _notice_heading(lines: list[Line], i: int) -> bool:
+    """A lone short line (not stacked with the lines around it) heading a notice,
+    or heading the paper's box, whose first lines name its fields."""
+    line = lines[i]
+    if line.kind != SHORT or is_marked_subhead(line) or len(line.text) > MAX_DISPLAY_LINE:
+        return False
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if (i and line.gap == 0) or (below is not None and below.gap == 0):
+        return False
+    if _NOTICE_RE.search(line.text):
+        return True
+    box = lines[i + 1:i + 1 + MAX_BOX_LOOKAHEAD]
+    inside = lines[max(0, i - MAX_BOX_LOOKAHEAD):i + 1]  # a line among the box's fields is one of them
+    return bool(box) and not any(_PAPER_BOX_RE.search(b.text) for b in inside) and any(_PAPER_BOX_RE.search(b.text) for b in box)
+
+
+def _cut_at_notice(lines: list[Line], i: int, j: int) -> int:
+    """A notice's heading is a run of its own: the run ends above it, or under it."""
+    for k in range(i, j):
+        if _notice_heading(lines, k):
+            return k + 1 if k == i else k
+    return j
 
 
 def _has_body(chunk: Chunk) -> bool:
