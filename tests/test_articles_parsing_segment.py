@@ -316,3 +316,26 @@ def test_the_papers_own_box_heads_an_item_apart_from_the_story_above():
     assert story.paragraphs[-1] == "市民张先生说，以后上班能少花半小时。"
     assert box.title == "本报信息"
     assert "欢迎订阅" not in story.paragraphs + story.subheads
+
+
+def test_letters_signed_under_their_titles_are_pieces_of_their_own():
+    text = (
+        "写给远方的家人\n\n记者 王五\n\n读者来信讲述他们的思念，本报选登两封。\n\n"
+        "爷爷，春天又来了\n\n寄语人：张小明\n\n院子里的桃树开花了，您种下的那棵长得最高。\n\n我们都很想念您。\n\n"
+        "妈妈，谢谢您\n\n寄语人：李华\n\n您教会我做人要诚实，我一直记在心里。\n"
+    )
+    intro, first, second = parse(text)
+    assert intro.paragraphs == ["读者来信讲述他们的思念，本报选登两封。"]
+    # the signature opens the text, run into its first piece as any line ending on no stop
+    assert first.title == "爷爷，春天又来了" and first.paragraphs[0].startswith("寄语人：张小明院子里")
+    assert not first.subheads and first.paragraphs[-1] == "我们都很想念您。"
+    assert second.title == "妈妈，谢谢您" and second.paragraphs[0].startswith("寄语人：李华")
+
+
+def test_a_contact_line_under_a_subhead_stays_in_the_story():
+    text = (
+        "甲市招募志愿者\n\n记者 王五\n\n甲市图书馆即日起招募周末志愿者，负责图书整理和读者引导。\n\n"
+        "报名方式\n\n联系人：张小明\n\n报名者请于本月底前发送简历至图书馆邮箱。\n"
+    )
+    [story] = parse(text)
+    assert story.title == "甲市招募志愿者" and "报名方式" in story.subheads

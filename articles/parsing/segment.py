@@ -46,6 +46,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
     _mark_asking_headlines(lines)
     _mark_name_bylines(lines)
+    _mark_signed_openings(lines)
     if vertical:
         _items_not_captions(lines)
         _deck_brackets(lines)
@@ -430,6 +431,23 @@ def _mark_asking_headlines(lines: list[Line]) -> None:
 _INNER_END_RE = re.compile(r"[。！？!?]")
 
 
+# Readers' letters and memoirs open with who sends or tells them, a label and
+# a name (寄语人：张三, 讲述人：李四, 作者：王五), set under each piece's own
+# title: the first line of its text, and the sign that a new piece begins.
+_SIGNED_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}(?<!联系)(?<!負責)(?<!负责)人|作者|口述|撰文)[:：]\s*[\u4e00-\u9fff]{2,4}$")
+
+
+def _mark_signed_openings(lines: list[Line]) -> None:
+    for k in range(1, len(lines) - 1):
+        line, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if line.kind == SHORT and above.kind == SHORT and below.kind == PARA and _SIGNED_RE.match(line.text):
+            line.kind = PARA
+
+
+def _signed_opening(line: Line | None) -> bool:
+    return line is not None and line.kind == PARA and bool(_SIGNED_RE.match(line.text))
+
+
 def _mark_name_bylines(lines: list[Line]) -> None:
     """Names alone on a line set directly under the headline, the body after a
     blank line, are the paper's own reporters (some papers print no 记者)."""
@@ -801,6 +819,8 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
         and following.people and all(p.role == "" for p in following.people)
     ):
         return False
+    if _signed_opening(following) and not is_marked_subhead(last):
+        return True
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP) or (following.kind == CREDIT and following.gap <= 1 and _COMMENTATOR_RE.search(following.text)):
         return True
     # A kicker over a title, a subtitle under one. A lone line ending with —— is a
