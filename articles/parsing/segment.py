@@ -7,7 +7,9 @@ its byline or a jump to another page. Other short lines are subheads and stay
 in the body, unless the story is a dated report (set without subheads) or the
 line has no sibling (subheads come in sets). Photo news printed under another
 story, with its own byline at the end, is split off as an article without a
-headline.
+headline. A lone heading of a notice (开奖公告, 启事) or of the paper's own box
+(address, price, printer) heads an item of its own, text or none under it; so
+does a short line over a reader's signature (寄语人：张三).
 """
 
 from __future__ import annotations
