@@ -130,6 +130,8 @@ def test_split_jump_to_finds_none(text):
         "扫码下载观海新闻客户端",
         "更多新闻资讯请关注某某日报客户端",  # invented: the convention, another paper's words
         "欢迎关注某某晚报微信公众号",
+        "本版摄影 张三",  # the whole page's photographers
+        "本版图片：李四 王五",
     ],
 )
 def test_is_footer(text):
@@ -147,6 +149,8 @@ def test_is_footer(text):
         "更多信息请关注市政府官网发布的通知，市民也可以拨打热线咨询。",  # a body sentence
         "关注孩子的心理健康，家长要多陪伴、多倾听。",
         "◇李壽◇",  # a phrase between ornaments: display type (ornamented)
+        "本版摄影作品均由读者投稿，我们将择优刊登在下周的专版上，欢迎继续参与。",  # a sentence
+        "本版图",
     ],
 )
 def test_is_not_footer(text):
@@ -297,3 +301,12 @@ def test_a_dateline_in_brackets_alone_on_its_line_is_one_printed_after_the_text(
     from articles.parsing.markers import trailing_dateline
 
     assert trailing_dateline(text) == dateline
+
+
+def test_the_pages_photographers_under_its_last_story_are_no_story_of_their_own():
+    text = (
+        "甲市樱花盛开\n\n记者 王五\n\n甲市公园的樱花昨天进入盛花期，游人如织。\n\n"
+        "园方提醒游客文明赏花，不要攀折花枝。\n\n本版摄影 张三\n"
+    )
+    [story] = parse_page(decode_page("p.txt", text.encode("utf-8"))).articles
+    assert story.paragraphs[-1] == "园方提醒游客文明赏花，不要攀折花枝。"

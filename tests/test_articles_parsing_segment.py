@@ -280,3 +280,80 @@ def test_the_picture_and_words_credit_under_photo_news_closes_it():
     )
     assert [a.title for a in articles] == ["图片报道", "涵养干部的浩然之气"]
     assert all("李" not in p for p in articles[0].paragraphs)
+
+
+STORY = "甲市昨天开通了第三条地铁线路，全长二十公里，设站十五座。\n\n市民张先生说，以后上班能少花半小时。\n"
+
+
+def test_lone_notice_headings_are_items_of_their_own_with_no_text():
+    """A results box set as a picture leaves only its heading in PDF text."""
+    text = f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}\n乐透彩票开奖公告\n\n足球彩票开奖公告\n"
+    story, first, second = parse(text)
+    assert story.paragraphs[-1] == "市民张先生说，以后上班能少花半小时。"
+    assert (first.title, first.paragraphs) == ("乐透彩票开奖公告", [])
+    assert (second.title, second.paragraphs) == ("足球彩票开奖公告", [])
+
+
+def test_a_notice_heading_keeps_the_text_under_it():
+    text = f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}\n寻物启事\n\n本人于昨日在地铁站遗失黑色背包一个，请拾到者与我联系。\n"
+    story, notice = parse(text)
+    assert (notice.title, notice.paragraphs) == ("寻物启事", ["本人于昨日在地铁站遗失黑色背包一个，请拾到者与我联系。"])
+
+
+def test_a_stacked_title_ending_in_a_notice_word_stays_one_headline():
+    text = f"甲市发布\n限行公告\n\n记者 王五\n\n{STORY}"
+    [story] = parse(text)
+    assert story.title == "甲市发布限行公告"
+    assert len(story.paragraphs) == 2
+
+
+def test_the_papers_own_box_heads_an_item_apart_from_the_story_above():
+    text = (
+        f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}\n本报信息\n\n年订价300元\n\n邮发代号：11—22\n\n"
+        "欢迎订阅\n\n印刷：甲市印务有限公司\n"
+    )
+    story, box = parse(text)
+    assert story.paragraphs[-1] == "市民张先生说，以后上班能少花半小时。"
+    assert box.title == "本报信息"
+    assert "欢迎订阅" not in story.paragraphs + story.subheads
+
+
+def test_letters_signed_under_their_titles_are_pieces_of_their_own():
+    text = (
+        "写给远方的家人\n\n记者 王五\n\n读者来信讲述他们的思念，本报选登两封。\n\n"
+        "爷爷，春天又来了\n\n寄语人：张小明\n\n院子里的桃树开花了，您种下的那棵长得最高。\n\n我们都很想念您。\n\n"
+        "妈妈，谢谢您\n\n寄语人：李华\n\n您教会我做人要诚实，我一直记在心里。\n"
+    )
+    intro, first, second = parse(text)
+    assert intro.paragraphs == ["读者来信讲述他们的思念，本报选登两封。"]
+    # the signature opens the text, run into its first piece as any line ending on no stop
+    assert first.title == "爷爷，春天又来了" and first.paragraphs[0].startswith("寄语人：张小明院子里")
+    assert not first.subheads and first.paragraphs[-1] == "我们都很想念您。"
+    assert second.title == "妈妈，谢谢您" and second.paragraphs[0].startswith("寄语人：李华")
+
+
+def test_a_contact_line_under_a_subhead_stays_in_the_story():
+    text = (
+        "甲市招募志愿者\n\n记者 王五\n\n甲市图书馆即日起招募周末志愿者，负责图书整理和读者引导。\n\n"
+        "报名方式\n\n联系人：张小明\n\n报名者请于本月底前发送简历至图书馆邮箱。\n"
+    )
+    [story] = parse(text)
+    assert story.title == "甲市招募志愿者" and "报名方式" in story.subheads
+
+
+DECK = "“钱包不是我的，一定要还给人家……”\n甲市老人捡到钱包后\n苦等三天\n一连三天守在原地寻找失主\n终于等来了心急如焚的钱包主人\n"
+
+
+def test_a_five_line_deck_under_a_quoted_kicker_heads_one_story():
+    text = f"{DECK}\n记者 王五\n\n{STORY}"
+    [story] = parse(text)
+    assert story.kicker == "“钱包不是我的，一定要还给人家……”"
+    assert story.title.startswith("甲市老人捡到钱包")
+    assert story.paragraphs[0].startswith("甲市昨天开通")
+
+
+def test_short_lines_set_apart_under_a_solid_deck_are_the_texts_subheads_not_its_headline():
+    text = f"{DECK}\n等了三天\n\n失主找到了\n\n记者 王五\n\n{STORY}"
+    [story] = parse(text)
+    assert story.title.startswith("甲市老人捡到钱包")
+    assert "失主找到了" not in story.title + story.subtitle

@@ -79,6 +79,10 @@ _ORNAMENTED_RE = re.compile(r"^([◆◇◎○●■□◘★☆])([^◆◇◎○
 # account is never taken for one.
 _PROMOTION_RE = re.compile(r"^(?:更多.{0,12}请关注|扫码(?:关注|下载|阅读)|(?:欢迎)?关注.{0,16}(?:客户端|公众号|视频号))")
 MAX_PROMOTION = 40
+# The photographers of the whole page, set at its foot or under its last story
+# (本版摄影 张三, 本版图片：李四): the page's staff, not a story's credit.
+_PAGE_PICTURES_RE = re.compile(r"^本版(?:摄影|图片|照片|供图|插图|图)(?:[:：]|\s)\s*\S")
+MAX_PAGE_PICTURES = 30
 
 
 def split_dateline(text: str, *, first_paragraph: bool = False) -> tuple[str, int | None, int | None, str]:
@@ -164,6 +168,8 @@ def ornamented(text: str) -> str:
 
 def is_footer(text: str) -> bool:
     if _FOOTER_MARK_RE.search(text) and not ornamented(text):
+        return True
+    if len(text) <= MAX_PAGE_PICTURES and _PAGE_PICTURES_RE.match(text):
         return True
     return len(text) <= MAX_PROMOTION and not text.endswith(("。", "！", "？")) and bool(_PROMOTION_RE.search(text))
 

@@ -7,7 +7,9 @@ its byline or a jump to another page. Other short lines are subheads and stay
 in the body, unless the story is a dated report (set without subheads) or the
 line has no sibling (subheads come in sets). Photo news printed under another
 story, with its own byline at the end, is split off as an article without a
-headline.
+headline. A lone heading of a notice (开奖公告, 启事) or of the paper's own box
+(address, price, printer) heads an item of its own, text or none under it; so
+does a short line over a reader's signature (寄语人：张三).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .markers import ornamented, split_dateline, trailing_dateline
 from .records import BylineRecord
 from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
-MAX_HEADLINE_LINES = 4
+MAX_HEADLINE_LINES = 5
 _COMMENTATOR_RE = re.compile(r"评论员$")
 _COMMA_RE = re.compile(r"[，,]")
 # A figure sits apart from the text around it, behind two or more blank lines.
@@ -46,6 +48,8 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     lines = [line for line in lines if line.kind not in (FOOTER, HEADER)]
     _mark_asking_headlines(lines)
     _mark_name_bylines(lines)
+    _mark_signed_openings(lines)
+    _mark_quoted_kickers(lines)
     if vertical:
         _items_not_captions(lines)
         _deck_brackets(lines)
@@ -93,6 +97,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
             j -= 1
         j = _after_dash_subtitle(lines, i, j)
+        j = _cut_at_notice(lines, i, j)
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _speaker_subhead(current, run, following):
@@ -101,16 +106,19 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             current.lines.extend(run)
         elif (
             _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
+            or (len(run) == 1 and _notice_heading(lines, i))
             or _closes_previous(current, run)
             or (vertical and _heads_next_story(current, run, following))
             or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following))
         ):
+            under = 0 if vertical else _apart_under_stack(run)
+            run, below = run[:len(run) - under], run[len(run) - under:]
             tail = _deck(run) if vertical else run[-MAX_HEADLINE_LINES:]
             first, headline = choose_stack(tail, known_columns, deck=vertical)
             cut = len(run) - len(tail) + first
             current.lines.extend(run[:cut])
             chunks.append(current)
-            current = Chunk(headline=headline, headline_lines=run[cut:])
+            current = Chunk(headline=headline, headline_lines=run[cut:], lines=below)
             if _summary_under_tagged_title(current):
                 summary = current.headline_lines.pop()
                 summary.kind = PARA
@@ -428,6 +436,36 @@ def _mark_asking_headlines(lines: list[Line]) -> None:
 _INNER_END_RE = re.compile(r"[。！？!?]")
 
 
+# Readers' letters and memoirs open with who sends or tells them, a label and
+# a name (寄语人：张三, 讲述人：李四, 作者：王五), set under each piece's own
+# title: the first line of its text, and the sign that a new piece begins.
+_SIGNED_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}(?<!联系)(?<!負責)(?<!负责)人|作者|口述|撰文)[:：]\s*[\u4e00-\u9fff]{2,4}$")
+
+
+def _mark_signed_openings(lines: list[Line]) -> None:
+    for k in range(1, len(lines) - 1):
+        line, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if line.kind == SHORT and above.kind == SHORT and below.kind == PARA and _SIGNED_RE.match(line.text):
+            line.kind = PARA
+
+
+def _mark_quoted_kickers(lines: list[Line]) -> None:
+    """A 引题 may be someone's words in quotation marks, ending on their stop
+    (“……开不了车……”), set solid over the title: a headline line, not text."""
+    for k in range(len(lines) - 1):
+        line, below = lines[k], lines[k + 1]
+        if (
+            line.kind == PARA and (k == 0 or line.gap >= 1) and below.gap == 0 and below.kind == SHORT
+            and len(line.text) <= MAX_DISPLAY_LINE and line.text.startswith("“") and line.text.endswith("”")
+            and line.text.count("“") == 1
+        ):
+            line.kind = SHORT
+
+
+def _signed_opening(line: Line | None) -> bool:
+    return line is not None and line.kind == PARA and bool(_SIGNED_RE.match(line.text))
+
+
 def _mark_name_bylines(lines: list[Line]) -> None:
     """Names alone on a line set directly under the headline, the body after a
     blank line, are the paper's own reporters (some papers print no 记者)."""
@@ -676,6 +714,59 @@ def _closing_dateline(lines: list[Line], i: int) -> bool:
     return bool(trailing_dateline(lines[i].text)) and (below is None or below.kind in HEADLINE_KINDS)
 
 
+# Notices a paper prints under a heading of their own (开奖公告, 启事, 声明,
+# 讣告): a results table set as a picture leaves only the heading in PDF text,
+# and several such boxes stand one under another.
+_NOTICE_RE = re.compile(r"(?:公告|启事|啟事|通告|声明|聲明|讣告|訃告|公示)$")
+# The paper's own box (its address, subscription price, postal code, printer) is
+# set under a heading of its own, as an item apart from the story above it.
+_PAPER_BOX_RE = re.compile(r"(?:订价|訂價|邮发代号|郵發代號|邮编|郵編|出版单位|出版單位|法律顾问|法律顧問|广告经营许可证|印刷[:：])")
+MAX_BOX_LOOKAHEAD = 2  # the box's first fields: price, postal code
+
+
+def _notice_heading(lines: list[Line], i: int) -> bool:
+    """A lone short line (not stacked with the lines around it) heading a notice,
+    or heading the paper's box, whose first lines name its fields."""
+    line = lines[i]
+    if line.kind != SHORT or is_marked_subhead(line) or len(line.text) > MAX_DISPLAY_LINE:
+        return False
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if (i and line.gap == 0) or (below is not None and below.gap == 0):
+        return False
+    if _NOTICE_RE.search(line.text):
+        return True
+    box = lines[i + 1:i + 1 + MAX_BOX_LOOKAHEAD]
+    inside = lines[max(0, i - MAX_BOX_LOOKAHEAD):i + 1]  # a line among the box's fields is one of them
+    return bool(box) and not any(_PAPER_BOX_RE.search(b.text) for b in inside) and any(_PAPER_BOX_RE.search(b.text) for b in box)
+
+
+def _cut_at_notice(lines: list[Line], i: int, j: int) -> int:
+    """A notice's heading is a run of its own: the run ends above it, or under it."""
+    for k in range(i, j):
+        if _notice_heading(lines, k):
+            return k + 1 if k == i else k
+    return j
+
+
+MIN_SOLID_STACK = 3  # 引题 over 主题 over 副题, or a title and a subtitle of two lines each
+
+
+def _apart_under_stack(run: list[Line]) -> int:
+    """A headline of several lines is set solid; the short lines each set apart
+    under it (before its byline) are the text's subheads. How many there are."""
+    k = len(run)
+    while k > 0 and run[k - 1].gap >= 1:
+        k -= 1
+    lone = len(run) - k  # run[k - 1] is set solid under the line above it, or opens the run
+    if lone < 1 or k < MIN_SOLID_STACK:
+        return 0
+    start = k - 1
+    while start > 0 and run[start].gap == 0:
+        start -= 1
+    stack = k - start
+    return lone if stack >= MIN_SOLID_STACK and all(line.kind == SHORT for line in run[k:]) else 0
+
+
 def _has_body(chunk: Chunk) -> bool:
     return any(line.kind in (PARA, DATELINE, JUMP) for line in chunk.lines)
 
@@ -765,6 +856,8 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
         and following.people and all(p.role == "" for p in following.people)
     ):
         return False
+    if _signed_opening(following) and not is_marked_subhead(last):
+        return True
     if following is not None and following.kind in (BYLINE, DATELINE, JUMP) or (following.kind == CREDIT and following.gap <= 1 and _COMMENTATOR_RE.search(following.text)):
         return True
     # A kicker over a title, a subtitle under one. A lone line ending with —— is a

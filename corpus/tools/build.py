@@ -220,7 +220,7 @@ def main(argv=None) -> int:
     n_test = sum(1 for v in sp["pages"].values() if v == "test")
     print(f"split: {len(sp['pages'])} pages, {n_test} test ({n_test / max(1, len(sp['pages'])):.0%})")
     if n_test < MIN_TEST_FRACTION * len(sp["pages"]):
-        # pages named before keep their split and added ones are dev: more test pages must come from a new paper
+        # pages named before keep their split and added ones are dev: more test pages must come from a new paper or a test-only one
         print("warning: fewer than a third of the pages are test (corpus/README \"Split\")", file=sys.stderr)
     return 1 if failed else 0
 

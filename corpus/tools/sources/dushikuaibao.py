@@ -40,10 +40,10 @@ from model import Article, Block, Page, Reporter  # noqa: E402
 
 SOURCE = {"repo": "grill-glitch/hangzhou-daily-crawler", "licence": "MIT (repository LICENSE; covers the crawler, the page text is 都市快报's)"}
 
-# edition -> (commit, path, 版 codes)
+# edition -> (commit, path, 版 codes); A04, A06, A08 were added later (dev pages)
 EDITIONS = {
-    "2026-03-28": ("465e35161c06c6de7f9e370b62ff5cfbe003590c", "dskb_2026-03-28.json", ["A02", "A05", "A07"]),
-    "2026-04-04": ("6c9d54629c48c94e15e6b3745579a98e40f1dd63", "data/dskb_2026-04-04.json", ["A02", "A05", "A07"]),
+    "2026-03-28": ("465e35161c06c6de7f9e370b62ff5cfbe003590c", "dskb_2026-03-28.json", ["A02", "A05", "A07", "A04", "A06", "A08"]),
+    "2026-04-04": ("6c9d54629c48c94e15e6b3745579a98e40f1dd63", "data/dskb_2026-04-04.json", ["A02", "A05", "A07", "A04", "A06", "A08"]),
 }
 RESERVED = {"2026-03-29"}
 WEEKDAYS = "一二三四五六日"

@@ -37,7 +37,8 @@ from model import Article, Block, Page, Reporter  # noqa: E402
 SOURCE = {"repo": "shenxingy/Chinese_newspaper_crawler", "licence": "MIT (repository LICENSE; covers the crawler, the page text is 解放日报's via CNKI)"}
 COMMIT = "35a294b4758ed16de3b1968989c1085d60294ebb"
 PATH = "Sample_Datasets/CNKI.csv"
-PAGES = {"2022-05-27": [1], "2022-05-28": [1], "2022-05-30": [1], "2022-05-31": [1, 2], "2022-06-01": [1]}
+# 05-28 2, 05-29 1 and 06-01 2 were added later (test pages, never looked at)
+PAGES = {"2022-05-27": [1], "2022-05-28": [1, 2], "2022-05-29": [1], "2022-05-30": [1], "2022-05-31": [1, 2], "2022-06-01": [1, 2]}
 WEEKDAYS = "一二三四五六日"
 _IND = " \t\r\u3000\xa0"
 _CLOSE = tuple("。！？；…”’」）)：:，,、!?】》")

@@ -28,7 +28,8 @@ from model import Article, Block, Page  # noqa: E402
 SOURCE = {"repo": "shenxingy/Chinese_newspaper_crawler", "licence": "MIT (repository LICENSE; covers the crawler, the page text is 新民晚报's)"}
 COMMIT = "35a294b4758ed16de3b1968989c1085d60294ebb"
 PATH = "Sample_Datasets/XinMin.csv"
-PAGES = {"2022-04-01": [8, 10], "2022-04-02": [2, 9], "2022-04-03": [1, 8]}
+# 04-01 11, 12, 04-02 6, 10 and 04-03 6 were added later (test pages, never looked at)
+PAGES = {"2022-04-01": [8, 10, 11, 12], "2022-04-02": [2, 6, 9, 10], "2022-04-03": [1, 6, 8]}
 WEEKDAYS = "一二三四五六日"
 _IND = " \t\r\n\u3000\xa0"
 
