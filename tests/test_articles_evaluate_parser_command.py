@@ -115,3 +115,9 @@ def test_evaluate_parser_renders_no_test_page(built_corpus):
     for split in ("all", "test"):
         with pytest.raises(CommandError, match="dev pages only"):
             run(str(built_corpus), "--split", split, "--seeds", "2")
+
+
+def test_evaluate_parser_asks_where_the_snapshots_are_for_fresh_renderings(built_corpus, monkeypatch):
+    monkeypatch.delenv("CORPUS_MIRROR", raising=False)
+    with pytest.raises(CommandError, match="--mirror"):
+        run(str(built_corpus), "--split", "dev", "--seeds", "2")

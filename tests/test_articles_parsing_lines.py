@@ -56,3 +56,16 @@ def test_a_line_of_clauses_set_apart_by_two_blank_lines_is_a_short_paragraph_not
     above = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
     assert classify(Line(text="某区新建的中央公园。", start=11, end=20, gap=2), above).kind == "caption"
     assert classify(Line(text="目前，部分河段已经出现封河现象。", start=11, end=20, gap=2), above).kind != "caption"
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("张\u3000\u3000三图\u3000\u3000李四文", True),  # names padded to a common width
+        ("张三图  李  四文", True),
+        ("一张图 看懂全文", False),  # a headline of the same shape: no name is padded
+    ],
+)
+def test_a_picture_and_words_credit_is_told_from_a_headline_by_its_padded_names(text, credit):
+    kind = classify(Line(text=text, start=0, end=len(text), gap=1)).kind
+    assert (kind == "credit") is credit

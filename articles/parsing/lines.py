@@ -51,6 +51,10 @@ BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "
 # unsigned author of a 社论/评论员文章 under its title: 本报评论员, 新华社评论员. Not 据悉/据了解,
 # which open sentences and carry a comma.
 _OUTLET_END = r"(?:报道|消息|电|报|社|新闻|网|台|客户端|发布|微博|微信|公众号)"
+# A name of two or three characters in a credit line, and one padded with
+# spaces to the width of a three-character name (张  三).
+_NAME = r"[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}"
+_SPACED_NAME = r"(?:[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff])?|[\u4e00-\u9fff]{2}[ \u3000\xa0]+[\u4e00-\u9fff])"
 _CREDIT_RE = re.compile(
     r"^(?:[（(]作者(?:为|系|单位|是)[^（）()]{1,40}[)）]"
     r"|[（(]?据(?!悉|了解|介绍|统计|称|报道)[^，,。！？、（）()\s]{1,12}" + _OUTLET_END + r"[)）]?"
@@ -58,8 +62,10 @@ _CREDIT_RE = re.compile(
     r"|(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:报|社|台|网))(?:特约)?评论员"
     r"|[（(]?综合[^，,。！？（）()\s]{1,10}、[^，,。！？（）()]{1,24}" + _OUTLET_END + r"[)）]?"
     # Photo news and cartoons credit picture and words under them, the names
-    # spaced out to a common width: 张  三图  李四文.
-    r"|[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}[ \u3000\xa0]*[图圖][ \u3000\xa0]+[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}[ \u3000\xa0]*文"
+    # spaced out to a common width: 张  三图  李四文. The spacing inside a name
+    # is what tells it from a headline of the same shape (一张图 看懂全文).
+    r"|" + _SPACED_NAME + r"[ \u3000\xa0]*[图圖][ \u3000\xa0]+" + _NAME + r"[ \u3000\xa0]*文"
+    r"|" + _NAME + r"[ \u3000\xa0]*[图圖][ \u3000\xa0]+" + _SPACED_NAME + r"[ \u3000\xa0]*文"
     # A serial's end mark closes its instalment as a credit closes a story: （完）, （第七回完）, （待续）.
     r"|[（(](?:第[^（）()]{1,4}[回囘章节節])?(?:完|全文完|待續|待续|未完|續完|续完)[)）])$"
 )
@@ -156,7 +162,7 @@ def ends_with_credit(text: str) -> bool:
 # 某会上的讲话）, （原载某报）, （选自某书）. It is printed as the piece's last
 # line, so it stays in the text (a paragraph, however short), but nothing of
 # the piece follows it. So does the note closing the last piece of a series
-# of commentaries or reports: （本系列评论到此结束）, （本组报道完）.
+# of commentaries or reports: （本系列某某到此结束）, （本组某某完）.
 _SOURCE_NOTE_RE = re.compile(
     r"^[（(](?:(?:摘自|节选自|选自|摘编自|原载|原载于|转载自|转自|来源[:：]|本文(?:摘自|原载|来源|选自))[^（）()]{2,60}"
     r"|本(?:系列|组)[^（）()]{0,12}(?:到此结束|结束|完))[)）]$"

@@ -570,12 +570,12 @@ def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -
     return last.kind == PARA and bool(_REPORT_END_RE.search(last.text))
 
 
-# The names of a column of briefs, alone or after its field: 簡訊, 经济简讯, 本市快讯.
+# The names of a column of briefs, alone or after its field: 簡訊, 某某简讯, 某地快讯.
 _BRIEFS_COLUMN_RE = re.compile(r"(?:簡訊|简讯|短訊|短讯|快訊|快讯|簡報|简报)$")
 
 
 def _split_briefs(chunk: Chunk) -> list[Chunk]:
-    """A column of briefs (簡訊, 经济简讯) runs items each under a heading of
+    """A column of briefs (簡訊, 某某简讯) runs items each under a heading of
     its own, set as a subhead would be: under that column, a short line (or a
     deck of them) between paragraphs heads the next brief, not a section."""
     if chunk.headline is None or not chunk.headline_lines or not _BRIEFS_COLUMN_RE.search(chunk.headline_lines[0].text):
@@ -679,7 +679,7 @@ def _after_dash_subtitle(lines: list[Line], i: int, j: int) -> int:
 
 
 def _summary_under_tagged_title(chunk: Chunk) -> bool:
-    """A commentary's title carries its column's tag ((评论员观察), (民生观)); the
+    """A commentary's title carries its column's tag ((某某观察), (某某观)); the
     long line of clauses set apart under it is its summary (提要), which opens
     the text, never a 副题 of display type."""
     lines = chunk.headline_lines
@@ -842,7 +842,7 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     if any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
         return True
     last = run[-1]
-    # a title tagged with its series, (民生观), whatever summary line is set under it
+    # a title tagged with its series, (某某观), whatever summary line is set under it
     if any(
         line.kind == SHORT and len(line.text) <= MAX_TAGGED_TITLE and _TAG_RE.search(line.text) and not is_marked_subhead(line)
         for line in run

@@ -20,11 +20,15 @@ import sys
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
+# The sibling tools import each other by name; the path is put back after, so
+# a process that loads this file (manage.py evaluate_parser) keeps its own.
 sys.path.insert(0, str(TOOLS))
-
-from build import load_modules, write_json  # noqa: E402
-from mirror import MissingSource  # noqa: E402
-from render_printed import printed, printed_key  # noqa: E402
+try:
+    from build import load_modules, write_json  # noqa: E402
+    from mirror import MissingSource  # noqa: E402
+    from render_printed import printed, printed_key  # noqa: E402
+finally:
+    sys.path.remove(str(TOOLS))
 
 
 def write_reseeded(*, mirror: Path, page_ids: set[str], seeds: int, out: Path) -> tuple[list[str], list[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -41,7 +42,10 @@ class Command(BaseCommand):
             "--seeds", type=int, default=0,
             help="score N fresh printed renderings of each dev page instead of the shipped pages (needs --split dev)",
         )
-        parser.add_argument("--mirror", default="/work/.mirror", help="the fetched snapshots the pages are rebuilt from (--seeds)")
+        parser.add_argument(
+            "--mirror", default=os.environ.get("CORPUS_MIRROR", ""),
+            help="the fetched snapshots the pages are rebuilt from (--seeds; default: $CORPUS_MIRROR)",
+        )
 
     def handle(self, *args, corpus, split, paper, json: bool, show_failures, seeds, mirror, **options):
         if show_failures and split != DEV:
@@ -50,6 +54,8 @@ class Command(BaseCommand):
             )
         if seeds and split != DEV:
             raise CommandError("--seeds renders dev pages only: test pages are never re-rendered. Add --split dev.")
+        if seeds and not mirror:
+            raise CommandError("--seeds rebuilds the pages from the fetched snapshots: give --mirror DIR or set CORPUS_MIRROR.")
         root = Path(corpus) if corpus else Path(settings.BASE_DIR) / "corpus"
         if not root.is_dir():
             raise CommandError(f"no corpus directory at {root}")
