@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOAL_MS = 20  # p95, every word, 100,000 articles, SQLite and PostgreSQL (issues #9, #11)
 # CPU: this process's (Python, and SQLite's work; not PostgreSQL's server), steadier than wall time on a shared machine.
 HEADER = ("query", "hits", "queries", "p50 ms", "p95 ms", "max ms", "p50 CPU ms", "+section p50", "by date p50",
-          "unread p50")
+          "unread p50", "unread CPU", "edited p50", "edited CPU")
 
 
 def run(*, articles: int, samples: int = 20, keep: bool = False) -> None:
@@ -75,19 +75,24 @@ def measure(samples: int) -> list[tuple[str, ...]]:
     from django.db import connection
     from django.test import Client
 
-    from articles.models import Section
+    from articles.models import Article, Section
     from search import hitsets
     from search.selectors import parse_query, search_ranked
+    from search.services import index_articles
 
     client = Client()
     section = Section.objects.order_by("pk").values_list("slug", flat=True).first()
 
     cpu: list[float] = []
 
-    def timed(params: dict, *, unread: bool = False) -> float:
+    edited = Article.objects.published().order_by("-pk").values_list("pk", flat=True).first()
+
+    def timed(params: dict, *, unread: bool = False, edit: bool = False) -> float:
         cache.clear()
         if unread:  # as the first search of the word after a change of the index
             hitsets.forget()
+        if edit:  # as the first search after a desk edit of one article (a new generation)
+            index_articles(article_ids=[edited])
         started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get("/search/", params)
         assert response.status_code == 200, params
@@ -114,8 +119,14 @@ def measure(samples: int) -> list[tuple[str, ...]]:
         p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
         narrowed = statistics.median(timed({"q": word, "section": section}) for _ in range(3))
         by_date = statistics.median(timed({"q": word, "sort": "date"}) for _ in range(3))
+        cpu.clear()
         unread = statistics.median(timed({"q": word}, unread=True) for _ in range(3))
+        unread_cpu = statistics.median(cpu)
+        cpu.clear()
+        after_edit = statistics.median(timed({"q": word}, edit=True) for _ in range(5))
+        edit_cpu = statistics.median(cpu)
         rows.append((word, f"{len(search_ranked(parse_query(word))):,}", str(count),
                      f"{statistics.median(times):.1f}", f"{p95:.1f}", f"{times[-1]:.1f}", f"{cpu_p50:.1f}",
-                     f"{narrowed:.1f}", f"{by_date:.1f}", f"{unread:.1f}"))
+                     f"{narrowed:.1f}", f"{by_date:.1f}", f"{unread:.1f}",
+                     f"{unread_cpu:.1f}", f"{after_edit:.1f}", f"{edit_cpu:.1f}"))
     return rows
