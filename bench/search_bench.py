@@ -27,8 +27,10 @@ about a third less CPU per page on SQLite at load 12-14, still above 20 ms.
 Since search.hitsets a word's hits are read once per index generation (and
 a query's facet counts kept with them): at load 1-3, p50 9-10 ms for every
 word on both databases, from 10-24 (SQLite) and 15-42 (PostgreSQL), 7
-queries; "unread" is the first search of a word after a change (one
-statement for all its hits and headline hits).
+queries; "unread" is the first search of a word this process has not read
+(one statement for all its hits and headline hits), "edited" the first
+search after an edit of one article (since hitsets brings words forward:
+the index asked about that article only).
 --keep times site_bench's kept archive instead of building one.
 """
 
