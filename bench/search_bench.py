@@ -27,8 +27,10 @@ about a third less CPU per page on SQLite at load 12-14, still above 20 ms.
 Since search.hitsets a word's hits are read once per index generation (and
 a query's facet counts kept with them): at load 1-3, p50 9-10 ms for every
 word on both databases, from 10-24 (SQLite) and 15-42 (PostgreSQL), 7
-queries; "unread" is the first search of a word after a change (one
-statement for all its hits and headline hits).
+queries; "unread" is the first search of a word this process has not read
+(one statement for all its hits and headline hits), "edited" the first
+search after an edit of one article (since hitsets brings words forward:
+the index asked about that article only).
 --keep times site_bench's kept archive instead of building one.
 """
 
@@ -46,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOAL_MS = 20  # p95, every word, 100,000 articles, SQLite and PostgreSQL (issues #9, #11)
 # CPU: this process's (Python, and SQLite's work; not PostgreSQL's server), steadier than wall time on a shared machine.
 HEADER = ("query", "hits", "queries", "p50 ms", "p95 ms", "max ms", "p50 CPU ms", "+section p50", "by date p50",
-          "unread p50")
+          "unread p50", "unread CPU", "edited p50", "edited CPU")
 
 
 def run(*, articles: int, samples: int = 20, keep: bool = False) -> None:
@@ -75,19 +77,24 @@ def measure(samples: int) -> list[tuple[str, ...]]:
     from django.db import connection
     from django.test import Client
 
-    from articles.models import Section
+    from articles.models import Article, Section
     from search import hitsets
     from search.selectors import parse_query, search_ranked
+    from search.services import index_articles
 
     client = Client()
     section = Section.objects.order_by("pk").values_list("slug", flat=True).first()
 
     cpu: list[float] = []
 
-    def timed(params: dict, *, unread: bool = False) -> float:
+    edited = Article.objects.published().order_by("-pk").values_list("pk", flat=True).first()
+
+    def timed(params: dict, *, unread: bool = False, edit: bool = False) -> float:
         cache.clear()
         if unread:  # as the first search of the word after a change of the index
             hitsets.forget()
+        if edit:  # as the first search after a desk edit of one article (a new generation)
+            index_articles(article_ids=[edited])
         started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get("/search/", params)
         assert response.status_code == 200, params
@@ -114,8 +121,14 @@ def measure(samples: int) -> list[tuple[str, ...]]:
         p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
         narrowed = statistics.median(timed({"q": word, "section": section}) for _ in range(3))
         by_date = statistics.median(timed({"q": word, "sort": "date"}) for _ in range(3))
+        cpu.clear()
         unread = statistics.median(timed({"q": word}, unread=True) for _ in range(3))
+        unread_cpu = statistics.median(cpu)
+        cpu.clear()
+        after_edit = statistics.median(timed({"q": word}, edit=True) for _ in range(5))
+        edit_cpu = statistics.median(cpu)
         rows.append((word, f"{len(search_ranked(parse_query(word))):,}", str(count),
                      f"{statistics.median(times):.1f}", f"{p95:.1f}", f"{times[-1]:.1f}", f"{cpu_p50:.1f}",
-                     f"{narrowed:.1f}", f"{by_date:.1f}", f"{unread:.1f}"))
+                     f"{narrowed:.1f}", f"{by_date:.1f}", f"{unread:.1f}",
+                     f"{unread_cpu:.1f}", f"{after_edit:.1f}", f"{edit_cpu:.1f}"))
     return rows

@@ -11,10 +11,17 @@ generation (IndexGeneration, one cheap read per search). A generation seen
 again with another stamp (a rollback in between, as in tests) is read whole.
 A delete leaves no row to read, so after one (IndexGeneration.removed) the
 ids still there are read too, and the others stop being public.
+
+Each copy has a number (version) and, for the few copies before it, which
+ids changed since (lineage: the fresh rows' ids and the deleted ones), so
+search.hitsets can bring a word's bitmaps forward by asking the index about
+those ids only. A copy read whole, or whose positions moved, has no lineage;
+nor has one after more than MAX_CHANGED changed ids (a rebuild, an import).
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import dataclass, replace
 
@@ -26,6 +33,8 @@ from search.models import IndexGeneration
 NO_DATE = np.iinfo(np.int32).min  # edition_date unknown: never inside a date range
 NO_TIME = np.iinfo(np.int64).min  # published_at unknown: last, as NULLS LAST
 _EPOCH = np.datetime64("1970-01-01", "D")
+MAX_CHANGED = 2000  # ids in a lineage: above it, re-reading a word costs less than asking about each id
+MAX_LINEAGE = 32  # earlier copies a copy knows its changes since
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,15 @@ class Columns:
     byline_reporter: np.ndarray  # int64 reporter ids
 
     at: np.ndarray  # int32 position of each id (index: the id), -1 where none: ids -> positions in one gather
+    version: int = 0  # this process's number for this copy
+    # (version, its len(ids), ids changed since) for earlier copies whose positions are a prefix of these
+    lineage: tuple[tuple[int, int, np.ndarray], ...] = ()
+
+    def changed_since(self, version: int) -> tuple[int, np.ndarray] | None:
+        """(the number of ids then, the ids changed since) for an earlier copy, or None if too far back."""
+        if version == self.version:
+            return len(self.ids), np.empty(0, dtype=np.int64)
+        return next(((n, ids) for v, n, ids in self.lineage if v == version), None)
 
     def positions(self, ids: np.ndarray) -> np.ndarray:
         """Positions of these article ids; ids without a facet entry are left out."""
@@ -58,6 +76,7 @@ _KEYS = ("ids", "public", "published", "publication", "day", "page", "section", 
 
 _lock = threading.Lock()
 _copies: dict[str, tuple[tuple[int, int, int], Columns]] = {}  # database alias -> ((generation, stamp, removed), columns)
+_versions = itertools.count(1)
 
 
 def current(using: str = "default") -> Columns:
@@ -70,12 +89,13 @@ def current(using: str = "default") -> Columns:
         if seen is not None and seen[0] == row:
             return seen[1]
         if seen is not None and seen[0][0] < row[0]:
-            old = seen[1]
+            old, gone = seen[1], np.empty(0, dtype=np.int64)
             if row[2] > seen[0][0]:  # articles deleted since: their rows are gone, so ask which are left
-                old = _hidden(old, _present(using))
-            columns = _merged(old, *_read(using, after=seen[0][0]))
+                old, gone = _hidden(old, _present(using))
+            fresh, pairs = _read(using, after=seen[0][0])
+            columns = _following(seen[1], _merged(old, fresh, pairs), np.union1d(fresh["ids"], gone))
         else:
-            columns = _columns(*_read(using, after=None))
+            columns = replace(_columns(*_read(using, after=None)), version=next(_versions))
         _copies[using] = (row, columns)
         return columns
 
@@ -136,14 +156,27 @@ def _present(using: str) -> np.ndarray:
     return np.fromstring(found, dtype=np.int64, sep=",") if found else np.empty(0, dtype=np.int64)
 
 
-def _hidden(old: Columns, present: np.ndarray) -> Columns:
-    """old, with the articles that have no facet entry any more (deleted) no longer public."""
+def _hidden(old: Columns, present: np.ndarray) -> tuple[Columns, np.ndarray]:
+    """old, with the articles that have no facet entry any more (deleted) no longer public; and their ids."""
     gone = ~np.isin(old.ids, present)
     if not gone.any():
-        return old
+        return old, np.empty(0, dtype=np.int64)
     public = old.public.copy()
     public[gone] = False
-    return replace(old, public=public)
+    return replace(old, public=public), old.ids[gone]
+
+
+def _following(old: Columns, new: Columns, changed: np.ndarray) -> Columns:
+    """new, numbered, with the ids changed since old and since old's own predecessors."""
+    lineage = []
+    # New articles have higher ids, so positions only grow at the end; if not, nothing carries.
+    if new.ids is old.ids or np.array_equal(new.ids[:len(old.ids)], old.ids):
+        for version, n, since in ((old.version, len(old.ids), changed), *old.lineage):
+            since = np.union1d(since, changed)
+            if len(since) > MAX_CHANGED or len(lineage) == MAX_LINEAGE:
+                break  # earlier copies changed by still more
+            lineage.append((version, n, since))
+    return replace(new, version=next(_versions), lineage=tuple(lineage))
 
 
 def _distinct(pairs: np.ndarray) -> np.ndarray:

@@ -6,14 +6,22 @@ the relevance order (every hit, then the headline hits). Here a word's hits
 and headline hits are read in one statement (with the query's other new
 words), once per generation of the facet entries (search.columns), and kept
 as two bitmaps over the columns' positions; a query is then bitwise and/or
-of its words' bitmaps, whatever the number of hits.
+of its words' bitmaps, whatever the number of hits. Words that must all be
+in a hit (青岛 直播; or an alternative's) none of which is kept are read as
+one term (the index intersects them: fewer ids to read), and kept as such.
 
 Only public articles are kept (columns.public is applied first): no draft's
-id is in any copy. The bitmaps belong to one Columns, and a process gets new
-Columns for every new generation; the generation is bumped by every write of
-the index and of the facet entries (search.services), in its transaction,
-and by every delete of an article (search.receivers), so a copy is never
-used past the state it was read in. A bitmap is an eighth of a byte an
+id is in any copy. A word's bitmaps belong to one Columns (its version), and
+a process gets new Columns for every new generation; the generation is
+bumped by every write of the index and of the facet entries
+(search.services), in its transaction, and by every delete of an article
+(search.receivers). A word read for an earlier Columns is brought forward
+when a query next needs it: the index is asked about the ids changed since
+(Columns.changed_since: every index write rewrites its facet entries, so
+these are all the articles whose words may differ), and the new columns'
+public status is applied again, so a story taken down, deleted or joined to
+a 转版 leaves at once and a newly public one comes in. A word too far behind
+(or after a whole read of the columns) is read again. A bitmap is an eighth of a byte an
 article (12.5 kB at 100,000); the least recently used words go past
 MAX_BYTES. A query's facet counts are kept the same way (remembered()).
 """
@@ -33,21 +41,25 @@ MAX_BYTES = 32 * 2**20  # per process and database
 MAX_QUERIES = 256  # remembered()
 
 _lock = threading.Lock()
-_copies: dict[tuple[str, str], tuple[Columns, OrderedDict]] = {}  # (database, backend) -> (columns, word -> bitmaps)
+# (database, backend) -> term (words, all in each hit) -> (Columns.version, its len(ids), (hits, headline hits) bitmaps)
+_copies: dict[tuple[str, str], OrderedDict] = {}
 _queries: dict[str, tuple[Columns, OrderedDict]] = {}  # database -> (columns, key -> dict)
 
 
 def matching(columns: Columns, backend, groups, *, using: str = "default") -> tuple[np.ndarray, np.ndarray]:
     """Masks over columns' positions: the public articles matching every group (any of
     its alternatives, each all of its words), and those matching in their headline."""
-    words = list(dict.fromkeys(w for group in groups for option in group for w in option))
-    found = _bitmaps(columns, backend, words, using)
-    n = len(columns.ids)
+    # The words of the groups with one alternative are all in every hit: one conjunction
+    # (its words in order: a term kept for 青岛 直播 serves 直播 青岛).
+    required = tuple(sorted({w for group in groups if len(group) == 1 for w in group[0]}))
+    either = [[tuple(sorted(set(option))) for option in group] for group in groups if len(group) > 1]
+    conjunctions = list(dict.fromkeys(([required] if required else []) + [o for group in either for o in group]))
+    found = _bitmaps(columns, backend, conjunctions, using)
 
-    def combined(which: int) -> np.ndarray:
-        masks = {w: np.unpackbits(found[w][which], count=n).view(np.bool_) for w in words}
-        return reduce(and_, (reduce(or_, (reduce(and_, (masks[w] for w in option)) for option in group))
-                             for group in groups))
+    def combined(which: int) -> np.ndarray:  # on the packed bitmaps: an eighth of the bytes
+        parts = ([found[required][which]] if required else []) + [
+            reduce(or_, (found[option][which] for option in group)) for group in either]
+        return np.unpackbits(reduce(and_, parts), count=len(columns.ids)).view(np.bool_)
 
     return combined(0), combined(1)
 
@@ -77,33 +89,57 @@ def forget() -> None:
         _queries.clear()
 
 
-def _bitmaps(columns: Columns, backend, words: list[str], using: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def _bitmaps(columns: Columns, backend, options: list[tuple[str, ...]],
+             using: str) -> dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]]:
+    """Each conjunction's (hits, headline hits) bitmaps, from the kept terms: single words, and
+    the conjunctions whose words were all unread, which the index intersected in one read."""
     key = (using, backend.vendor)
+    asked = list(dict.fromkeys([(w,) for o in options for w in o] + [o for o in options if len(o) > 1]))
     with _lock:
-        seen = _copies.get(key)
-        kept = seen[1] if seen is not None and seen[0] is columns else OrderedDict()
-        found = {w: kept[w] for w in words if w in kept}
-        for w in found:
-            kept.move_to_end(w)
-    missing = [w for w in words if w not in found]
-    if not missing:
-        return found
-    for word, (ids, headline_ids) in zip(missing, backend.word_ids(missing, using=using)):
-        found[word] = (_bitmap(columns, ids), _bitmap(columns, headline_ids))
+        kept = _copies.setdefault(key, OrderedDict())
+        seen = {t: kept[t] for t in asked if t in kept and columns.changed_since(kept[t][0]) is not None}
+    # A conjunction whose words are all unread is read as one term: the index's
+    # intersection is fewer ids than its words' (青岛 直播: 38,000, not 94,000 + 38,000).
+    terms = {o: [o] if o in seen or (len(o) > 1 and not any((w,) in seen for w in o)) else [(w,) for w in o]
+             for o in options}
+    needed = list(dict.fromkeys(t for ts in terms.values() for t in ts))
+    found, behind = {}, {}
+    for term in needed:
+        if term in seen:
+            version, n, bitmaps = seen[term]
+            if version == columns.version:
+                found[term] = bitmaps
+            else:
+                behind[term] = (n, bitmaps, columns.changed_since(version)[1])
+    if behind:
+        changed = reduce(np.union1d, (ids for _, _, ids in behind.values()))
+        for term, now in zip(behind, backend.word_ids(list(behind), among=changed, using=using)):
+            n, bitmaps, _ = behind[term]
+            found[term] = tuple(_forward(columns, bitmap, n, changed, ids) for bitmap, ids in zip(bitmaps, now))
+    missing = [t for t in needed if t not in found]
+    for term, (ids, headline_ids) in zip(missing, backend.word_ids(missing, using=using) if missing else ()):
+        found[term] = (_bitmap(columns, ids), _bitmap(columns, headline_ids))
     with _lock:
-        current = _copies.get(key)
-        if current is None or current[0] is not columns:
-            # Another generation's words, or none: a thread with older columns than
-            # another's may put its own back, which costs a read, never a wrong hit.
-            current = (columns, OrderedDict())
-            _copies[key] = current
-        kept = current[1]
-        for w in missing:
-            kept[w] = found[w]
+        kept = _copies.setdefault(key, OrderedDict())
+        for term in needed:
+            # A thread with older columns than another's may put its own back,
+            # which costs bringing it forward again, never a wrong hit.
+            kept[term] = (columns.version, len(columns.ids), found[term])
+            kept.move_to_end(term)
         size = 2 * ((len(columns.ids) + 7) // 8)
         while len(kept) * size > MAX_BYTES and len(kept) > 1:
             kept.popitem(last=False)
-    return found
+    return {o: tuple(reduce(and_, (found[t][which] for t in terms[o])) for which in (0, 1)) for o in options}
+
+
+def _forward(columns: Columns, bitmap: np.ndarray, n: int, changed: np.ndarray, matching: np.ndarray) -> np.ndarray:
+    """A bitmap over an earlier copy's n positions, over these columns: the changed ids as the index has
+    them now (matching: those of them with the word), and every article as public as it is now."""
+    mask = np.zeros(len(columns.ids), dtype=np.bool_)
+    mask[:n] = np.unpackbits(bitmap, count=n).view(np.bool_)
+    mask[columns.positions(changed)] = False
+    mask[columns.positions(matching)] = True
+    return np.packbits(mask & columns.public)
 
 
 def _bitmap(columns: Columns, ids: np.ndarray) -> np.ndarray:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from unittest import skipUnless
 
+import pytest
 from django.db import connection
 from django.test import TestCase
 
@@ -102,3 +103,20 @@ def test_other_vendors_get_the_substring_backend():
         vendor = "oracle"
 
     assert get_backend(OtherDatabase()).vendor == "fallback"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_a_whole_word_is_read_on_the_index_and_the_hint_ends_with_it(make_article):
+    from search.services import index_articles
+
+    article = make_article(status=Article.Status.PUBLISHED, title="青岛港", body="正文。")
+    index_articles(article_ids=[article.pk])
+    executed = []
+    with connection.execute_wrapper(lambda execute, sql, *args: executed.append(sql) or execute(sql, *args)):
+        ((ids, headline_ids),) = get_backend().word_ids([("青岛港",)])
+    assert ids.tolist() == headline_ids.tolist() == [article.pk]
+    assert "SET LOCAL enable_seqscan = off" in executed  # a long GIN pending list no longer turns it into a scan
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)

@@ -27,13 +27,19 @@ class SearchBackend:
                                                     for option in group)))
         return queryset
 
-    def word_ids(self, words, *, using: str = "default") -> list[tuple[np.ndarray, np.ndarray]]:
-        """Per word: the ids of every article (any status) with it, and of those with it in
-        the headline, in one query a word (search.hitsets keeps them per word)."""
+    def word_ids(self, terms, *, among: np.ndarray | None = None,
+                 using: str = "default") -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per term (a tuple of words): the ids of every article (any status; or of those among
+        these ids) with all its words, and of those with them in the headline, in one query a term
+        (search.hitsets keeps them per term)."""
+        articles = Article.objects.using(using)
+        if among is not None:
+            articles = articles.filter(pk__in=among.tolist())
         found = []
-        for word in words:
-            rows = np.array(Article.objects.using(using).filter(_anywhere(word, SEARCHED_FIELDS)).values_list(
-                "pk", ExpressionWrapper(_anywhere(word, HEADLINE_FIELDS), output_field=BooleanField())),
+        for term in terms:
+            in_headline = reduce(and_, (_anywhere(w, HEADLINE_FIELDS) for w in term))
+            rows = np.array(articles.filter(*(_anywhere(w, SEARCHED_FIELDS) for w in term)).values_list(
+                "pk", ExpressionWrapper(in_headline, output_field=BooleanField())),
                 dtype=np.int64).reshape(-1, 2)
             found.append((rows[:, 0], rows[rows[:, 1] == 1, 0]))
         return found

@@ -9,7 +9,7 @@ between groups, OR between a group's alternatives. The headline-only match
 is the same expression on `search_fts_title`, the headline words' own FTS5
 table (search migration 0004): its doclists hold only headlines, where a
 column filter on search_fts decodes every article with the word anywhere.
-Readers' search reads each word's hits on its own (word_ids, for search.hitsets).
+Readers' search reads each word's hits on its own, or an alternative's (word_ids, for search.hitsets).
 """
 
 from __future__ import annotations
@@ -27,14 +27,18 @@ class SearchBackend:
         matching = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [_match(groups)])
         return queryset.filter(pk__in=matching)
 
-    def word_ids(self, words, *, using: str = "default") -> list[tuple[np.ndarray, np.ndarray]]:
-        """Per word: the ids of every article (any status) with it, and of those with it in
-        the headline words, all in one statement (search.hitsets keeps them per word)."""
-        part = "(SELECT group_concat(rowid) FROM {0} WHERE {0} MATCH %s)"
-        columns = ", ".join(f"{part.format('search_fts')}, {part.format('search_fts_title')}" for _ in words)
+    def word_ids(self, terms, *, among: np.ndarray | None = None,
+                 using: str = "default") -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per term (a tuple of words): the ids of every article (any status; or of those among
+        these ids) with all its words, and of those with them in the headline words, all in one
+        statement (search.hitsets keeps them per term)."""
+        # Among a few ids (integers, written out): FTS5 seeks each rowid in the doclists.
+        only = "" if among is None else f" AND rowid IN ({', '.join(map(str, among.tolist())) or 'NULL'})"
+        part = "(SELECT group_concat(rowid) FROM {0} WHERE {0} MATCH %s" + only + ")"
+        columns = ", ".join(f"{part.format('search_fts')}, {part.format('search_fts_title')}" for _ in terms)
         with connections[using].cursor() as cursor:
             # One string per set, not a row per hit: 94,000 ids read in a few ms.
-            cursor.execute(f"SELECT {columns}", [_quoted(w) for w in words for _ in range(2)])
+            cursor.execute(f"SELECT {columns}", [" AND ".join(map(_quoted, t)) for t in terms for _ in range(2)])
             found = [_array(f) for f in cursor.fetchone()]
         return list(zip(found[::2], found[1::2]))
 
