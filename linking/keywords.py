@@ -73,7 +73,9 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if a.keys().isdisjoint(b):  # most pairs of stories: nothing to add up
         return 0.0
     # Terms b lacks would add 0.0, which changes no sum: skipping them gives the same float.
-    return sum(v * b[w] for w, v in a.items() if w in b)
+    # A list, not a generator: the same products summed in the same order, without
+    # resuming a generator for each term (the related step's largest single cost).
+    return sum([v * b[w] for w, v in a.items() if w in b])
 
 
 def analyse(
