@@ -12,8 +12,12 @@ import functools
 import math
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from text import words
+
+if TYPE_CHECKING:
+    from jieba.analyse import TFIDF
 
 STOP_WORDS_FILE = words.DATA_DIR / "stopwords.txt"
 
@@ -73,7 +77,9 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if a.keys().isdisjoint(b):  # most pairs of stories: nothing to add up
         return 0.0
     # Terms b lacks would add 0.0, which changes no sum: skipping them gives the same float.
-    return sum(v * b[w] for w, v in a.items() if w in b)
+    # A list, not a generator: the same products summed in the same order, without
+    # resuming a generator for each term (the related step's largest single cost).
+    return sum([v * b[w] for w, v in a.items() if w in b])
 
 
 def analyse(
@@ -88,19 +94,19 @@ def analyse(
     few unknown-word guesses).
     """
     skip = set(exclude)
-    found = _tfidf(tagged, top_k=limit * 4, allow_pos=TAG_POS)
-    tags = [w for w, _ in found if is_tag_word(w) and w not in skip][:limit]
-    return tags, _unit_vector(_tfidf(tagged, top_k=size * 2), size=size)
-
-
-def _tfidf(tagged: list[tuple[str, str]], *, top_k: int, allow_pos: tuple[str, ...] = ()) -> list[tuple[str, float]]:
-    """jieba's TFIDF.extract_tags on words already tagged: same filters, IDF table and order."""
     extractor = words._extractor(stop_words())  # the one words.weighted_keywords() uses
+    # jieba's length and stop-word filters once for both weighings, not once each.
+    content = [(w, flag) for w, flag in tagged if len(w.strip()) >= 2 and w.lower() not in extractor.stop_words]
+    found = _tfidf(content, extractor, top_k=limit * 4, allow_pos=TAG_POS)
+    tags = [w for w, _ in found if is_tag_word(w) and w not in skip][:limit]
+    return tags, _unit_vector(_tfidf(content, extractor, top_k=size * 2), size=size)
+
+
+def _tfidf(content: list[tuple[str, str]], extractor: TFIDF, *, top_k: int, allow_pos: tuple[str, ...] = ()) -> list[tuple[str, float]]:
+    """jieba's TFIDF.extract_tags on words already tagged and filtered (analyse()): same IDF table and order."""
     freq: dict[str, float] = {}
-    for word, flag in tagged:
+    for word, flag in content:
         if allow_pos and flag not in allow_pos:
-            continue
-        if len(word.strip()) < 2 or word.lower() in extractor.stop_words:
             continue
         freq[word] = freq.get(word, 0.0) + 1.0
     total = sum(freq.values())
