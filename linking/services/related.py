@@ -208,7 +208,7 @@ def _candidates(
 
 
 def _features(article_ids: list[int]) -> dict[int, Features]:
-    """Features of articles that have a profile, in six queries whatever their number (IDS_PER_QUERY ids a query).
+    """Features of articles that have a profile: six reads, each one query per IDS_PER_QUERY ids.
 
     In SQL of our own: a batch reads the features of a thousand candidates
     or more, and Django preparing each id of the IN lists one by one, then
