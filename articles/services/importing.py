@@ -540,7 +540,8 @@ class _ArticleWriter:
         article.dateline_date = editions.dateline_iso(record.dateline_month, record.dateline_day, self.source.edition_date)
         article.continued_from = record.continued_from
         article.continues_to = record.continues_to
-        article.warnings = record.warnings
+        jump = jumps.expected_warning(article, before=article.warnings) if jumps.is_jump_part(record) else None
+        article.warnings = [*record.warnings, jump] if jump else record.warnings
         article.import_key = import_key(record)
         article.import_hash = new_hash
         article.char_count = body_char_count(record.blocks)
