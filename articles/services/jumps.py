@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from articles.models import Article, SourcePage
 from articles.parsing.warnings import WarningDict, about, warning
+from articles.prepared import Prepared
 from articles.services import editions
 
 JUMP_CODES = frozenset({"jump_rest_missing", "jump_start_missing"})  # the warnings this module adds and removes
@@ -96,6 +97,18 @@ def _norm_label(label: str) -> str:
     return f"{prefix.upper()}{number}" if number is not None else label
 
 
+# Read for every imported page: compiled to SQL once per connection (articles.prepared).
+_PAGE_PARTS = Prepared(
+    lambda page: Article.objects.filter(source_page=page).filter(~Q(continues_to="") | ~Q(continued_from="")), "page"
+)
+_ISSUE_PARTS = Prepared(
+    lambda issue: Article.objects.filter(source_page__issue_id=issue).filter(
+        ~Q(continues_to="") | ~Q(continued_from="") | Q(continuation_of__isnull=False)
+    ),
+    "issue",
+)
+
+
 def join_issue(
     source: SourcePage, *, publish: bool = False, changed: list[int] | None = None, hidden: list[int] | None = None
 ) -> list[WarningDict]:
@@ -109,13 +122,7 @@ def join_issue(
     changed = changed if changed is not None else []
     hidden = hidden if hidden is not None else []
     dirty: dict[int, tuple[Article, set[str]]] = {}  # written at the end, in a statement or two
-    parts = list(
-        Article.objects.filter(source_page=source).filter(~Q(continues_to="") | ~Q(continued_from=""))
-        if source.issue_id is None
-        else Article.objects.filter(source_page__issue_id=source.issue_id).filter(
-            ~Q(continues_to="") | ~Q(continued_from="") | Q(continuation_of__isnull=False)
-        )
-    )
+    parts = _PAGE_PARTS(page=source.pk) if source.issue_id is None else _ISSUE_PARTS(issue=source.issue_id)
     if not parts:
         return []
     others = {a.source_page_id for a in parts} - {source.pk}  # none without an issue: all parts are source's
