@@ -80,6 +80,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -276,8 +277,12 @@ def _shown_ids(article_ids: Iterable[int]) -> list[int]:
     ids = [pk for pk in article_ids if pk is not None]
     if not ids:
         return []
+    return list(_seen(Article.objects.filter(pk__in=ids)))
+
+
+def _seen(articles: QuerySet) -> QuerySet:
     statuses = (*Article.PUBLIC_STATUSES, Article.Status.UNPUBLISHED)
-    return list(Article.objects.filter(pk__in=ids, status__in=statuses).values_list("pk", flat=True))
+    return articles.filter(status__in=statuses).order_by().values_list("pk", flat=True)
 
 
 def _bump_articles(article_ids: Iterable[int], *extra: str) -> None:
@@ -381,16 +386,19 @@ def _source_page_changed(sender, instance: SourcePage, created: bool = False, **
     instance._pagecache_before = after
     if created:
         return  # nothing public is on a page being created
-    shown = _shown_ids(Article.objects.filter(source_page_id=instance.pk).values_list("pk", flat=True))
+    shown = list(_seen(Article.objects.filter(source_page_id=instance.pk)))  # one query, where readers may have seen it
+    if not shown:
+        # A page of drafts is a 404 on every view of it (public.editions, the page view),
+        # and 404s are not cached: nothing to make stale (a re-import of a page of drafts).
+        return
+    # Its picture, 版名 or 版次 show on its issue's views and its publication's front.
     scopes = _page_scopes(instance.pk, instance.file_name) | {f"article:{pk}" for pk in shown}
-    if shown:
-        # Its picture, 版名 or 版次 show on its issue's views and its publication's front.
-        scopes |= {PUBLIC, HOME} | _page_edition_scopes([instance.pk])
-        if before is not None and before != after:
-            # Given another issue or date: the old issue's views, its paper's front and
-            # calendar, and the archive days its stories are still dated by (the importer
-            # re-dates them next, and announces only where they are then) stop listing them.
-            scopes |= article_scopes(shown) | _issue_scopes(before[0])
+    scopes |= {PUBLIC, HOME} | _page_edition_scopes([instance.pk])
+    if before is not None and before != after:
+        # Given another issue or date: the old issue's views, its paper's front and
+        # calendar, and the archive days its stories are still dated by (the importer
+        # re-dates them next, and announces only where they are then) stop listing them.
+        scopes |= article_scopes(shown) | _issue_scopes(before[0])
     bump(scopes)
 
 

@@ -9,6 +9,7 @@ is parsed once and shared; tests must treat the records as read-only.
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 from pathlib import Path
 
@@ -26,6 +27,14 @@ SEEDS = {
     "004": "dazhong-ribao/2020-05-30/01-青岛新闻.txt",
 }
 SEED_PREFIXES = tuple(SEEDS)
+
+
+def seed_and_dev_pages() -> list[Path]:
+    """Every seed page, and the parser corpus's dev pages when corpus/pages is built (never its test pages)."""
+    corpus = REPO_ROOT / "corpus"
+    split = json.loads((corpus / "split.json").read_text(encoding="utf-8"))["pages"]
+    dev = [corpus / "pages" / f"{page}.txt" for page, part in sorted(split.items()) if part == "dev"]
+    return sorted(SEED_DIR.rglob("*.txt")) + [path for path in dev if path.exists()]
 
 
 def seed_path(name_prefix: str) -> Path:

@@ -195,6 +195,20 @@ def test_saving_a_draft_invalidates_nothing_public(client, published_article, ma
     _still_cached(client, django_assert_num_queries, *urls)
 
 
+def test_saving_a_page_of_drafts_bumps_nothing(client, published_article, make_article, django_assert_num_queries):
+    """A re-import saves the page first: with none of its stories public, its views are 404s, cached nowhere."""
+    urls = ["/", published_article.get_absolute_url()]
+    _cached(client, django_assert_num_queries, *urls)
+    clock = pagecache.cache.get(pagecache.CLOCK_KEY)
+    page = _other_page()
+    make_article(title="尚未发布的稿件", source_page=page)
+    page.page_label = "A2"
+    with django_assert_num_queries(2):  # the UPDATE, and which of its stories readers may have seen: one query
+        page.save()
+    assert pagecache.cache.get(pagecache.CLOCK_KEY) == clock
+    _still_cached(client, django_assert_num_queries, *urls)
+
+
 def test_publishing_invalidates_the_pages_that_show_it_and_no_others(client, published_article, make_article, sections, django_assert_num_queries):
     economy, sport, local = sections
     other = make_article(title="体育新闻", section=sport, status=Article.Status.PUBLISHED, published_at=timezone.now(),

@@ -1,3 +1,29 @@
+import jieba
+
+from articles.parsing import parse_page, read_page
+from tests.seedpages import seed_and_dev_pages
+from text import slugs
+from text.slugs import pinyin_slug
+
+
+def _jieba_slug(text: str, max_length: int = 60) -> str:
+    """The slug as it was made with jieba's own cut: a headline's URL must not change."""
+    spelled = [w for w in (slugs._word_slug(t) for t in jieba.lcut(text) if t.strip()) if w]
+    slug = ""
+    for word in spelled:
+        if len(f"{slug}-{word}" if slug else word) > max_length:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or (spelled[0][:max_length] if spelled else slugs.FALLBACK)
+
+
+def test_every_seed_and_corpus_headline_keeps_its_slug():
+    for path in seed_and_dev_pages():
+        for record in parse_page(read_page(path)).articles:
+            for text in (record.title, record.kicker, record.subtitle, record.body[:30]):
+                assert pinyin_slug(text) == _jieba_slug(text), (path.name, text)
+
+
 from text.slugs import pinyin_slug
 
 

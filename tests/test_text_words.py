@@ -1,18 +1,45 @@
 import random
 from pathlib import Path
 
+import jieba
 import jieba.posseg
 
 from articles.parsing import read_page
+from tests.seedpages import seed_and_dev_pages
 from text import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _jieba_cut(text: str) -> list[str]:
+    words.ensure_ready()
+    return [w for w in jieba.lcut(text) if w.strip()]
 
 
 def _jieba_tagged(text: str) -> list[tuple[str, str]]:
     """jieba.posseg's own tagging, whitespace dropped as words.tagged() drops it."""
     words.ensure_ready()  # the same dictionaries
     return [(pair.word, pair.flag) for pair in jieba.posseg.lcut(text) if pair.word.strip()]
+
+
+def test_cutting_the_seed_and_corpus_pages_is_exactly_jieba_s_line_by_line_and_whole():
+    for path in seed_and_dev_pages():
+        text = read_page(path).text
+        assert words.cut(text) == _jieba_cut(text), path.name
+        for line in text.splitlines():
+            assert words.cut(line) == _jieba_cut(line), (path.name, line)
+
+
+def test_cutting_any_mix_of_words_figures_latin_and_punctuation_is_exactly_jieba_s():
+    rng = random.Random(7)
+    pieces = [
+        "青岛", "西海岸新区", "王海诺", "上合", "聚力", "将", "个", "的", "年", "医共体", "跨境电商", "赋能", "AI", "5G",
+        "2020", "44.55", "-", "%", "A", "I", "iPhone", "B超", "，", "。", "“", "”", "、", "·", "——", "+", "#", "&", "_",
+        " ", "\n", "\r\n", "\t", "\u3000", "\xa0", "\u200b", "龘", "㐀", "\u9fd6", "ｱ", "１２",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert words.cut(text) == _jieba_cut(text), repr(text)
 
 
 def test_tagging_the_seed_pages_is_exactly_jieba_s():

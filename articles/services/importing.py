@@ -23,6 +23,7 @@ from articles.models import Article, ArticleTombstone, Byline, Column, Reporter,
 from articles.parsing import PageRecord, PageRejected, parse_page, read_page
 from articles.parsing.records import ArticleRecord
 from articles.parsing.warnings import WarningDict, about, warning
+from articles.prepared import Prepared
 from articles.services import editions, jumps, scans, zones
 from articles.services.fingerprints import (
     article_content,
@@ -216,10 +217,8 @@ def page_import(
         # by edition (search's facets, the e-paper's pages) must hear of them all.
         result.changed_ids.extend(source.articles.values_list("pk", flat=True))
 
-    existing = [] if result.status == CREATED else list(  # a page new to the database has no articles yet
-        source.articles.select_related("column").prefetch_related("bylines__reporter").order_by("position", "span_start", "pk")
-    )
-    tombstones = list(source.tombstones.all()) if result.status == UPDATED else []
+    existing = [] if result.status == CREATED else _page_articles(source)  # a page new to the database has none yet
+    tombstones = _TOMBSTONES(page=source.pk) if result.status == UPDATED else []
     writer = _ArticleWriter(source=source, page=page, publish=publish, result=result)
     for entry in _layout(page=page, old_text=old_text, existing=existing, tombstones=tombstones, writer=writer):
         entry.apply(writer)
@@ -239,6 +238,22 @@ def page_import(
         announce_changed([pk for pk in result.changed_ids if pk in hidden], alone=True)
         announce_changed([pk for pk in result.changed_ids if pk not in hidden])
     return result
+
+
+# Read for every re-imported page: compiled to SQL once per connection (articles.prepared).
+_ARTICLES = Prepared(
+    lambda page: Article.objects.filter(source_page=page).select_related("column")
+    .prefetch_related("bylines__reporter").order_by("position", "span_start", "pk"),
+    "page",
+)
+_TOMBSTONES = Prepared(lambda page: ArticleTombstone.objects.filter(source_page=page), "page")
+
+
+def _page_articles(source: SourcePage) -> list[Article]:
+    articles = _ARTICLES(page=source.pk)
+    for article in articles:  # as source.articles would: no query for article.source_page
+        Article.source_page.field.set_cached_value(article, source)
+    return articles
 
 
 def _follow_edition_date(source: SourcePage, *, changed: list[int]) -> None:
@@ -540,7 +555,8 @@ class _ArticleWriter:
         article.dateline_date = editions.dateline_iso(record.dateline_month, record.dateline_day, self.source.edition_date)
         article.continued_from = record.continued_from
         article.continues_to = record.continues_to
-        article.warnings = record.warnings
+        jump = jumps.expected_warning(article, before=article.warnings) if jumps.is_jump_part(record) else None
+        article.warnings = [*record.warnings, jump] if jump else record.warnings
         article.import_key = import_key(record)
         article.import_hash = new_hash
         article.char_count = body_char_count(record.blocks)
