@@ -83,3 +83,20 @@ def test_a_run_is_searched_once_per_process(monkeypatch):
     runs = len(searched)
     # Another text with the same runs searches none of them again, with the same result.
     assert words.tagged(text) == first and len(searched) == runs
+
+
+def test_a_latin_dictionary_word_is_cut_as_jieba_cuts_it(monkeypatch):
+    # No dictionary shipped today holds a Latin word of two or more letters; a
+    # user dictionary may. rjieba joins Latin letters on its own (QXZA), where
+    # jieba's route steps through the word (QXZ, A).
+    words.ensure_ready()
+    assert words._latin_words is False
+    text = "我们的QXZA团队和QX小组"
+    jieba.add_word("QXZ", freq=100000)
+    monkeypatch.setattr(words, "_latin_words", True)  # as ensure_ready finds it with such a dictionary
+    try:
+        assert words.cut(text) == [w for w in jieba.lcut(text) if w.strip()]
+        assert "QXZ" in words.cut(text)
+        assert words.tagged(text) == [(w.word, w.flag) for w in jieba.posseg.cut(text) if w.word.strip()]
+    finally:
+        jieba.del_word("QXZ")

@@ -28,12 +28,13 @@ _lock = threading.Lock()
 _ready = False
 _segmenter = None  # rjieba's Jieba with our user dictionary, once ensure_ready() has run
 _viterbi = None  # ours (_Viterbi) over jieba.posseg's model, from then on
+_latin_words = False  # whether the dictionaries hold a Latin word (jieba's holds none; a user's may)
 # A user dictionary line: word, optional frequency, optional tag (jieba's own pattern).
 _USER_LINE = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$")
 
 
 def ensure_ready() -> None:
-    global _ready, _segmenter, _viterbi
+    global _ready, _segmenter, _viterbi, _latin_words
     if not _ready:
         with _lock:
             if not _ready:
@@ -49,6 +50,7 @@ def ensure_ready() -> None:
                         word, freq, tag = _USER_LINE.match(line.strip()).groups()
                         _segmenter.add_word(word, int(freq) if freq else None, tag.strip() if tag else None)
                 _viterbi = _Viterbi(jieba.posseg.trans_P)
+                _latin_words = any(f and len(w) > 1 and w.isascii() and w.isalnum() for w, f in jieba.dt.FREQ.items())
                 _ready = True
 
 
@@ -142,9 +144,9 @@ def _block_cut(block: str) -> list[str]:
             run += word
             continue
         if _LATIN.fullmatch(word):
-            if jieba.dt.FREQ.get(word):
-                # rjieba joins single Latin letters and figures: a dictionary word
-                # (AI) may be such a join or one step of the route. jieba decides.
+            if _latin_words:
+                # rjieba joins Latin letters and figures where jieba's route may
+                # step through a Latin dictionary word inside them (AI in AIB).
                 return jieba.lcut(block)
             run += word  # single characters of the route, joined
             continue
@@ -188,6 +190,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ensure_ready()
     import jieba.posseg  # loaded by now
 
+    if _latin_words:  # rjieba's joins of Latin letters may hide a Latin dictionary word (cut())
+        return [(w.word, w.flag) for w in jieba.posseg.cut(text or "") if w.word.strip()]
     frequencies, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     found: list[tuple[str, str]] = []
     run = ""
