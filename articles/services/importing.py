@@ -410,9 +410,13 @@ class _ArticleWriter:
     """Writes the articles of one page in a number of statements that does not grow
     with the page: write() and place() note what to write, flush() writes it.
 
-    A public article (before or after) is saved on its own: the page cache hears of
+    An article public before or after is saved on its own: the page cache hears of
     it through its save signals at once, not when the import's batch is announced.
-    The others are written in bulk, without signals, which no one listens to for them.
+    The others (drafts, taken-down ones, and new ones even when published) are
+    written in bulk, without signals: readers saw none of them on a page of
+    their own, and the page's announcement after the commit tells every
+    listener, the page cache included (a draft 转版 part shows inside its
+    public first part, whose pages are refreshed then).
     """
 
     def __init__(self, *, source: SourcePage, page: PageRecord, publish: bool, result: PageImportResult):
@@ -490,7 +494,7 @@ class _ArticleWriter:
             for article in rewritten:
                 article.updated_at = now  # bulk_update leaves auto_now alone
             Article.objects.bulk_update(rewritten, [*_FILLED, "version", "updated_at"])
-            # Their bylines' signals only tell the page cache, which shows no draft.
+            # Byline signals tell only the page cache, which the announcement tells anyway.
             Byline.objects.filter(article__in=rewritten)._raw_delete(Byline.objects.db)
         Byline.objects.bulk_create([byline for article, record in written for byline in self._bylines(article, record)])
         by_fields: dict[tuple[str, ...], list[Article]] = {}

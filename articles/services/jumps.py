@@ -220,7 +220,8 @@ def _write(dirty: Iterable[tuple[Article, set[str]]]) -> None:
     """The parts changed, a statement per set of fields changed, whatever their number.
 
     A public part is saved on its own, so the page cache hears of it at once through
-    its save signals; no one listens to the others' (a draft is cached nowhere)."""
+    its save signals; the others are written in bulk, and the page's announcement
+    after the commit refreshes what shows them (a draft part inside its public first part)."""
     now = timezone.now()
     by_fields: dict[tuple[str, ...], list[Article]] = {}
     for article, fields in dirty:
