@@ -80,7 +80,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -281,8 +281,11 @@ def _shown_ids(article_ids: Iterable[int]) -> list[int]:
 
 
 def _seen(articles: QuerySet) -> QuerySet:
+    # A draft that is the later part of a public story (转版) is printed inside
+    # it and on its own page's view: readers see it too.
     statuses = (*Article.PUBLIC_STATUSES, Article.Status.UNPUBLISHED)
-    return articles.filter(status__in=statuses).order_by().values_list("pk", flat=True)
+    seen = Q(status__in=statuses) | Q(continuation_of__status__in=Article.PUBLIC_STATUSES)
+    return articles.filter(seen).order_by().values_list("pk", flat=True)
 
 
 def _bump_articles(article_ids: Iterable[int], *extra: str) -> None:
@@ -388,8 +391,8 @@ def _source_page_changed(sender, instance: SourcePage, created: bool = False, **
         return  # nothing public is on a page being created
     shown = list(_seen(Article.objects.filter(source_page_id=instance.pk)))  # one query, where readers may have seen it
     if not shown:
-        # A page of drafts is a 404 on every view of it (public.editions, the page view),
-        # and 404s are not cached: nothing to make stale (a re-import of a page of drafts).
+        # A page of drafts printing no part of a public story is a 404 on every view
+        # of it (public.editions), and 404s are not cached: nothing to make stale.
         return
     # Its picture, 版名 or 版次 show on its issue's views and its publication's front.
     scopes = _page_scopes(instance.pk, instance.file_name) | {f"article:{pk}" for pk in shown}

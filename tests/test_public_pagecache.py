@@ -377,3 +377,31 @@ def test_a_page_moved_to_another_papers_issue_leaves_the_old_papers_front_and_ca
     assert client.get(front).status_code == 404  # nothing of it is published any more
     assert _gone_from(client, calendar, "/qingdao-wanbao/2019-03-05/")
     assert client.get("/qingdao-ribao/2019-03-05/01/").status_code == 200
+
+
+def test_a_page_printing_only_a_continued_part_is_refreshed_when_saved(db, client, django_assert_num_queries):
+    """Its own stories are drafts, but it prints the later part of a published story
+    (转版): its view and its issue's are public, and a new 版名 shows at once."""
+    from datetime import date, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from articles.models import Issue, Publication, SourcePage
+
+    day = date(2024, 8, 6)
+    issue = Issue.objects.create(publication=Publication.objects.create(name="青岛日报", slug="qingdao-ribao"), edition_date=day)
+    front, second = (
+        SourcePage.objects.create(file_name=f"qingdao-ribao/{day}/0{n}.txt", sha256=str(n) * 64, raw_text="版面原文",
+                                  outlet="青岛日报", edition_date=day, issue=issue, number=n, name="要闻")
+        for n in (1, 2)
+    )
+    lead = Article.objects.create(source_page=front, position=1, span_start=0, span_end=10, title="青岛港开通新航线", body="正文。", continues_to="第二版",
+                                  status=Article.Status.PUBLISHED, published_at=datetime.combine(day, time(6), tzinfo=ZoneInfo("Asia/Shanghai")))
+    Article.objects.create(source_page=second, position=1, span_start=0, span_end=4, title="", body="接上。", continuation_of=lead, status=Article.Status.DRAFT)
+    urls = [second.get_absolute_url(), issue.get_absolute_url()]
+    _cached(client, django_assert_num_queries, *urls)
+
+    second.name = "城市"
+    second.save()
+
+    for url in urls:
+        assert "城市" in client.get(url).content.decode(), url
