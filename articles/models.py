@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
 
@@ -69,10 +70,11 @@ class Section(models.Model):
     def get_absolute_url(self) -> str:
         return reverse_cached("public:section", slug=self.slug)
 
-    def with_descendants(self) -> list[Section]:
-        """The section and every section below it, at any depth (one query)."""
+    def with_descendants(self, among: Iterable[Section] | None = None) -> list[Section]:
+        """The section and every section below it, at any depth: one query, none when
+        given every section (among), as a page that has read them for its menu is."""
         children: dict[int | None, list[Section]] = {}
-        for candidate in Section.objects.all():
+        for candidate in Section.objects.all() if among is None else among:
             children.setdefault(candidate.parent_id, []).append(candidate)
         found, frontier = [self], [self]
         while frontier:

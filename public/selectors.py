@@ -161,6 +161,15 @@ class SectionGroup:
 _SECTIONS = Prepared(lambda: Section.objects.all())
 
 
+def section_with_descendants(slug: str) -> list[Section]:
+    """The section of this slug first, then every section below it; [] if none has it.
+    One prepared read of every section (the menu's), where a lookup by slug and
+    Section.with_descendants() were two queries compiled each time."""
+    sections = _SECTIONS()
+    section = next((s for s in sections if s.slug == slug), None)
+    return [] if section is None else section.with_descendants(among=sections)
+
+
 def section_groups() -> list[SectionGroup]:
     """Top-level sections, each with its descendants (one query)."""
     sections = _SECTIONS()

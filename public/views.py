@@ -38,6 +38,7 @@ from public.selectors import (
     published_articles,
     published_between,
     search_hits,
+    section_with_descendants,
 )
 from search.highlight import highlight, snippet
 from search.selectors import DATE, RELEVANCE, SearchFilters, parse_query, search_results
@@ -138,10 +139,12 @@ def article_detail(request: HttpRequest, pk: int, **url_parts: object) -> HttpRe
 
 @public_page
 def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    section = get_object_or_404(Section, slug=slug)
-    sections = section.with_descendants()
+    sections = section_with_descendants(slug)
+    if not sections:
+        raise Http404("no such section")
     queryset = published_articles().filter(section__in=sections)  # in_section(), its sections read once
-    return _listing(request, heading=str(section), queryset=queryset, sections=sections, feeds=_feeds("section", slug))
+    return _listing(request, heading=str(sections[0]), queryset=queryset, sections=sections,
+                    feeds=_feeds("section", slug))
 
 
 @public_page

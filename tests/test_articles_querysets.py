@@ -22,6 +22,16 @@ def test_section_with_descendants_at_any_depth(db):
     assert finance.with_descendants() == [finance, markets]
 
 
+def test_section_with_descendants_among_sections_read_already(db, django_assert_num_queries):
+    economy = Section.objects.create(name="经济", slug="a")
+    finance = Section.objects.create(name="财经", slug="b", parent=economy)
+    sports = Section.objects.create(name="体育", slug="d")
+    every = list(Section.objects.all())
+    with django_assert_num_queries(0):
+        assert economy.with_descendants(among=every) == [economy, finance]
+        assert sports.with_descendants(among=every) == [sports]
+
+
 def test_published_means_published_or_corrected(make_article):
     shown = {make_article(title="发布", status=S.PUBLISHED), make_article(title="更正", status=S.CORRECTED)}
     for status in (S.IMPORTED, S.DRAFT, S.IN_REVIEW, S.APPROVED, S.SCHEDULED, S.UNPUBLISHED, S.SPIKED):

@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
-from public.selectors import NewestFirst, _issues_with_stories
+from public.selectors import NewestFirst, _issues_with_stories, section_with_descendants
 
 
 def test_newest_first_merges_the_public_statuses(make_article):
@@ -57,3 +57,16 @@ def test_the_stories_of_one_edition_list_in_printed_order(make_article):
     assert NewestFirst(Article.objects.all(), sections=[section])[0:3] == [later, *printed[:2]]
     [group] = home_groups(per_section=3)
     assert group.articles == [later, *printed[:2]]
+
+
+def test_a_section_with_its_descendants_by_slug_in_one_query(db, django_assert_num_queries):
+    from articles.models import Section
+
+    economy = Section.objects.create(name="经济", slug="jingji-x")
+    finance = Section.objects.create(name="财经", slug="caijing-x", parent=economy)
+    markets = Section.objects.create(name="市场", slug="shichang-x", parent=finance)
+    Section.objects.create(name="体育", slug="tiyu-x")
+    with django_assert_num_queries(1):
+        assert section_with_descendants("caijing-x") == [finance, markets]
+    assert section_with_descendants("jingji-x") == [economy, finance, markets]
+    assert section_with_descendants("nothing") == []
