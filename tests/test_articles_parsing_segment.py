@@ -357,3 +357,14 @@ def test_short_lines_set_apart_under_a_solid_deck_are_the_texts_subheads_not_its
     [story] = parse(text)
     assert story.title.startswith("甲市老人捡到钱包")
     assert "失主找到了" not in story.title + story.subtitle
+
+
+def test_a_subhead_ending_in_a_notice_word_stays_in_its_story():
+    text = (
+        "两市签署合作协议\n\n记者 王五\n\n两市代表昨天在甲市会面，就多个领域的合作交换意见。\n\n"
+        "发表联合声明\n\n双方一致同意加强交流，共同推动区域发展。\n\n"
+        "签署合作文件\n\n会后，双方签署了五份合作文件，涉及交通和旅游。\n"
+    )
+    [story] = parse(text)
+    assert story.subheads == ["发表联合声明", "签署合作文件"]
+    assert story.paragraphs[-1] == "会后，双方签署了五份合作文件，涉及交通和旅游。"

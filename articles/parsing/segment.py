@@ -97,7 +97,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
             j -= 1
         j = _after_dash_subtitle(lines, i, j)
-        j = _cut_at_notice(lines, i, j)
+        j = _cut_at_notice(lines, i, j, current)
         run = lines[i:j]
         following = lines[j] if j < len(lines) else None
         if _speaker_subhead(current, run, following):
@@ -106,7 +106,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             current.lines.extend(run)
         elif (
             _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
-            or (len(run) == 1 and _notice_heading(lines, i))
+            or (len(run) == 1 and _notice_heading(lines, i, current))
             or _closes_previous(current, run)
             or (vertical and _heads_next_story(current, run, following))
             or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following))
@@ -724,9 +724,10 @@ _PAPER_BOX_RE = re.compile(r"(?:订价|訂價|邮发代号|郵發代號|邮编|�
 MAX_BOX_LOOKAHEAD = 2  # the box's first fields: price, postal code
 
 
-def _notice_heading(lines: list[Line], i: int) -> bool:
+def _notice_heading(lines: list[Line], i: int, current: Chunk) -> bool:
     """A lone short line (not stacked with the lines around it) heading a notice,
-    or heading the paper's box, whose first lines name its fields."""
+    or heading the paper's box, whose first lines name its fields. A notice's
+    heading only where no story is running: a subhead may end the same way (发表联合声明)."""
     line = lines[i]
     if line.kind != SHORT or is_marked_subhead(line) or len(line.text) > MAX_DISPLAY_LINE:
         return False
@@ -734,18 +735,42 @@ def _notice_heading(lines: list[Line], i: int) -> bool:
     if (i and line.gap == 0) or (below is not None and below.gap == 0):
         return False
     if _NOTICE_RE.search(line.text):
-        return True
+        return _story_closed(lines, i, current) or _reads_as_notice(lines, i)
     box = lines[i + 1:i + 1 + MAX_BOX_LOOKAHEAD]
     inside = lines[max(0, i - MAX_BOX_LOOKAHEAD):i + 1]  # a line among the box's fields is one of them
     return bool(box) and not any(_PAPER_BOX_RE.search(b.text) for b in inside) and any(_PAPER_BOX_RE.search(b.text) for b in box)
 
 
-def _cut_at_notice(lines: list[Line], i: int, j: int) -> int:
+def _cut_at_notice(lines: list[Line], i: int, j: int, current: Chunk) -> int:
     """A notice's heading is a run of its own: the run ends above it, or under it."""
     for k in range(i, j):
-        if _notice_heading(lines, k):
+        if _notice_heading(lines, k, current):
             return k + 1 if k == i else k
     return j
+
+
+# A notice speaks in its own formulas: it opens in the first person of a
+# person or body (本人, 本公司, 兹) or closes with 特此公告/声明.
+_NOTICE_WORDING_RE = re.compile(r"^(?:本人|本公司|本单位|本單位|本院|兹|茲)|特此(?:公告|声明|聲明|启事|啟事|通知|公示)")
+
+
+def _reads_as_notice(lines: list[Line], i: int) -> bool:
+    """Under a running story, a notice heading stands for a notice only when no
+    text follows it (a results box set as a picture, another notice's heading
+    next) or the text under it is worded as a notice."""
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if below is None or (below.kind == SHORT and _NOTICE_RE.search(below.text)):
+        return True
+    return below.kind == PARA and bool(_NOTICE_WORDING_RE.search(below.text))
+
+
+def _story_closed(lines: list[Line], i: int, current: Chunk) -> bool:
+    """Nothing of a story runs into line i: the piece has no text yet, or what
+    stands above is a credit closing it, or another notice or the paper's box."""
+    if not _has_body(current) or i == 0:
+        return True
+    above = lines[i - 1]
+    return above.kind in (CREDIT, FOOTER) or bool(_NOTICE_RE.search(above.text) or _PAPER_BOX_RE.search(above.text))
 
 
 MIN_SOLID_STACK = 3  # 引题 over 主题 over 副题, or a title and a subtitle of two lines each
