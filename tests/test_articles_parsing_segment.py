@@ -341,24 +341,6 @@ def test_a_contact_line_under_a_subhead_stays_in_the_story():
     assert story.title == "甲市招募志愿者" and "报名方式" in story.subheads
 
 
-DECK = "“钱包不是我的，一定要还给人家……”\n甲市老人捡到钱包后\n苦等三天\n一连三天守在原地寻找失主\n终于等来了心急如焚的钱包主人\n"
-
-
-def test_a_five_line_deck_under_a_quoted_kicker_heads_one_story():
-    text = f"{DECK}\n记者 王五\n\n{STORY}"
-    [story] = parse(text)
-    assert story.kicker == "“钱包不是我的，一定要还给人家……”"
-    assert story.title.startswith("甲市老人捡到钱包")
-    assert story.paragraphs[0].startswith("甲市昨天开通")
-
-
-def test_short_lines_set_apart_under_a_solid_deck_are_the_texts_subheads_not_its_headline():
-    text = f"{DECK}\n等了三天\n\n失主找到了\n\n记者 王五\n\n{STORY}"
-    [story] = parse(text)
-    assert story.title.startswith("甲市老人捡到钱包")
-    assert "失主找到了" not in story.title + story.subtitle
-
-
 def test_a_subhead_ending_in_a_notice_word_stays_in_its_story():
     text = (
         "两市签署合作协议\n\n记者 王五\n\n两市代表昨天在甲市会面，就多个领域的合作交换意见。\n\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import HEADING, KICKER, SUBLINE, Line, ends_sentence
+from .lines import HEADING, KICKER, SUBLINE, Line
 
 COLUMN, KICK, TITLE, SUB = "column", "kicker", "title", "subtitle"
 
@@ -81,10 +81,7 @@ def _wrapped(lines: list[Line]) -> bool:
     if len(lines) < 2 or any(line.gap for line in lines[1:]) or not all(_plain(line) for line in lines):
         return False
     if len(lines) >= MIN_WRAPPED_LINES:
-        # a line closing someone's words (“……开不了车……”) is a quoted 引题, not a wrap
-        return all(len(line.text) <= MAX_WRAPPED_LINE for line in lines) and not any(
-            ends_sentence(line.text) for line in lines[:-1]
-        )
+        return all(len(line.text) <= MAX_WRAPPED_LINE for line in lines)
     a, b = lines[0].text, lines[1].text
     if _WRAP_END_RE.search(a) or _WRAP_START_RE.match(b):
         return True

@@ -24,7 +24,7 @@ from .markers import ornamented, split_dateline, trailing_dateline
 from .records import BylineRecord
 from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
-MAX_HEADLINE_LINES = 5
+MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
 _COMMA_RE = re.compile(r"[，,]")
 # A figure sits apart from the text around it, behind two or more blank lines.
@@ -49,7 +49,6 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
     _mark_asking_headlines(lines)
     _mark_name_bylines(lines)
     _mark_signed_openings(lines)
-    _mark_quoted_kickers(lines)
     if vertical:
         _items_not_captions(lines)
         _deck_brackets(lines)
@@ -111,14 +110,12 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             or (vertical and _heads_next_story(current, run, following))
             or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following))
         ):
-            under = 0 if vertical else _apart_under_stack(run)
-            run, below = run[:len(run) - under], run[len(run) - under:]
             tail = _deck(run) if vertical else run[-MAX_HEADLINE_LINES:]
             first, headline = choose_stack(tail, known_columns, deck=vertical)
             cut = len(run) - len(tail) + first
             current.lines.extend(run[:cut])
             chunks.append(current)
-            current = Chunk(headline=headline, headline_lines=run[cut:], lines=below)
+            current = Chunk(headline=headline, headline_lines=run[cut:])
             if _summary_under_tagged_title(current):
                 summary = current.headline_lines.pop()
                 summary.kind = PARA
@@ -449,19 +446,6 @@ def _mark_signed_openings(lines: list[Line]) -> None:
             line.kind = PARA
 
 
-def _mark_quoted_kickers(lines: list[Line]) -> None:
-    """A 引题 may be someone's words in quotation marks, ending on their stop
-    (“……开不了车……”), set solid over the title: a headline line, not text."""
-    for k in range(len(lines) - 1):
-        line, below = lines[k], lines[k + 1]
-        if (
-            line.kind == PARA and (k == 0 or line.gap >= 1) and below.gap == 0 and below.kind == SHORT
-            and len(line.text) <= MAX_DISPLAY_LINE and line.text.startswith("“") and line.text.endswith("”")
-            and line.text.count("“") == 1
-        ):
-            line.kind = SHORT
-
-
 def _signed_opening(line: Line | None) -> bool:
     return line is not None and line.kind == PARA and bool(_SIGNED_RE.match(line.text))
 
@@ -771,25 +755,6 @@ def _story_closed(lines: list[Line], i: int, current: Chunk) -> bool:
         return True
     above = lines[i - 1]
     return above.kind in (CREDIT, FOOTER) or bool(_NOTICE_RE.search(above.text) or _PAPER_BOX_RE.search(above.text))
-
-
-MIN_SOLID_STACK = 3  # 引题 over 主题 over 副题, or a title and a subtitle of two lines each
-
-
-def _apart_under_stack(run: list[Line]) -> int:
-    """A headline of several lines is set solid; the short lines each set apart
-    under it (before its byline) are the text's subheads. How many there are."""
-    k = len(run)
-    while k > 0 and run[k - 1].gap >= 1:
-        k -= 1
-    lone = len(run) - k  # run[k - 1] is set solid under the line above it, or opens the run
-    if lone < 1 or k < MIN_SOLID_STACK:
-        return 0
-    start = k - 1
-    while start > 0 and run[start].gap == 0:
-        start -= 1
-    stack = k - start
-    return lone if stack >= MIN_SOLID_STACK and all(line.kind == SHORT for line in run[k:]) else 0
 
 
 def _has_body(chunk: Chunk) -> bool:
