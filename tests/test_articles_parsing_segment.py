@@ -350,3 +350,12 @@ def test_a_subhead_ending_in_a_notice_word_stays_in_its_story():
     [story] = parse(text)
     assert story.subheads == ["发表联合声明", "签署合作文件"]
     assert story.paragraphs[-1] == "会后，双方签署了五份合作文件，涉及交通和旅游。"
+
+
+def test_a_speaker_named_under_a_subhead_does_not_open_a_piece():
+    text = (
+        "甲市召开新闻发布会\n\n记者 王五\n\n甲市昨天召开新闻发布会，介绍今年的民生工程。\n\n"
+        "回应关切\n\n发言人：张小明\n\n今年将新建学校十所，改造老旧小区一百个。\n"
+    )
+    [story] = parse(text)
+    assert story.title == "甲市召开新闻发布会" and "回应关切" in story.subheads

@@ -436,7 +436,9 @@ _INNER_END_RE = re.compile(r"[。！？!?]")
 # Readers' letters and memoirs open with who sends or tells them, a label and
 # a name (寄语人：张三, 讲述人：李四, 作者：王五), set under each piece's own
 # title: the first line of its text, and the sign that a new piece begins.
-_SIGNED_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}(?<!联系)(?<!負責)(?<!负责)人|作者|口述|撰文)[:：]\s*[\u4e00-\u9fff]{2,4}$")
+# The labels of who sends (寄…人) or tells, never a speaker's (发言人, 主持人),
+# whom a news story quotes under its subheads.
+_SIGNED_RE = re.compile(r"^(?:寄[\u4e00-\u9fff]人|讲述人|講述人|口述人|来信人|來信人|执笔人|執筆人|作者|口述|讲述|講述|撰文)[:：]\s*[\u4e00-\u9fff]{2,4}$")
 
 
 def _mark_signed_openings(lines: list[Line]) -> None:
