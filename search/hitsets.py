@@ -1,10 +1,11 @@
-"""Which public articles each query word is in: bitmaps per process, one set per generation.
+"""Which public articles each query word is in: bitmaps per process, carried from generation to generation.
 
 A common word is in most of the archive (青岛: 94,000 of 100,000 articles).
 Reading its ids from the full-text index cost 5-10 ms a search, twice for
 the relevance order (every hit, then the headline hits). Here a word's hits
 and headline hits are read in one statement (with the query's other new
-words), once per generation of the facet entries (search.columns), and kept
+words), once, then brought up to date by re-checking only the articles
+changed since (a whole read again after a rebuild or a large import), and kept
 as two bitmaps over the columns' positions; a query is then bitwise and/or
 of its words' bitmaps, whatever the number of hits. Words that must all be
 in a hit (青岛 直播; or an alternative's) none of which is kept are read as

@@ -706,7 +706,7 @@ def _closing_dateline(lines: list[Line], i: int) -> bool:
 _NOTICE_RE = re.compile(r"(?:公告|启事|啟事|通告|声明|聲明|讣告|訃告|公示)$")
 # The paper's own box (its address, subscription price, postal code, printer) is
 # set under a heading of its own, as an item apart from the story above it.
-_PAPER_BOX_RE = re.compile(r"(?:订价|訂價|邮发代号|郵發代號|邮编|郵編|出版单位|出版單位|法律顾问|法律顧問|广告经营许可证|印刷[:：])")
+_PAPER_BOX_RE = re.compile(r"(?:订价|訂價|定价|定價|零售价|零售價|邮发代号|郵發代號|邮编|郵編|出版单位|出版單位|法律顾问|法律顧問|广告经营许可证|印刷[:：])")
 MAX_BOX_LOOKAHEAD = 2  # the box's first fields: price, postal code
 
 

@@ -28,7 +28,8 @@ try:
     from mirror import MissingSource  # noqa: E402
     from render_printed import printed, printed_key  # noqa: E402
 finally:
-    sys.path.remove(str(TOOLS))
+    while str(TOOLS) in sys.path:  # build.py puts it there too
+        sys.path.remove(str(TOOLS))
 
 
 def write_reseeded(*, mirror: Path, page_ids: set[str], seeds: int, out: Path) -> tuple[list[str], list[str]]:

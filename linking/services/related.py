@@ -242,8 +242,11 @@ def _features(article_ids: list[int]) -> dict[int, Features]:
     entities = {pk: (name, kind) for pk, name, kind in _select(
         f"SELECT id, name, kind FROM {_table(Entity)} WHERE id IN ({{ids}})", list({e for _, e in mentioned})
     )}
+    # Names are a statement apart from the ids: an entity or tag deleted in
+    # between (READ COMMITTED) is left out, as the join it replaced left it out.
     for article_id, entity_id in mentioned:
-        features[article_id].entities[entity_id] = entities[entity_id]
+        if entity_id in entities:
+            features[article_id].entities[entity_id] = entities[entity_id]
     tagged_ids = _select(
         f"SELECT object_id, tag_id FROM {_table(TaggedItem)} WHERE content_type_id = %s AND object_id IN ({{ids}})",
         ids,
@@ -251,7 +254,8 @@ def _features(article_ids: list[int]) -> dict[int, Features]:
     )
     tag_names = dict(_select(f"SELECT id, name FROM {_table(Tag)} WHERE id IN ({{ids}})", list({t for _, t in tagged_ids})))
     for article_id, tag_id in tagged_ids:
-        features[article_id].tags[tag_id] = tag_names[tag_id]
+        if tag_id in tag_names:
+            features[article_id].tags[tag_id] = tag_names[tag_id]
     byline, reporter = _table(Byline), _table(Reporter)
     for article_id, reporter_id, name in _select(
         f"SELECT b.article_id, b.reporter_id, r.name FROM {byline} b JOIN {reporter} r ON r.id = b.reporter_id"
