@@ -20,6 +20,8 @@ from django.db import connections, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from search.backends import ids_from_text
+
 
 class SearchBackend:
     vendor = "postgresql"
@@ -52,7 +54,7 @@ class SearchBackend:
         with _on_the_index(connection) if among is None else nullcontext(), connection.cursor() as cursor:
             # One string per set, not a row per hit.
             cursor.execute(f"SELECT {columns}", params)
-            found = [_array(f) for f in cursor.fetchone()]
+            found = [ids_from_text(f) for f in cursor.fetchone()]
         return list(zip(found[::2], found[1::2]))
 
 
@@ -73,10 +75,6 @@ def _on_the_index(connection):
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
         yield
-
-
-def _array(found: str | None) -> np.ndarray:
-    return np.fromstring(found, dtype=np.int64, sep=",") if found else np.empty(0, dtype=np.int64)
 
 
 def _tsquery(groups) -> tuple[str, list[str]]:

@@ -19,6 +19,8 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from search.backends import ids_from_text
+
 
 class SearchBackend:
     vendor = "sqlite"
@@ -37,14 +39,10 @@ class SearchBackend:
         part = "(SELECT group_concat(rowid) FROM {0} WHERE {0} MATCH %s" + only + ")"
         columns = ", ".join(f"{part.format('search_fts')}, {part.format('search_fts_title')}" for _ in terms)
         with connections[using].cursor() as cursor:
-            # One string per set, not a row per hit: 94,000 ids read in a few ms.
+            # One string per set, not a row per hit (ids_from_text).
             cursor.execute(f"SELECT {columns}", [" AND ".join(map(_quoted, t)) for t in terms for _ in range(2)])
-            found = [_array(f) for f in cursor.fetchone()]
+            found = [ids_from_text(f) for f in cursor.fetchone()]
         return list(zip(found[::2], found[1::2]))
-
-
-def _array(found: str | None) -> np.ndarray:
-    return np.fromstring(found, dtype=np.int64, sep=",") if found else np.empty(0, dtype=np.int64)
 
 
 def _match(groups) -> str:
