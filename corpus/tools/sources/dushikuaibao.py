@@ -19,7 +19,9 @@ Labels derived from that structure (``parse_article``):
   - a block that is wholly a credit (``记者 董吕平 通讯员 何超``) is a byline,
     its people the reporters (``_cn_credits.parse_credit``);
   - ``图据…`` / ``图为…`` / ``…供图`` blocks are captions;
-  - ``据新华社`` / ``综合新华社等报道`` … at the end is a note (not body);
+  - ``据新华社`` / ``综合新华社等报道`` … at the end is a note (not body), and
+    so are a graphics credit ``制图 X`` (as renmin.py) and a QR-code prompt
+    ``扫码…`` anywhere;
   - 小标题: a block of at most 20 characters with no closing punctuation
     (or of at most 10 ending with ``：``), never the first paragraph.
 Only A-section 版 are used (B01 would collide with A01 as page number 1).
@@ -40,16 +42,18 @@ from model import Article, Block, Page, Reporter  # noqa: E402
 
 SOURCE = {"repo": "grill-glitch/hangzhou-daily-crawler", "licence": "MIT (repository LICENSE; covers the crawler, the page text is 都市快报's)"}
 
-# edition -> (commit, path, 版 codes); A04, A06, A08 were added later (dev pages)
+# edition -> (commit, path, 版 codes); A04, A06, A08 were added later (dev
+# pages), and A03 after them (dev pages, scored before the parser was changed for them)
 EDITIONS = {
-    "2026-03-28": ("465e35161c06c6de7f9e370b62ff5cfbe003590c", "dskb_2026-03-28.json", ["A02", "A05", "A07", "A04", "A06", "A08"]),
-    "2026-04-04": ("6c9d54629c48c94e15e6b3745579a98e40f1dd63", "data/dskb_2026-04-04.json", ["A02", "A05", "A07", "A04", "A06", "A08"]),
+    "2026-03-28": ("465e35161c06c6de7f9e370b62ff5cfbe003590c", "dskb_2026-03-28.json", ["A02", "A05", "A07", "A04", "A06", "A08", "A03"]),
+    "2026-04-04": ("6c9d54629c48c94e15e6b3745579a98e40f1dd63", "data/dskb_2026-04-04.json", ["A02", "A05", "A07", "A04", "A06", "A08", "A03"]),
 }
 RESERVED = {"2026-03-29"}
 WEEKDAYS = "一二三四五六日"
 _CLOSE = tuple("。！？；…”’」）)：:，,、!?】》")
 _IND = " \t\r\u3000\xa0"
 _NOTE = re.compile(r"^(?:据|综合|来源[:：]|本文来源)[\u4e00-\u9fff、·]{1,20}(?:报道|电|消息)?$")
+_ASIDE = re.compile(r"^(?:制图[\s\u3000\xa0]+[\u4e00-\u9fff·]{2,4}|扫码[\u4e00-\u9fff]{0,8})$")
 _CAPTION = re.compile(r"^(?:图据|图为|图片|图/|图：|上图|下图|资料图)|供图$")
 
 
@@ -95,7 +99,7 @@ def parse_article(rec: dict) -> Article:
         if _CAPTION.search(line):
             a.blocks.append(Block("caption", line))
             continue
-        if n == len(rest) - 1 and _NOTE.match(line):
+        if (n == len(rest) - 1 and _NOTE.match(line)) or _ASIDE.match(line):
             a.blocks.append(Block("note", line))
             continue
         if not first_para and ((len(line) <= 20 and not line.endswith(_CLOSE))
