@@ -359,3 +359,41 @@ def test_a_speaker_named_under_a_subhead_does_not_open_a_piece():
     )
     [story] = parse(text)
     assert story.title == "甲市召开新闻发布会" and "回应关切" in story.subheads
+
+
+def test_questions_set_solid_over_a_headline_at_the_page_top_are_its_kicker():
+    text = (
+        "公交车要等多久？你身边的驿站在哪里？\n某某区还有哪些便民设施？\n"
+        "便民服务就藏在一件件小事中\n某某区便民设施案例继续征集中\n\n"
+        "记者 王五\n\n某某区便民设施案例征集活动正在进行，市民可推荐身边的便民细节。\n\n"
+        "征集活动推出后，大量案例涌来，热心市民纷纷推荐。\n\n"
+        "征集仍在进行\n期待你的便民故事\n\n案例征集将于本月底截止，市民可通过客户端参与。\n"
+    )
+    first, second = parse(text)
+    assert first.kicker.startswith("公交车要等多久？") and "便民服务就藏在一件件小事中" in first.kicker + first.title
+    assert first.paragraphs[0].startswith("某某区便民设施案例征集活动")
+    assert second.paragraphs == ["案例征集将于本月底截止，市民可通过客户端参与。"]
+
+
+def test_a_line_set_solid_over_the_title_is_its_top_line_not_a_piece_of_its_own():
+    text = (
+        "第二届某某案例评选开始投票\n第一天投票，这几家单位排前十\n\n"
+        "扫码投票\n\n记者 王五\n\n第二届某某案例评选昨天开始投票，市民可每天点赞。\n\n"
+        "投票规则：每人每天可点赞十票。\n"
+    )
+    [story] = parse(text)
+    assert "第二届某某案例评选开始投票" in story.kicker + story.title
+    assert story.paragraphs[-1] == "投票规则：每人每天可点赞十票。"
+
+
+def test_a_name_and_colon_set_solid_over_a_title_is_the_next_storys_kicker():
+    text = (
+        "张某某：\n从警为民  援救生命\n\n据新华社电  （记者王五）张某某生于1986年，是一名民警。\n\n"
+        "他多次参与山中救援，救出被困游客数十人。\n\n"
+        "李某某：\n坚守岗位  托举战鹰\n\n据新华社电  （记者赵六）李某某是一名机务兵。\n\n"
+        "他带领中队创造了多项安全纪录。\n"
+    )
+    first, second = parse(text)
+    assert (first.kicker, first.title) == ("张某某：", "从警为民  援救生命")
+    assert (second.kicker, second.title) == ("李某某：", "坚守岗位  托举战鹰")
+    assert first.paragraphs[-1] == "他多次参与山中救援，救出被困游客数十人。"

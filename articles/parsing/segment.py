@@ -9,7 +9,9 @@ line has no sibling (subheads come in sets). Photo news printed under another
 story, with its own byline at the end, is split off as an article without a
 headline. A lone heading of a notice (开奖公告, 启事) or of the paper's own box
 (address, price, printer) heads an item of its own, text or none under it; so
-does a short line over a reader's signature (寄语人：张三).
+does a short line over a reader's signature (寄语人：张三). A headline is set
+solid: lines set solid over its first line, in a block apart from the text
+above, are its 引题, never a piece of their own or the story above's end.
 """
 
 from __future__ import annotations
@@ -114,8 +116,12 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             first, headline = choose_stack(tail, known_columns, deck=vertical)
             cut = len(run) - len(tail) + first
             current.lines.extend(run[:cut])
+            top = [] if vertical else _solid_top(current.lines, run[cut], at_page_start=not chunks)
+            if top:
+                del current.lines[-len(top):]
+                headline.kicker = "".join(line.text for line in top) + headline.kicker
             chunks.append(current)
-            current = Chunk(headline=headline, headline_lines=run[cut:])
+            current = Chunk(headline=headline, headline_lines=top + run[cut:])
             if _summary_under_tagged_title(current):
                 summary = current.headline_lines.pop()
                 summary.kind = PARA
@@ -757,6 +763,29 @@ def _story_closed(lines: list[Line], i: int, current: Chunk) -> bool:
         return True
     above = lines[i - 1]
     return above.kind in (CREDIT, FOOTER) or bool(_NOTICE_RE.search(above.text) or _PAPER_BOX_RE.search(above.text))
+
+
+MAX_SOLID_TOP = 3  # a headline block is a few lines: 引题 lines over the stack
+
+
+def _solid_top(above: list[Line], first: Line, *, at_page_start: bool) -> list[Line]:
+    """A headline is set solid, its lines with no blank line between them; the
+    text above it stands apart. Lines set solid over a headline's first line,
+    in a block set apart from what is above it, are its top lines (a 引题 that
+    asks 某某多久？某某在哪里？, or names its subject 某某：), never the
+    last lines of the story above nor a piece of their own. A line of text is
+    no headline's: it holds a full stop or runs longer than a title."""
+    if first.gap:
+        return []
+    n = 0
+    while n < min(len(above), MAX_SOLID_TOP):
+        line = above[-1 - n]
+        if line.kind not in (PARA, SHORT, KICKER) or len(line.text) > MAX_QUESTION_TITLE or "。" in line.text:
+            return []
+        n += 1
+        if line.gap:
+            return above[-n:]
+    return above[-n:] if n and n == len(above) and at_page_start else []
 
 
 def _has_body(chunk: Chunk) -> bool:
