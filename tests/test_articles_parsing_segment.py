@@ -397,3 +397,19 @@ def test_a_name_and_colon_set_solid_over_a_title_is_the_next_storys_kicker():
     assert (first.kicker, first.title) == ("张某某：", "从警为民  援救生命")
     assert (second.kicker, second.title) == ("李某某：", "坚守岗位  托举战鹰")
     assert first.paragraphs[-1] == "他多次参与山中救援，救出被困游客数十人。"
+
+
+def test_photo_news_over_a_paragraph_piece_set_directly_under_its_headline_is_its_own():
+    # A column end cut the caption's sentence; PDF text set its first piece
+    # directly under the headline (no blank line), as printed pages do.
+    text = (
+        "某某企业积极支持复工复产\n科技助力显威力\n\n某某企业近日全面复工，产能恢复九成。\n\n"
+        "企业负责人表示，将继续做好防控。\n\n"
+        "春游 乐悠悠\n某某市各景区在做好防控、保障服务质量的前提下，推出多项惠民措施和旅游套餐，并\n\n"
+        "对周末假期“短途游”进行策划，吸引游客参与。\n\n图为游客在某某公园游玩。\n\n王五摄\n\n"
+        "某某银行发布新规\n\n本报北京5月11日电  （记者钱七）某某银行近日发布新规，规范贷款业务。\n"
+    )
+    first, photo, last = parse(text)
+    assert first.paragraphs[-1] == "企业负责人表示，将继续做好防控。"
+    assert photo.title == "春游 乐悠悠" and photo.paragraphs[0].startswith("某某市各景区")
+    assert last.title == "某某银行发布新规"

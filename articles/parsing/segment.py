@@ -93,6 +93,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text)
         ):
             j -= 1
+            lines[j].kind = PARA  # the piece is text: photo news under the heading counts it
         # A vertical page's deck is of short columns: a long line set apart under
         # it is the first piece of a paragraph that a column end cut.
         if vertical and j - i > 1 and lines[j - 1].gap and len(lines[j - 1].text) > MAX_DISPLAY_LINE:
