@@ -38,6 +38,9 @@ def B(name, role, outlet=""):
         ("(观海新闻/青岛晚报 记者 张琰)", [B("张琰", "记者", GH)]),
         ("（观海新闻/青岛晚报 记者 张琰）", [B("张琰", "记者", GH)]),
         ("大众日报记者 薄克国", [B("薄克国", "记者", "大众日报")]),
+        # a reader's photo, credited by his screen name in quotes
+        ("网友“某某小舟” 摄", [B("某某小舟", "摄影")]),
+        ("读者“abc某某”供图", [B("abc某某", "供图")]),
     ],
 )
 def test_parse_byline(text, expected):
@@ -75,6 +78,7 @@ def test_parse_byline_ignores_surrounding_whitespace():
         "记者 " + "张三 " * 30,  # too long for a byline
         "青岛胶东临空经济示范区管委会企业服务二部部长冷鹏告诉记者。",
         "王宗阳则对记者表示",
+        "“某某”摄",  # quotes with no word for who took it
     ],
 )
 def test_parse_byline_rejects_ordinary_text(text):

@@ -413,3 +413,17 @@ def test_photo_news_over_a_paragraph_piece_set_directly_under_its_headline_is_it
     assert first.paragraphs[-1] == "企业负责人表示，将继续做好防控。"
     assert photo.title == "春游 乐悠悠" and photo.paragraphs[0].startswith("某某市各景区")
     assert last.title == "某某银行发布新规"
+
+
+def test_a_headline_over_a_lead_in_and_the_writers_byline_opens_a_story():
+    text = (
+        "周末好天气，抓紧赏花\n今年首场降雨即将来袭\n\n网友“某某小舟” 摄\n\n记者 王五\n\n"
+        "本周末全市以晴为主，正是赏花的好时候。\n\n下周起气温将略有回落，请市民注意添衣。\n\n"
+        "跟着这本书重新认识某某湖，积分兑换《某某湖》\n\n登录某某客户端，参与兑换商品。\n\n"
+        "记者 赵六 钱七\n\n去年三月，本报推出某某栏目，带读者发现城市之美。\n"
+    )
+    first, second = parse(text)
+    assert first.paragraphs[-1] == "下周起气温将略有回落，请市民注意添衣。"
+    assert second.title == "跟着这本书重新认识某某湖，积分兑换《某某湖》"
+    assert second.paragraphs[0] == "登录某某客户端，参与兑换商品。"
+    assert [b.name for b in second.bylines] == ["赵六", "钱七"]

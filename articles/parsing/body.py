@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import markers
 from .bylines import split_inline_byline, split_leading_byline
-from .lines import _BRIEF_MARK_RE, _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, JUMP_TO, MARKED, PARA, SUBLINE, Line, ends_sentence, is_pointer_item
+from .lines import _BRIEF_MARK_RE, _CLOSERS, BYLINE, CAPTION, CREDIT, DATELINE, HEADING, JUMP, JUMP_TO, MARKED, MAX_LEAD_IN, PARA, SUBLINE, Line, ends_sentence, is_pointer_item
 from .records import CAPTION as CAPTION_BLOCK
 from .records import PARAGRAPH, SUBHEAD, ArticleRecord, Block
 from .segment import Chunk, cut_off
@@ -72,6 +72,10 @@ def _take_bylines(lines: list[Line], record: ArticleRecord) -> list[Line]:
     if not groups or groups[0][0] == 0:
         return body
     start, end = groups[0]
+    # A lead-in set over the byline opens the text; a column printed out of
+    # order is the rest of a last paragraph that the text leaves unfinished.
+    if start == 1 and lines[0].kind == PARA and len(lines[0].text) <= MAX_LEAD_IN and ends_sentence(lines[-1].text):
+        return body
     if end == len(lines):
         record.warnings.append(warning("byline_at_end"))
         return body

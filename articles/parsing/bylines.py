@@ -245,12 +245,19 @@ def _parse_slashed(s: str) -> list[BylineRecord] | None:
     return people
 
 
+# A reader's photo is credited by his screen name in quotes, after the word for
+# who he is: 网友“某某” 摄, 读者“某某”供图 (the 都市报's readers' pictures).
+_READER_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”\s]{1,16})”\s*$")
+
+
 def _parse_photo_tail(s: str) -> list[BylineRecord] | None:
-    """钱七摄, 钱七 摄影, X  Y  Z摄影报道（X中国）, 新华社记者 钱七摄, 钱七供图."""
+    """钱七摄, 钱七 摄影, X  Y  Z摄影报道（X中国）, 新华社记者 钱七摄, 钱七供图, 网友“某某” 摄."""
     s = _TRAILING_TAG_RE.sub("", s).strip()
     s = _TRAILING_REPORT_RE.sub("", s)
     for suffix, role in (("供图", "供图"), ("摄影", "摄影"), ("摄", "摄影")):
         if s.endswith(suffix):
+            if reader := _READER_RE.match(s[: -len(suffix)]):
+                return [BylineRecord(name=reader.group(1), role=role)]
             names = _names(s[: -len(suffix)])
             if names:
                 return [BylineRecord(name=n, role=role) for n in names]

@@ -43,6 +43,7 @@ MAX_KICKER = 120  # kickers can run long: a whole clause with figures, ending �
 MAX_GAPPED_CAPTION = 40
 MAX_DISPLAY_LINE = 30  # a headline line in display type; a longer short line is a piece of text
 MAX_MARKED = 40  # a marked subhead: ● and a short phrase
+MAX_LEAD_IN = 60  # a 都市报's lead-in between headline and byline: one short sentence
 # Labels of the boxes papers set inside an article: subheads, never 副题 or titles.
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "编者按", "编后", "编后语", "导读", "记者手记", "相关链接", "链接", "延伸阅读", "背景链接", "短评", "点评", "数说"})
 # A source credit set on its own line closes an article (the convention of

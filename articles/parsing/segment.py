@@ -24,7 +24,7 @@ from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
 from .markers import ornamented, split_dateline, trailing_dateline
 from .records import BylineRecord
-from .lines import MAX_DISPLAY_LINE, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
+from .lines import MAX_DISPLAY_LINE, MAX_LEAD_IN, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
@@ -110,6 +110,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
             or (len(run) == 1 and _notice_heading(lines, i, current))
             or _closes_previous(current, run)
+            or _over_lead_and_byline(run, lines, j)
             or (vertical and _heads_next_story(current, run, following))
             or (_photo_news_ahead(lines, j) and not _fragment_alone(run, following))
         ):
@@ -895,6 +896,22 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     return any(
         a.kind == HEADING and b.kind == SHORT and not _COMMA_RE.search(b.text)
         for a, b in zip(run, run[1:])
+    )
+
+
+def _over_lead_and_byline(run: list[Line], lines: list[Line], j: int) -> bool:
+    """A 都市报 sets a lead-in of one short paragraph (a sentence on how to take
+    part, what the page offers) between a headline and the writers' byline
+    that opens the text: a run over such a paragraph and a byline of writers
+    (not a photo's credit) over text heads a story, as it would set directly
+    over the byline."""
+    if j + 2 >= len(lines) or is_marked_subhead(run[-1]):
+        return False
+    lead, byline, text = lines[j], lines[j + 1], lines[j + 2]
+    return (
+        lead.kind == PARA and len(lead.text) <= MAX_LEAD_IN
+        and byline.kind == BYLINE and bool(byline.people) and not any(p.role in _PHOTO_ROLES for p in byline.people)
+        and text.kind in (PARA, DATELINE)
     )
 
 
