@@ -427,3 +427,18 @@ def test_a_headline_over_a_lead_in_and_the_writers_byline_opens_a_story():
     assert second.title == "跟着这本书重新认识某某湖，积分兑换《某某湖》"
     assert second.paragraphs[0] == "登录某某客户端，参与兑换商品。"
     assert [b.name for b in second.bylines] == ["赵六", "钱七"]
+
+
+def test_a_long_piece_of_a_cut_paragraph_set_under_a_subhead_is_text_not_a_headline():
+    text = (
+        "一人在岗 事事通办（基层治理新实践）\n\n本报记者 王五\n\n核心阅读\n\n"
+        "某某市推行全岗通工作法，社区干部一专多能。\n\n"
+        "去年以来，某某市推动社区服务改革，取得初步成效。\n\n"
+        "打破条线壁垒\n\n培训社区干部一专多能，具备全方位服务群众的能力\n"
+        "为保障社区干部做到一专多能，某某市建立了基本准入机制，组织社区工作者开展专题培\n\n\n"
+        "训和笔试测验，通过考试方可从事对应岗位工作。\n\n"
+        "服务站点下沉\n\n实现从街道到小区的三站通服务延伸\n\n家住某某小区的赵六说，现在办事方便多了。\n"
+    )
+    [story] = parse(text)
+    assert "打破条线壁垒" in story.subheads
+    assert any(p.startswith("为保障社区干部") for p in story.paragraphs)

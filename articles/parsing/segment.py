@@ -90,7 +90,8 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         # page, whose decks are short columns that often end on 地 or 等.
         while (
             j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
-            and lines[j - 1].kind == SHORT and broken(lines[j - 1].text, lines[j].text)
+            and lines[j - 1].kind == SHORT
+            and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j]))
         ):
             j -= 1
             lines[j].kind = PARA  # the piece is text: photo news under the heading counts it
@@ -765,6 +766,14 @@ def _story_closed(lines: list[Line], i: int, current: Chunk) -> bool:
         return True
     above = lines[i - 1]
     return above.kind in (CREDIT, FOOTER) or bool(_NOTICE_RE.search(above.text) or _PAPER_BOX_RE.search(above.text))
+
+
+def _long_piece(line: Line, following: Line) -> bool:
+    """A line longer than one of display type, set solid under a headline line,
+    whose commas pair no phrases (cut_off), over more text: the first piece of
+    a paragraph that a column end cut, not a 副题 (a 副题 stands over the
+    byline, the dateline or the text's first paragraph, and reads whole)."""
+    return line.gap == 0 and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
 
 
 MAX_SOLID_TOP = 3  # a headline block is a few lines: 引题 lines over the stack
