@@ -442,3 +442,16 @@ def test_a_long_piece_of_a_cut_paragraph_set_under_a_subhead_is_text_not_a_headl
     [story] = parse(text)
     assert "打破条线壁垒" in story.subheads
     assert any(p.startswith("为保障社区干部") for p in story.paragraphs)
+
+
+def test_reported_speech_cut_at_a_column_end_does_not_head_a_story():
+    text = (
+        "向某某伸手必重判\n\n本报北京5月18日电  （记者王五）某某法院18日发布七起典型案例。\n\n"
+        "据介绍，近年来，法院更加重视对某某权益的保护。\n\n"
+        "七起案例中，既有刑事案件，也有民事案件。\n\n"
+        "某某法院相关负责人表示，集中发布这些典\n\n"
+        "型案例，是要正告那些潜在的违法犯罪者。\n\n"
+        "法院将继续依法严惩此类犯罪。\n"
+    )
+    [story] = parse(text)
+    assert story.paragraphs[-1] == "法院将继续依法严惩此类犯罪。"

@@ -218,13 +218,21 @@ _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
 _DANGLING_RE = re.compile(r"[，,、][^，,、]$")
 
 
+# Reported speech opens with who says it and a verb of saying before a comma
+# (某某表示，……): a sentence of text; a heading quotes with a colon (某某：……).
+_SAYS_RE = re.compile(r"^[^，,。：:]{2,20}(?:表示|指出|认为|介绍|强调|透露|坦言|说|称)[，,]")
+
+
 def cut_off(text: str, following: str) -> bool:
     """A line broken off a paragraph at a column end rather than a heading:
     commas without two balanced phrases, a preposition or particle at its end,
     a Latin word or number running on, one character after its last comma,
-    a quote or bracket left open, a sentence adverb opening it (目前……), or a
-    next line that continues it (a particle or punctuation first)."""
+    a quote or bracket left open, a sentence adverb opening it (目前……), a
+    reported speech left unfinished (某某表示，……), or a next line that
+    continues it (a particle or punctuation first)."""
     if _COMMA_RE.search(text) and not (paired(text) or clauses(text)):
+        return True
+    if _SAYS_RE.match(text) and not ends_sentence(text):
         return True
     return bool(_CUT_END_RE.search(text)) or broken(text, following)
 
