@@ -455,3 +455,13 @@ def test_reported_speech_cut_at_a_column_end_does_not_head_a_story():
     )
     [story] = parse(text)
     assert story.paragraphs[-1] == "法院将继续依法严惩此类犯罪。"
+
+
+def test_the_same_notice_heading_set_solid_under_another_is_a_box_of_its_own():
+    text = (
+        f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}\n\n"
+        "某某彩票开奖公告\n\n某某彩票开奖公告\n某某彩票开奖公告\n\n某某彩票开奖公告\n"
+    )
+    story, *notices = parse(text)
+    assert story.title == "地铁三号线今天开通"
+    assert [(n.title, n.paragraphs) for n in notices] == [("某某彩票开奖公告", [])] * 4

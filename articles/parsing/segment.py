@@ -735,7 +735,9 @@ def _notice_heading(lines: list[Line], i: int, current: Chunk) -> bool:
     if line.kind != SHORT or is_marked_subhead(line) or len(line.text) > MAX_DISPLAY_LINE:
         return False
     below = lines[i + 1] if i + 1 < len(lines) else None
-    if (i and line.gap == 0) or (below is not None and below.gap == 0):
+    # A headline never repeats its own words: the same notice heading set solid
+    # under another (开奖公告 over 开奖公告, the blank line lost) is a box of its own.
+    if (i and line.gap == 0 and lines[i - 1].text != line.text) or (below is not None and below.gap == 0 and below.text != line.text):
         return False
     if _NOTICE_RE.search(line.text):
         return _story_closed(lines, i, current) or _reads_as_notice(lines, i)
