@@ -465,3 +465,13 @@ def test_the_same_notice_heading_set_solid_under_another_is_a_box_of_its_own():
     story, *notices = parse(text)
     assert story.title == "地铁三号线今天开通"
     assert [(n.title, n.paragraphs) for n in notices] == [("某某彩票开奖公告", [])] * 4
+
+
+def test_the_papers_box_set_solid_under_a_storys_last_sentence_is_apart_from_it():
+    text = (
+        f"地铁三号线今天开通\n\n记者 王五\n\n{STORY}"
+        "本报地址\n\n2026年订价396元\n\n邮发代号：31—81\n\n全国各地邮局均可订阅\n"
+    )
+    story, box = parse(text)
+    assert story.paragraphs[-1] == "市民张先生说，以后上班能少花半小时。"
+    assert box.title == "本报地址"

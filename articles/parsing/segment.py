@@ -736,8 +736,11 @@ def _notice_heading(lines: list[Line], i: int, current: Chunk) -> bool:
         return False
     below = lines[i + 1] if i + 1 < len(lines) else None
     # A headline never repeats its own words: the same notice heading set solid
-    # under another (开奖公告 over 开奖公告, the blank line lost) is a box of its own.
-    if (i and line.gap == 0 and lines[i - 1].text != line.text) or (below is not None and below.gap == 0 and below.text != line.text):
+    # under another (开奖公告 over 开奖公告, the blank line lost) is a box of its
+    # own; nor is a heading stacked with the closed sentence of a story above.
+    above = lines[i - 1] if i else None
+    stacked_above = above is not None and line.gap == 0 and above.text != line.text and not (above.kind == PARA and ends_sentence(above.text))
+    if stacked_above or (below is not None and below.gap == 0 and below.text != line.text):
         return False
     if _NOTICE_RE.search(line.text):
         return _story_closed(lines, i, current) or _reads_as_notice(lines, i)
