@@ -29,6 +29,8 @@ from tests.seedpages import article, parsed
         ("本报10月10日讯", ("本报10月10日讯", 10, 10, "")),
         ("新华社电 据报道", ("新华社电", None, None, "据报道")),
         ("本报电 近日", ("本报电", None, None, "近日")),
+        # a report filed from several places names them all
+        ("本报甲城、乙城5月11日电  当前，某事发生。", ("本报甲城、乙城5月11日电", 5, 11, "当前，某事发生。")),
     ],
 )
 def test_split_dateline(text, expected):
@@ -292,6 +294,7 @@ def test_an_agency_word_before_a_word_with_dian_is_no_dateline(text):
     [
         ("（本报某城1月1日电）", "本报某城1月1日电"),
         ("(新华社某地3月4日电)", "新华社某地3月4日电"),
+        ("（本报甲城、乙城、丙城1月27日电）", "本报甲城、乙城、丙城1月27日电"),
         ("（本报某城1月1日电）某地近日举行活动。", ""),  # opens a paragraph: a leading dateline
         ("本报某城1月1日电", ""),  # not in brackets
         ("（某某）", ""),

@@ -82,7 +82,7 @@ _DATELINE = re.compile(
     r"^(?P<dl>(?:(?:本报|新华社|中新社|人民网|据新华社)[\u4e00-\u9fff]{0,8}?)?"
     r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日电|本报讯|本报电|据新华社电|新华社电)"
     r"(?P<sp>[\s\xa0　]*)(?P<credit>（[^）]{1,40}）)?[\s\xa0　]*")
-_END_DATELINE = re.compile(r"^（(?P<dl>[^（）]{1,20}电)）$")
+_END_DATELINE = re.compile(r"^（(?P<dl>[^（）]{1,40}电)）$")
 _PHOTO = re.compile(rf"^(?:(?:本报记者|新华社记者)[\s\xa0]*)?(?P<names>{_NAME}(?:[\s\xa0]+{_NAME})*)[\s\xa0]*(?:摄影报道|摄)(?:（[^）]*）)?$")
 _TOP_BYLINE = re.compile(rf"^(?P<who>本报记者|新华社记者|本报特约记者|本报通讯员)[\s\xa0]+(?P<names>{_NAME}(?:[\s\xa0、]+{_NAME})*)$")
 
