@@ -475,3 +475,25 @@ def test_the_papers_box_set_solid_under_a_storys_last_sentence_is_apart_from_it(
     story, box = parse(text)
     assert story.paragraphs[-1] == "市民张先生说，以后上班能少花半小时。"
     assert box.title == "本报地址"
+
+
+def test_dispatches_under_a_headline_that_names_several_parties_stay_one_story():
+    text = (
+        "某某分别同甲国、乙国外长通电话\n\n"
+        "本报北京5月11日电  5月11日，某某同甲国外长通电话。\n\n甲国外长表示感谢。\n\n"
+        "本报北京5月11日电  5月11日，某某同乙国外长通电话。\n\n乙国外长表示赞同。\n\n"
+        "某市举办科技周\n\n本报北京5月11日电  某市科技周昨天开幕。\n"
+    )
+    first, second = parse(text)
+    assert first.paragraphs[-1] == "乙国外长表示赞同。"
+    assert second.title == "某市举办科技周"
+
+
+def test_briefs_under_the_same_dateline_are_still_items_of_their_own():
+    text = (
+        "某某同甲国外长通电话\n\n本报北京5月11日电  5月11日，某某同甲国外长通电话。\n\n甲国外长表示感谢。\n\n"
+        "本报北京5月11日电  某市科技周昨天开幕，展出项目百余个。\n"
+    )
+    first, second = parse(text)
+    assert first.paragraphs[-1] == "甲国外长表示感谢。"
+    assert second.dateline == "本报北京5月11日电"

@@ -65,7 +65,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             # The brief's mark opens it wherever PDF text lost the blank line before it.
             if _has_body(current) and (
                 (lines[i].kind == DATELINE and lines[i].gap >= 1 and not _further_dispatch(current, lines[i])
-                 and not _closing_dateline(lines, i))
+                 and not _closing_dateline(lines, i) and not _one_of_several(current, lines[i]))
                 or opens_brief(lines[i].text)
             ):
                 # A dateline opens an article, never a paragraph inside one: the
@@ -660,6 +660,18 @@ def _further_dispatch(chunk: Chunk, line: Line) -> bool:
     that opened with a dateline, such a paragraph goes on with it. A brief
     without a headline opens with its own dateline set plain (本報訊 ……)."""
     return bool(_BRACKETED_DATELINE_RE.match(line.text)) and any(l.kind == DATELINE for l in chunk.lines)
+
+
+def _one_of_several(chunk: Chunk, line: Line) -> bool:
+    """A headline saying its subject met, called or wrote to several parties
+    分别 (respectively: 某某分别同甲、乙外长通电话) heads one dispatch per
+    party, each under the same dateline: a dateline that repeats the story's
+    first goes on with it."""
+    headline = chunk.headline
+    if headline is None or "分别" not in headline.title + headline.kicker:
+        return False
+    first = next((l for l in chunk.lines if l.kind == DATELINE), None)
+    return first is not None and split_dateline(first.text, first_paragraph=True)[0] == split_dateline(line.text, first_paragraph=True)[0]
 
 
 # The reading boxes a feature opens with (核心阅读: the story in brief).
