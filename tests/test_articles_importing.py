@@ -1010,6 +1010,19 @@ def test_a_pages_queries_do_not_grow_with_its_articles(reimport):
     assert counts[1] == PAGE_QUERIES[reimport], counts
 
 
+def test_a_page_of_no_issue_without_jumps_reads_no_parts_to_join():
+    page = generated_page("a.txt", 2)
+    for record in page.articles:
+        record.continues_to = ""
+
+    with CaptureQueriesContext(connection) as ctx:
+        result = page_import(page=page)
+
+    assert result.articles_created == 2
+    assert len(data_queries(ctx)) == PAGE_QUERIES[False] - 1  # all but join_issue's read of the parts
+    assert not [w for a in Article.objects.filter(source_page__file_name="a.txt") for w in a.warnings]
+
+
 def test_one_new_name_at_two_outlets_is_two_reporters_with_their_own_slugs():
     page = generated_page("a.txt", 2)
     for record, outlet in zip(page.articles, ["青岛日报", "大众日报"]):
