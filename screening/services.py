@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
+from django.db.models import CharField, Value
 from django.utils.translation import gettext
 
 from articles.models import Article
@@ -82,9 +83,12 @@ def articles_screen(*, article_ids: Iterable[int]) -> int:
                 banned_count=sum(hit.severity == BANNED for hit in hits),
                 notice_count=sum(hit.severity == NOTICE for hit in hits),
                 hits=[hit.as_dict() for hit in hits],
-                generation=generation,
+                generation=Value(generation, output_field=CharField()),
             ))
         # One statement per batch, insert or update: a receiver for a whole imported page stays cheap.
+        # The generation as an expression makes Django write plain VALUES rows on PostgreSQL
+        # rather than an UNNEST of one array per column: in an array, psycopg escapes the
+        # hits' JSON quote by quote in Python (a fifth of this function's CPU), in VALUES libpq does.
         ArticleScreening.objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["article"],
             update_fields=["banned_count", "notice_count", "hits", "generation", "checked_at"],

@@ -10,12 +10,14 @@ import dataclasses
 import json
 import os
 import re
+import threading
+import time
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -23,6 +25,7 @@ from articles.models import Article, Byline, Column, Reporter, SourcePage
 from articles.parsing import decode_page, parse_page, read_page
 from articles.parsing.decoding import MAX_BYTES
 from articles.parsing.warnings import warning
+from articles.services import jumps
 from articles.services.jumps import JUMP_CODES
 from articles.services.importing import (
     CREATED,
@@ -1007,6 +1010,19 @@ def test_a_pages_queries_do_not_grow_with_its_articles(reimport):
     assert counts[1] == PAGE_QUERIES[reimport], counts
 
 
+def test_a_page_of_no_issue_without_jumps_reads_no_parts_to_join():
+    page = generated_page("a.txt", 2)
+    for record in page.articles:
+        record.continues_to = ""
+
+    with CaptureQueriesContext(connection) as ctx:
+        result = page_import(page=page)
+
+    assert result.articles_created == 2
+    assert len(data_queries(ctx)) == PAGE_QUERIES[False] - 1  # all but join_issue's read of the parts
+    assert not [w for a in Article.objects.filter(source_page__file_name="a.txt") for w in a.warnings]
+
+
 def test_one_new_name_at_two_outlets_is_two_reporters_with_their_own_slugs():
     page = generated_page("a.txt", 2)
     for record, outlet in zip(page.articles, ["青岛日报", "大众日报"]):
@@ -1160,3 +1176,116 @@ def test_an_import_stopped_by_sigterm_announces_the_pages_it_committed(seed_dir,
         call_command("import_seeds", str(seed_dir), stdout=StringIO())
     assert done and sent == [done]
     assert signal.getsignal(signal.SIGTERM) == before  # the command's handler is gone with it
+
+
+
+# --- pages of one issue imported at once (PostgreSQL: rows are locked, not the database) ----------
+
+
+def _import_at_once(*paths: Path, monkeypatch) -> tuple[list[object], list[str]]:
+    """Import two pages, each in its own thread and transaction, started together; returns
+    their results (or what they raised) and what each saw when about to join its issue's
+    jumps (jumps.join_issue): it waits there until the other comes too ("came"), or until
+    the other waits for a row lock ("waits": it cannot come before this one commits)."""
+    real = jumps.join_issue
+    backends: dict[str, int] = {}
+    arrived = {f"import-{i}": threading.Event() for i in range(len(paths))}
+    saw: dict[str, str] = {}
+
+    def join_issue(source, **kwargs):
+        me = threading.current_thread().name
+        arrived[me].set()
+        other = next(name for name in arrived if name != me)
+        deadline = time.monotonic() + 10
+        saw[me] = "nothing"
+        with connection.cursor() as cursor:
+            while time.monotonic() < deadline:
+                if arrived[other].is_set():
+                    saw[me] = "came"
+                    break
+                cursor.execute("SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted", [backends[other]])
+                if cursor.fetchone()[0]:
+                    saw[me] = "waits"
+                    break
+                time.sleep(0.02)
+        return real(source, **kwargs)
+
+    monkeypatch.setattr(jumps, "join_issue", join_issue)
+    start = threading.Barrier(len(paths))
+    outcomes: list[object] = [None] * len(paths)
+
+    def run(i: int, path: Path) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backends[threading.current_thread().name] = cursor.fetchone()[0]
+        start.wait()
+        try:
+            outcomes[i] = import_file(path)
+        except Exception as exc:  # noqa: BLE001  (the test asserts on it)
+            outcomes[i] = exc
+        finally:
+            connections.close_all()  # else the test database cannot be flushed
+
+    threads = [threading.Thread(target=run, args=(i, path), name=f"import-{i}") for i, path in enumerate(paths)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes, sorted(saw.values())
+
+
+def _write_page(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite locks the whole database per write")
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_two_pages_of_one_issue_imported_at_once_are_written_one_after_the_other(tmp_path, monkeypatch):
+    from tests.test_articles_jumps import FRONT, SECOND, write
+
+    # 第一版 first with a short notice above its stories, which its next version drops (retired).
+    notice = "本报启事\n\n本报7月25日讯 本报热线电话即日起调整，欢迎读者来电。\n\n"
+    front, second = write(tmp_path, "01-要闻.txt", notice + FRONT), write(tmp_path, "02-要闻.txt", SECOND)
+    import_file(front)
+    import_file(second)
+    assert Article.objects.filter(continuation_of__isnull=False).count() == 2
+    # Then, at once: 第一版 prints the port story whole, 第二版 both continuations as
+    # stories of their own. Each import undoes a join whose other part is on the other
+    # page, and writes that part: side by side, each would wait for the other (a deadlock).
+    front.write_text(FRONT.replace("三天以上。（下转第二版）", "三天以上。", 1), encoding="utf-8")
+    second.write_text(SECOND.replace("（上接第一版）", ""), encoding="utf-8")
+
+    outcomes, saw = _import_at_once(front, second, monkeypatch=monkeypatch)
+
+    assert [getattr(o, "status", o) for o in outcomes] == [UPDATED, UPDATED]
+    # The first to come saw the other wait (for the issue's lock), which came once it had committed.
+    assert saw == ["came", "waits"]
+    assert not Article.objects.filter(title="本报启事").exists()
+    assert not Article.objects.filter(continuation_of__isnull=False).exists()
+    assert not Article.objects.exclude(continued_from="").exists()
+    flagged = [
+        (article.source_page.number, article.title, w["code"])
+        for article in Article.objects.select_related("source_page") for w in article.warnings if w["code"] in JUMP_CODES
+    ]
+    assert flagged == [(1, "崂山茶园迎来采摘季", "jump_rest_missing")]  # its rest is no longer printed as one
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_pages_of_two_issues_imported_at_once_do_not_wait_for_each_other(tmp_path, monkeypatch):
+    from tests.test_articles_jumps import FRONT
+
+    # The paper and the reporters stored first: neither import inserts a row the other would wait for.
+    import_file(_write_page(tmp_path / "qingdao-ribao" / "2024-07-25" / "01-要闻.txt", FRONT))
+    first = _write_page(tmp_path / "qingdao-ribao" / "2024-07-26" / "01-要闻.txt", FRONT.replace("第十条", "第十一条"))
+    other = _write_page(tmp_path / "qingdao-ribao" / "2024-07-27" / "01-要闻.txt", FRONT.replace("第十条", "第十二条"))
+
+    outcomes, saw = _import_at_once(first, other, monkeypatch=monkeypatch)
+
+    assert [getattr(o, "status", o) for o in outcomes] == [CREATED, CREATED]
+    assert saw == ["came", "came"]  # both inside their imports at once

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.test import TestCase
 
 from articles.models import Article
@@ -63,6 +65,18 @@ def test_hits_are_stored_with_counts(make_article):
     assert [(h["word"], h["field"], h["block"], h["start"]) for h in screening.hits] == [
         ("赌博", "title", None, 0), ("网贷", "title", None, 3), ("网贷", "body", 0, 0), ("赌博", "caption", 1, 2),
     ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Django writes UNNEST arrays on PostgreSQL only")
+def test_a_batch_of_hits_is_stored_as_rows_of_values(make_article):
+    # psycopg would escape each article's hits inside a text array in Python, quote by quote.
+    words_import(lines=["赌博"])
+    articles = [make_article(title=f"赌博{i}", body="赌博") for i in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        articles_screen(article_ids=[a.pk for a in articles])
+    (insert,) = [q["sql"] for q in queries if q["sql"].startswith("INSERT")]
+    assert "UNNEST" not in insert and "VALUES" in insert
+    assert sorted(ArticleScreening.objects.values_list("banned_count", flat=True)) == [2, 2, 2]
 
 
 def test_a_draft_edit_refreshes_the_stored_hits(desk_users, page, announcements):

@@ -23,6 +23,7 @@ from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 
 from articles.parsing.decoding import printable_name
 from articles.parsing.warnings import WarningDict, warning
@@ -266,7 +267,7 @@ def edition_apply(source, facts: EditionFacts):
         source.issue = None
         return None
     publication = publication_for(name=facts.publication_name, slug=facts.publication_slug)
-    issue, _ = Issue.objects.get_or_create(publication=publication, edition_date=facts.edition_date)
+    issue = issue_lock(publication=publication, edition_date=facts.edition_date)
     if facts.number is not None:
         holder = SourcePage.objects.filter(issue=issue, number=facts.number).exclude(pk=source.pk).first()
         if holder is not None:
@@ -277,6 +278,22 @@ def edition_apply(source, facts: EditionFacts):
     if not source.outlet:
         source.outlet = publication.name
     return issue
+
+
+def issue_lock(*, publication, edition_date: date):
+    """The Issue, created when new, with its row locked until the transaction ends.
+
+    Every page import of an issue takes this lock before it writes anything of the
+    issue: retiring an article (search's generation row, locked in pre_delete),
+    joining jumps (the other pages' parts) and the check that no other file holds
+    its 版次. Two imports of one issue would take those locks in opposite orders and
+    deadlock, or join parts the other has half written; so pages of one issue are
+    written one after the other, and those of different issues still at once.
+    Race-free: get_or_create locks the row it finds, and an insert that meets a row
+    inserted meanwhile reads (and locks) that row."""
+    from articles.models import Issue
+
+    return Issue.objects.select_for_update().get_or_create(publication=publication, edition_date=edition_date)[0]
 
 
 def publication_for(*, name: str = "", slug: str = ""):
@@ -296,7 +313,14 @@ def publication_for(*, name: str = "", slug: str = ""):
         return found
     publication = Publication(name=name or slug, slug=slug or unique_slug(Publication, name))
     publication.full_clean()
-    publication.save()
+    try:
+        with transaction.atomic():  # a savepoint: the import of another page may create the paper at once
+            publication.save()
+    except IntegrityError:
+        found = Publication.objects.filter(name=publication.name).first()
+        if found is None:
+            raise
+        return found
     return publication
 
 

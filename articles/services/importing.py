@@ -223,9 +223,12 @@ def page_import(
     for entry in _layout(page=page, old_text=old_text, existing=existing, tombstones=tombstones, writer=writer):
         entry.apply(writer)
     writer.flush()
-    # 转版: join this page's continued stories with the other pages of its issue.
+    # 转版: join this page's continued stories with the other pages of its issue. A page
+    # of no issue joins its own parts only: with none (its stored articles as just written,
+    # and the new ones), there is nothing to read.
     hidden: list[int] = []
-    result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids, hidden=hidden))
+    if source.issue_id is not None or any(jumps.is_jump_part(a) for a in [*existing, *page.articles]):
+        result.warnings.extend(jumps.join_issue(source, publish=publish, changed=result.changed_ids, hidden=hidden))
     for record in page.articles:
         result.warnings.extend(about(w, position=record.position, title=record.title) for w in record.warnings)
     if dry_run:
