@@ -121,3 +121,26 @@ def test_a_section_page_compiles_its_reads_once(make_article, monkeypatch):
     listed = SectionNewest([section], per_page=2)
     assert len(listed[2:4]) == 2 and len(listed[4:6]) == 1 and listed.count() == 5
     assert compiled == []
+
+
+def test_an_issues_pages_are_read_by_reads_compiled_once(make_article, monkeypatch):
+    """Building and compiling an issue's pages and their stories was a third of the issue page's CPU."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from articles.models import Issue, Publication, SourcePage
+    from public.selectors import issue_pages
+
+    publication = Publication.objects.create(name="某某日报", slug="moumou-ribao")
+    issues = []
+    for day in (date(2024, 8, 5), date(2024, 8, 6)):
+        issue = Issue.objects.create(publication=publication, edition_date=day)
+        page = SourcePage.objects.create(file_name=f"{day}/01.txt", sha256=str(day).ljust(64, "0"), raw_text="",
+                                         outlet="某某日报", edition_date=day, issue=issue, number=1, name="要闻")
+        make_article(source_page=page, title=f"{day}头条", status=Article.Status.PUBLISHED, published_at=timezone.now())
+        issues.append(issue)
+    issue_pages(issues[0])
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+    monkeypatch.setattr(SQLCompiler, "as_sql", lambda self, *a, **k: compiled.append(self) or as_sql(self, *a, **k))
+    [printed] = issue_pages(issues[1])
+    assert [a.title for a in printed.articles] == ["2024-08-06头条"] and compiled == []
