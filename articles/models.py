@@ -412,10 +412,13 @@ class Article(models.Model):
             # The same two for what readers see (published() says continuation_of IS NULL):
             # with that column in no index, counting a section's or the archive's public
             # articles for a listing's page count read every row (50 ms for a section of
-            # 10,000 on SQLite); these answer it from the index alone.
+            # 10,000 on SQLite); these answer it from the index alone. The section's carries
+            # the id too, so a section page's newest ids are read from it alone: PostgreSQL,
+            # seeing rows of a section scattered over the table, walked the status index
+            # instead, reading every section's rows (20 ms for a section's 50th page).
             models.Index(fields=["status", "published_at"], name="article_public_status_pub",
                          condition=models.Q(continuation_of__isnull=True)),
-            models.Index(fields=["section", "status", "published_at"], name="article_public_section_pub",
+            models.Index(fields=["section", "status", "published_at", "id"], name="article_public_section_pub_id",
                          condition=models.Q(continuation_of__isnull=True)),
             # The API's ETag (the newest change), and its changes since a time.
             models.Index(fields=["updated_at"], name="article_updated_at"),

@@ -11,7 +11,8 @@ parameters. Rows still become model instances through the queryset's own
 iteration (select_related, annotations, prefetch_related all as usual).
 
 Only placeholders compared with = take new values safely: an argument must
-reach the SQL as one parameter, unchanged (an id, a foreign key).
+reach the SQL as one parameter, unchanged (an id, a foreign key, or a parameter
+of raw SQL such as a LIMIT: public.selectors.SectionNewest).
 """
 
 from __future__ import annotations

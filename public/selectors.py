@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from django.conf import settings
+from django.db import connections
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField, Case, Exists, F, Model, OuterRef, Q, QuerySet, Subquery, Value, When,
@@ -63,19 +64,18 @@ class NewestFirst:
 
     `status IN (published, corrected) ORDER BY published_at DESC` cannot walk
     the (status, published_at) index, so the database would sort every
-    published row to show twenty; `section IN (…)` neither. So each part (one
-    public status, of one section when sections are given) takes the newest
-    rows it could contribute by walking its index backwards, stopping after the
-    page's end, and the database merges those few ids and keeps the page's:
+    published row to show twenty; `section IN (…)` neither (SectionNewest). So
+    each part (one public status) takes the newest rows it could contribute by
+    walking its index backwards, stopping after the page's end, and the
+    database merges those few ids and keeps the page's:
     `pk IN (SELECT id FROM (part UNION ALL part …) ORDER BY published_at DESC, id
     LIMIT … OFFSET …)`. Only the page's rows are loaded, with their prefetches.
     """
 
-    def __init__(self, queryset: QuerySet[Article], *, sections: Iterable[Section] = ()):
+    def __init__(self, queryset: QuerySet[Article]):
         self.queryset = queryset.published().newest_first()
-        # The one place that takes the public statuses apart, for the index's sake.
-        statuses = [Q(status=status) for status in Article.PUBLIC_STATUSES]
-        self.parts = [Q(section=section) & status for section in sections for status in statuses] or statuses
+        # The public statuses taken apart, for the index's sake (and in SectionNewest).
+        self.parts = [Q(status=status) for status in Article.PUBLIC_STATUSES]
 
     def count(self) -> int:
         return self.queryset.count()
@@ -97,6 +97,114 @@ class NewestFirst:
         page = (f"SELECT newest_id FROM ({union}) AS parts ORDER BY newest_at DESC, newest_id "
                 f"LIMIT {int(stop - start)} OFFSET {int(start)}")
         return list(self.queryset.filter(pk__in=RawSQL(page, params)))
+
+
+class SectionNewest:
+    """A section's published articles (its subsections' included), newest first, as NewestFirst
+    pages them, with every read compiled once per set of sections (articles.prepared): the
+    count, the page's rows with their column and edition date (one query), their bylines.
+
+    Building and compiling NewestFirst's union of parts, its prefetches and its count
+    was most of the section page's CPU time; here a request only runs them. The page's
+    rows are asked for by the window's bounds (each part's LIMIT and the page's LIMIT and
+    OFFSET are parameters), its bylines by the ids found, padded to a full page with 0
+    (no article has that id), so both compile once."""
+
+    def __init__(self, sections: Iterable[Section], *, per_page: int):
+        self.reads = _section_reads(tuple(section.pk for section in sections), per_page)
+
+    def count(self) -> int:
+        return self.reads.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Article]:
+        start, stop = window.start or 0, window.stop
+        if stop is None or window.step is not None or stop - start > self.reads.per_page:
+            raise TypeError(f"SectionNewest takes a window of at most {self.reads.per_page}, [start:stop]")
+        if stop <= start:
+            return []
+        articles = self.reads.rows(stop=stop, size=stop - start, start=start)
+        ids = [article.pk for article in articles]
+        padded = ids + [0] * (self.reads.per_page - len(ids))
+        bylines: dict[int, list[Byline]] = {pk: [] for pk in ids}
+        for byline in self.reads.bylines(**{f"id{n}": pk for n, pk in enumerate(padded)}):
+            bylines[byline.article_id].append(byline)
+        for article in articles:
+            # What for_listing's prefetch leaves for `article.bylines.all`, without building a
+            # queryset per article: the list, which the template iterates.
+            article._prefetched_objects_cache = {"bylines": bylines[article.pk]}
+        return articles
+
+
+@dataclass(frozen=True)
+class _SectionReads:
+    per_page: int
+    count: Callable[[], int]
+    rows: Prepared
+    bylines: Prepared
+
+
+# What an article list item shows (public/_article_item.html), and what the page cache
+# notes of an article as loaded (public.pagecache._STATE_FIELDS).
+_LISTING_FIELDS = (
+    "id", "slug", "title", "body", "status", "published_at", "created_at", "section_id", "column_id",
+    "source_page_id", "column__name", "column__slug", "source_page__edition_date",
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _section_reads(section_ids: tuple[int, ...], per_page: int) -> _SectionReads:
+    """The reads of SectionNewest for these sections, built once (a section page asks
+    for the same few sets of sections again and again)."""
+    public = Article.objects.published().filter(section_id__in=section_ids)
+    # Each part, as NewestFirst's, walks its (section, status, published_at) index backwards;
+    # its LIMIT is the window's end, given as a parameter. A part is the readers' filter for
+    # one public status in equalities only: with published()'s `status IN (…)` said too,
+    # PostgreSQL took the index as unordered and walked the status index instead, reading
+    # every published article of the other sections (10 ms for a section's 50th page).
+    parts, params = [], []  # params: each part's own
+    for n, (section_id, status) in enumerate((s, st) for s in section_ids for st in Article.PUBLIC_STATUSES):
+        part = Article.objects.filter(continuation_of__isnull=True, status=status, section_id=section_id)
+        part = part.newest_first().values(newest_id=F("pk"), newest_at=F("published_at"))
+        sql, part_params = part.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql} LIMIT %s) AS part{n}")
+        params.append(part_params)
+    # Named apart from every column: an unknown name would be read as the outer query's column.
+    window = (f"SELECT newest_id FROM ({' UNION ALL '.join(parts)}) AS parts "
+              "ORDER BY newest_at DESC, newest_id LIMIT %s OFFSET %s")
+
+    def rows(stop: int, size: int, start: int) -> QuerySet[Article]:
+        window_params = [value for part_params in params for value in (*part_params, stop)] + [size, start]
+        # The readers' filter said again, but not the sections: with them SQLite walked the
+        # section's index testing each row against the window (10 ms), not the window's ids.
+        return (
+            Article.objects.published().select_related("column", "source_page").only(*_LISTING_FIELDS)
+            .filter(pk__in=RawSQL(window, window_params))
+            .newest_first()
+        )
+
+    count_sql, count_params = public.order_by().values("pk").query.sql_with_params()
+    database = public.db
+
+    def count() -> int:
+        with connections[database].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({count_sql}) AS counted", count_params)
+            return cursor.fetchone()[0]
+
+    names = [f"id{n}" for n in range(per_page)]
+    return _SectionReads(
+        per_page=per_page,
+        count=count,
+        rows=Prepared(rows, "stop", "size", "start"),
+        bylines=Prepared(
+            lambda **ids: Byline.objects.select_related("reporter").only(
+                "article", "position", "reporter__name", "reporter__slug",
+            ).filter(article_id__in=[ids[name] for name in names]).order_by("article_id", "position"),
+            *names,
+        ),
+    )
 
 
 def _union_all(parts: list[QuerySet]) -> tuple[str, list]:
@@ -402,9 +510,9 @@ _HEADLINE_FIELDS = (
 def issue_pages(issue: Issue) -> list[PrintedPage]:
     """The issue's pages in 版次 order, each with what it prints for readers;
     pages with nothing published are left out (two queries)."""
-    pages = _pages_of(issue)
+    pages = _PAGES_OF(issue=issue.pk)
     by_page: dict[int, list[Article]] = {page.pk: [] for page in pages}
-    for article in _printed_entries().filter(source_page__issue=issue):
+    for article in _PRINTED_ENTRIES(issue=issue.pk):
         by_page[article.source_page_id].append(article)
     pages_by_pk = {page.pk: page for page in pages}
     for page in pages:
@@ -419,12 +527,13 @@ def issue_pages(issue: Issue) -> list[PrintedPage]:
 _PRINTED_PAGE_ORDER = (F("number").asc(nulls_last=True), "page_label", "file_name")
 
 
-def _pages_of(issue: Issue) -> list[SourcePage]:
-    """The issue's pages in 版次 order, without their text."""
-    return list(
-        issue.pages.defer("raw_text", "parse_warnings")
-        .order_by(*_PRINTED_PAGE_ORDER)
-    )
+# The issue's pages in 版次 order, without their text (compiled once: articles.prepared;
+# building and compiling this and the next were a third of the issue page's CPU).
+_PAGES_OF = Prepared(
+    lambda issue: SourcePage.objects.filter(issue_id=issue).defer("raw_text", "parse_warnings")
+    .order_by(*_PRINTED_PAGE_ORDER),
+    "issue",
+)
 
 
 def _printing(issue: Issue, pages: list[SourcePage], by_page: dict[int, list[Article]]) -> list[PrintedPage]:
@@ -439,16 +548,14 @@ def _printing(issue: Issue, pages: list[SourcePage], by_page: dict[int, list[Art
     return result
 
 
-@functools.cache
-def _printed_entries() -> QuerySet[Article]:
-    """What pages print, with the columns they show, in printed order: built once, as
-    resolving the readers' filter and the column lists cost ~1 ms a request (cloned by filter())."""
-    return (
-        Article.objects.filter(_printed_q())
-        .select_related("continuation_of")
-        .only(*_HEADLINE_FIELDS, *(f"continuation_of__{name}" for name in _HEADLINE_FIELDS))
-        .order_by("position", "pk")
-    )
+# What an issue's pages print, with the columns they show, in printed order.
+_PRINTED_ENTRIES = Prepared(
+    lambda issue: Article.objects.filter(_printed_q(), source_page__issue_id=issue)
+    .select_related("continuation_of")
+    .only(*_HEADLINE_FIELDS, *(f"continuation_of__{name}" for name in _HEADLINE_FIELDS))
+    .order_by("position", "pk"),
+    "issue",
+)
 
 
 @_compiled_once

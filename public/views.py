@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import Article, Column, Reporter, Section, SourcePage
+from articles.models import Article, Column, Reporter, SourcePage
 from linking.rendering import link_first_mentions
 from linking.selectors import mentions_for_display, other_names, related_for_display, tag_for_old_slug
 from public import pagecache, scripts, seo
@@ -39,6 +39,7 @@ from public.selectors import (
     published_between,
     search_hits,
     section_with_descendants,
+    SectionNewest,
 )
 from search.highlight import highlight, snippet
 from search.selectors import DATE, RELEVANCE, SearchFilters, parse_query, search_results
@@ -59,7 +60,7 @@ def _feeds(kind: str, slug: str) -> tuple[str, str]:
     return reverse(f"public:{kind}_rss", args=[slug]), reverse(f"public:{kind}_atom", args=[slug])
 
 
-def _page(request: HttpRequest, items: NewestFirst | list[int], per_page: int = PER_PAGE) -> Page:
+def _page(request: HttpRequest, items: NewestFirst | SectionNewest | list[int], per_page: int = PER_PAGE) -> Page:
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
@@ -71,11 +72,11 @@ def _published_or_404(queryset: QuerySet[Article]) -> QuerySet[Article]:
     return queryset
 
 
-def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article], sections: list[Section] = (),
-             **context) -> HttpResponse:
-    """A page of the queryset's published articles, newest first; sections: the ones it is
-    filtered to, each walked on its own index (see NewestFirst)."""
-    context.update(heading=heading, page_obj=_page(request, NewestFirst(queryset, sections=sections)))
+def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article] | None = None,
+             articles: SectionNewest | None = None, **context) -> HttpResponse:
+    """A page of the queryset's published articles, newest first (or of articles, already so)."""
+    items = NewestFirst(queryset) if articles is None else articles
+    context.update(heading=heading, page_obj=_page(request, items))
     return render(request, "public/listing.html", context)
 
 
@@ -142,8 +143,7 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sections = section_with_descendants(slug)
     if not sections:
         raise Http404("no such section")
-    queryset = published_articles().filter(section__in=sections)  # in_section(), its sections read once
-    return _listing(request, heading=str(sections[0]), queryset=queryset, sections=sections,
+    return _listing(request, heading=str(sections[0]), articles=SectionNewest(sections, per_page=PER_PAGE),
                     feeds=_feeds("section", slug))
 
 

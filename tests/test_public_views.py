@@ -224,8 +224,8 @@ def test_section_pages_list_newest_first_across_subsections_in_constant_queries(
     def listed(page: int) -> list[str]:
         cache.clear()
         # Every section, the page's among them with its subsections (1), the count (1),
-        # the page's articles (1) with their bylines (1) and edition dates (1), the menu (1).
-        with django_assert_num_queries(6):
+        # the page's articles with their edition dates (1), their bylines (1), the menu (1).
+        with django_assert_num_queries(5):
             html = client.get(f"/sections/jingji-x/?page={page}").content.decode()
         assert "经济草稿" not in html
         return [a.title for a in made if a.title in html]
