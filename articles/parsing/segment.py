@@ -534,14 +534,18 @@ def _names_sitter(chunk: Chunk, line: Line) -> bool:
 _STOP_END_RE = re.compile(r"[、，,。！？!?；;：:」』”’）)…]$")
 
 
+_TRAILING_OFF = "⋯…．.。、"
+
+
 def _dropped_into_sentence(chunk: Chunk, lines: list[Line], i: int) -> bool:
     """Display type never breaks into a sentence: a phrase between ornaments
     set between the two pieces of a paragraph that a column end cut (the piece
     above ends on no stop, text goes on below), in words of the story above
     (a portrait's caption names its sitter by house and by name, ◘某寓老三◘
     under 某寓之老大… 老三…), is that picture's caption, put by the page's text
-    where the picture stood; not the next story's headline."""
-    phrase = ornamented(lines[i].text)
+    where the picture stood; not the next story's headline. A caption may
+    trail off (◘某某婦人⋯◘): its words are those before the ellipsis."""
+    phrase = ornamented(lines[i].text).rstrip(_TRAILING_OFF)
     if len(phrase) < 4 or i == 0 or i + 1 >= len(lines):
         return False
     above, below = lines[i - 1], lines[i + 1]
