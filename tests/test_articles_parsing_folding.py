@@ -53,3 +53,17 @@ def test_a_folded_character_standing_for_two_is_given_back_by_where_it_lies():
     assert unfolder.restore("头发事情发生") == "頭髮事情發生"
     # What the page does not hold stays as the parser made it.
     assert unfolder.restore("第二版") == "第二版"
+
+
+def test_a_jumps_second_part_with_a_caption_in_traditional_characters():
+    text = (
+        "某某市推出新措施\n\n"
+        "（上接第一版）兩岸企業表示，新措施讓合作更方便，期待後續發展。\n\n"
+        "圖為市民在公園賞花。\n"
+    )
+    [article] = _parse(text).articles
+    [twin] = _parse(fold_to_simplified(text)).articles
+    assert article.title == "某某市推出新措施" and article.continued_from == "第一版"
+    assert article.paragraphs == ["兩岸企業表示，新措施讓合作更方便，期待後續發展。"]
+    assert article.captions == ["圖為市民在公園賞花。"]
+    assert [fold_to_simplified(c) for c in article.captions] == twin.captions
