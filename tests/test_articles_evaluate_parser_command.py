@@ -121,3 +121,20 @@ def test_evaluate_parser_asks_where_the_snapshots_are_for_fresh_renderings(built
     monkeypatch.delenv("CORPUS_MIRROR", raising=False)
     with pytest.raises(CommandError, match="--mirror"):
         run(str(built_corpus), "--split", "dev", "--seeds", "2")
+
+
+def test_evaluate_parser_scores_dev_pages_converted_to_the_other_script(corpus):
+    report = json.loads(run(str(corpus), "--split", "dev", "--script", "hant", "--json"))
+    assert [p["page"] for p in report["dev_pages"]] == ["devpaper/2024-08-05/01"]
+    assert "test" not in report["sections"]
+    plain = json.loads(run(str(corpus), "--split", "dev", "--json"))
+    # The page and its key both in traditional characters: the parser finds the same articles.
+    assert report["total"]["correct"] == plain["total"]["correct"] == report["total"]["gold"]
+    table = run(str(corpus), "--split", "dev", "--script", "hant")
+    assert "converted to hant" in table
+
+
+def test_evaluate_parser_converts_no_test_page(corpus):
+    for split in ("all", "test"):
+        with pytest.raises(CommandError, match="dev pages only"):
+            run(str(corpus), "--split", split, "--script", "hant")

@@ -213,6 +213,16 @@ def test_a_portrait_caption_dropped_between_the_pieces_of_a_cut_sentence_stays_w
     assert articles[0].captions == ["◘某寓老三◘"]
 
 
+def test_a_caption_trailing_off_dropped_into_a_cut_sentence_stays_with_its_story():
+    cut = SALON.index("負盛")
+    articles = parse(
+        f"某寓姊妹花\n\n{SALON[:cut]}\n\n◘某寓老三⋯◘\n\n{SALON[cut:]}\n\n{SALON_END}\n（某生）\n\n"
+        f"戲園新開\n\n{OTHER}\n"
+    )
+    assert [a.title for a in articles] == ["某寓姊妹花", "戲園新開"]
+    assert articles[0].captions == ["◘某寓老三⋯◘"]
+
+
 def test_a_phrase_ending_with_the_photographers_credit_in_brackets_is_a_caption():
     [article] = parse(f"某寓姊妹花\n\n{SALON}\n\n◘某寓三姊妹（某某攝）\n\n{SALON_END}\n")
     assert article.captions == ["◘某寓三姊妹（某某攝）"]

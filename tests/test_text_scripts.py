@@ -22,3 +22,14 @@ def test_spellings_give_every_script_of_a_word():
     from text.scripts import spellings
 
     assert {"发展", "發展"} <= spellings("发展") and spellings("發展") >= {"发展", "發展"}
+
+
+def test_folding_to_simplified_keeps_every_offset():
+    from text.scripts import fold_to_simplified
+
+    text = "本報記者　張三攝，（下轉第二版）髮 ABC，１２３"
+    folded = fold_to_simplified(text)
+    assert folded == "本报记者　张三摄，（下转第二版）发 ABC，１２３"
+    assert len(folded) == len(text)
+    simplified = "本报讯 某某市3月4日召开会议。"
+    assert fold_to_simplified(simplified) is simplified  # nothing to fold: the text itself

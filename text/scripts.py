@@ -9,6 +9,7 @@ one reads its dictionaries (about 10 ms), converting is then about 1 ms per
 from __future__ import annotations
 
 import functools
+import re
 
 import opencc
 
@@ -32,3 +33,36 @@ def spellings(text: str) -> set[str]:
 @functools.cache
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
+
+
+def fold_to_simplified(text: str) -> str:
+    """text with each traditional character replaced by its simplified twin,
+    one character for one (書報 → 书报), so every offset into the folded text
+    is the same offset into text. For matching words whatever the script, not
+    for display: no phrase is converted, and a character with several
+    simplified forms takes OpenCC's first."""
+    table, traditional = _fold_table()
+    # A simplified page has nothing to fold: it is scanned once, not looked up character by character.
+    return text.translate(table) if traditional.search(text) else text
+
+
+# The code points a Chinese page's characters come from: CJK Unified
+# Ideographs, Extension A, and the compatibility ideographs OCR may give.
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@functools.cache
+def _fold_table() -> tuple[str, re.Pattern[str]]:
+    """The table traditional → simplified, and a pattern of its traditional characters.
+
+    The table is a string indexed by code point over the whole Basic
+    Multilingual Plane (128 KB): str.translate then finds every character of
+    a page in it, where a dict's misses (punctuation, Latin, most Han) cost
+    an exception each, several times slower.
+    """
+    chars = [chr(c) for start, end in _HAN_RANGES for c in range(start, end)]
+    # Each character on a line of its own: converted alone, never as part of a phrase.
+    folded = _converter("t2s").convert("\n".join(chars)).split("\n")
+    pairs = {t: s for t, s in zip(chars, folded, strict=True) if len(s) == 1 and s != t}
+    table = "".join(pairs.get(chr(c), chr(c)) for c in range(0x10000))
+    return table, re.compile("[" + "".join(pairs) + "]")

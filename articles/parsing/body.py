@@ -109,7 +109,7 @@ def _take_markers(lines: list[Line], record: ArticleRecord) -> list[_Piece]:
             text, people = split_leading_byline(text, run_in=bool(record.dateline))
             if people:
                 record.bylines.extend(people)
-            if record.dateline_month is None and record.dateline_day is None and re.search(r"日[讯电訊電〕】\]]", record.dateline):
+            if record.dateline_month is None and record.dateline_day is None and re.search(r"日[讯电〕】\]]", record.dateline):
                 record.warnings.append(warning("dateline_not_a_date", dateline=record.dateline))
         elif line.kind == JUMP and not record.continued_from and not pieces:
             record.continued_from, text = markers.split_jump_from(text)

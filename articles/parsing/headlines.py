@@ -47,7 +47,7 @@ class Headline:
 # piece: a 栏目 over its items, never a story's 引题 or title.
 COLUMN_LABELS = frozenset(
     {"简讯", "短讯", "简报", "要闻简报", "快讯", "新闻速递", "一句话新闻", "社论", "评论员文章", "本报评论员文章", "短评", "时评", "述评",
-     "簡訊", "短訊", "簡報", "要聞簡報", "快訊", "社評", "時評", "述評"}
+     "社评"}
 )
 
 

@@ -65,10 +65,10 @@ _CREDIT_RE = re.compile(
     # Photo news and cartoons credit picture and words under them, the names
     # spaced out to a common width: 张  三图  李四文. The spacing inside a name
     # is what tells it from a headline of the same shape (一张图 看懂全文).
-    r"|" + _SPACED_NAME + r"[ \u3000\xa0]*[图圖][ \u3000\xa0]+" + _NAME + r"[ \u3000\xa0]*文"
-    r"|" + _NAME + r"[ \u3000\xa0]*[图圖][ \u3000\xa0]+" + _SPACED_NAME + r"[ \u3000\xa0]*文"
+    r"|" + _SPACED_NAME + r"[ \u3000\xa0]*[图][ \u3000\xa0]+" + _NAME + r"[ \u3000\xa0]*文"
+    r"|" + _NAME + r"[ \u3000\xa0]*[图][ \u3000\xa0]+" + _SPACED_NAME + r"[ \u3000\xa0]*文"
     # A serial's end mark closes its instalment as a credit closes a story: （完）, （第七回完）, （待续）.
-    r"|[（(](?:第[^（）()]{1,4}[回囘章节節])?(?:完|全文完|待續|待续|未完|續完|续完)[)）])$"
+    r"|[（(](?:第[^（）()]{1,4}[回囘章节])?(?:完|全文完|待续|未完|续完)[)）])$"
 )
 MAX_CREDIT = 40
 # The credit may also run on at the end of the last paragraph, after its final
@@ -84,7 +84,7 @@ _CAPTION_OPEN_RE = re.compile(r"^(?:图为|[上下左右中]图(?:为|：|:)|图
 _CAPTION_CREDIT_RE = re.compile(r"^\S.{5,}?\s+(?:\S{2,12}\s+)?\S{2,12}\s?(?:供图|摄)$")
 # The photographer may be credited in brackets after the subject, as the old
 # pages print it: ◘某某三姊妹（某某攝）; a short line so closed names a picture.
-_BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[（(][\u4e00-\u9fff·]{1,8}(?:攝影|摄影|攝|摄)[)）]$")
+_BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[（(][\u4e00-\u9fff·]{1,8}(?:摄影|摄)[)）]$")
 MAX_NAMED_PICTURE = 30
 # ▲ / △ point at the photograph: the line they open is its caption.
 _PHOTO_POINTER_RE = re.compile(r"^[▲△]")

@@ -18,26 +18,26 @@ _MONTH = r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
 # issue's), a paper's own wire is a 专电 (本报伦敦廿六日专电), and a report
 # filed from several places names them all (本报北京、东京5月11日电).
 _DATELINE_RE = re.compile(
-    r"^((?:本报|本報|(?:据|據)?(?:新华社|新華社|中新社|中央社|中新网|中新網|人民网|人民網|新华网|新華網|央视网|央视新闻|法新社|路透社|美联社|美聯社|共同社|塔斯社|韩联社))"
-    r"(?:[\u4e00-\u9fff]{0,8}?(?:、[\u4e00-\u9fff]{1,8}?){0,3})?(?:" + _MONTH + _DAY + r"日)?(?:(?<![资通快简喜音视短])[讯訊]|(?<=[日社报報网網])(?:专|專)?[电電]))(?![员員])\s*"
+    r"^((?:本报|据?(?:新华社|中新社|中央社|中新网|人民网|新华网|央视网|央视新闻|法新社|路透社|美联社|共同社|塔斯社|韩联社))"
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:、[\u4e00-\u9fff]{1,8}?){0,3})?(?:" + _MONTH + _DAY + r"日)?(?:(?<![资通快简喜音视短])讯|(?<=[日社报网])专?电))(?!员)\s*"
 )
 # Any news agency (通讯社: 联合社, 合众社, 法国新闻社 …) sends 社, a place and a
 # date, closed by 电: with the date required, so a clause such as 合作社来电 is
 # none, and 电 opening a word (电话, 电视) is not the dateline's.
 _AGENCY_RE = re.compile(
-    r"^((?:据|據)?[\u4e00-\u9fff]{1,5}社[\u4e00-\u9fff]{0,8}?" + _MONTH + _DAY + r"日(?:专|專)?[电電])(?![员員话話报報视視脑腦影力商子器池线線站])\s*"
+    r"^(据?[\u4e00-\u9fff]{1,5}社[\u4e00-\u9fff]{0,8}?" + _MONTH + _DAY + r"日专?电)(?![员话报视脑影力商子器池线站])\s*"
 )
 # A paper's short name before 讯, set apart by a space or bracket: 南都讯 记者…, 扬子晚报讯（记者…）.
-_SHORT_SENDER_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}(?<![资通快简喜音视短])[讯訊])(?=\s|[（(])\s*")
+_SHORT_SENDER_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}(?<![资通快简喜音视短])讯)(?=\s|[（(])\s*")
 # 〔中央社東京四日電〕, 【新华社北京3月4日电】
 _BRACKETED_RE = re.compile(
     r"^([〔【\[]([\u4e00-\u9fff]{2,4}社)[\u4e00-\u9fff]{0,8}?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
-    + _DAY + r"日[电電][〕】\]])\s*"
+    + _DAY + r"日电[〕】\]])\s*"
 )
 # A wire dateline of the 1930s–40s in round brackets: place, day, the agency's
 # short name and 电: （重庆廿日海通电）, （巴黎廿日美联电）, （某地廿日电）.
 _ROUND_WIRE_RE = re.compile(
-    r"^([（(][\u4e00-\u9fff]{1,8}?(?:、[\u4e00-\u9fff]{1,8}?){0,3}" + _MONTH + _DAY + r"日[\u4e00-\u9fff]{0,3}?(?:专|專)?[电電][)）（])\s*"  # OCR may mirror the closing bracket
+    r"^([（(][\u4e00-\u9fff]{1,8}?(?:、[\u4e00-\u9fff]{1,8}?){0,3}" + _MONTH + _DAY + r"日[\u4e00-\u9fff]{0,3}?专?电[)）（])\s*"  # OCR may mirror the closing bracket
 )
 # （南京） opening the first paragraph of old-style pages: a place in brackets.
 _PLACE_RE = re.compile(r"^([（(][\u4e00-\u9fff]{2,4}[)）])\s*(?=[\u4e00-\u9fff“])")

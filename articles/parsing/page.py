@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from .body import build_article
 from .decoding import DecodedPage
+from .folding import Unfolder, fold_to_simplified, unfold_record
 from .lines import FOOTER, HEADER, split_lines
 from .records import (
     MAX_FILE_NAME,
@@ -24,15 +25,18 @@ from .records import (
     PageRecord,
     PageRejected,
 )
-from .script import is_traditional
 from .segment import segment
+from .vertical import set_vertically
 from .warnings import warning
 
 _NEWSPAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|时报|都市报))")
 
 
 def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()) -> PageRecord:
-    lines = split_lines(page.text)
+    # Every rule reads the page folded to simplified characters (folding.py);
+    # the record keeps the page's own text and characters.
+    folded = fold_to_simplified(page.text)
+    lines = split_lines(folded)
     record = PageRecord(
         file_name=page.file_name,
         sha256=page.sha256,
@@ -44,14 +48,17 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     footers = sum(1 for line in lines if line.kind == FOOTER)
     if footers:
         record.warnings.append(warning("footers_dropped", count=footers))
-    chunks = segment(lines, known_columns, vertical=is_traditional(page.text))
+    known_columns = frozenset(fold_to_simplified(c) for c in known_columns)
+    chunks = segment(lines, known_columns, vertical=set_vertically(folded, traditional=folded != page.text))
     record.articles = [build_article(chunk, position) for position, chunk in enumerate(chunks, start=1)]
     if not any(_recognisable(a) for a in record.articles):
         raise PageRejected(page.file_name, "no recognisable article (no headline with body text, byline or dateline)")
-    record.outlet = _page_outlet(record)
+    record.outlet = _page_outlet(record, lines)
     for article in record.articles:
         article.bylines = _with_outlets(article.bylines, record.outlet)
         _fit_fields(article)
+    if folded != page.text:
+        unfold_record(record, Unfolder(page.text, folded))
     record.outlet = _cut(record.outlet, MAX_OUTLET)
     record.page_label = _cut(record.page_label, MAX_PAGE_LABEL)
     if len(record.file_name) > MAX_FILE_NAME:
@@ -109,10 +116,10 @@ _DATE_TOKEN_RE = re.compile(
     r"^(?:公元)?(\d{4}|[" + _CN_NUM + r"]{4})年(\d{1,2}|[" + _CN_NUM + r"]{1,3})月(\d{1,2}|[" + _CN_NUM + r"]{1,3})日"
     r"(?:[(（]?星期[一二三四五六日天][)）]?)?$"
 )
-_WEEKDAY_RE = re.compile(r"^[(（]?(?:星期|礼拜|週|周)[一二三四五六日天][)）]?$")
+_WEEKDAY_RE = re.compile(r"^[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?$")
 _LUNAR_RE = re.compile(r"^(?:农历|夏历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 _PAGE_TOKEN_RE = re.compile(r"^(第[A-Z]?[" + _CN_NUM + r"百\d]+版|[A-Z]\d{1,2}版?|\d{1,2}版)(?:[:：·|｜](.*))?$")
-_EDITOR_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|責任編輯|编辑|編輯|美编|美編|校对|校對|版式|设计|制图|责编|视觉)(?:[:：]|$)")
+_EDITOR_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|编辑|美编|校对|版式|设计|制图|责编|视觉)(?:[:：]|$)")
 MAX_HEADER_LINES = 8
 MAX_PAGE_CREDIT = 60
 MAX_PAGE_NAME = 10
@@ -209,10 +216,12 @@ def _cn_int(text: str) -> int | None:
     return digits.get(text) if len(text) == 1 else None
 
 
-def _page_outlet(record: PageRecord) -> str:
-    """The newspaper: the outlet most bylines name, else one named in the text (a footer)."""
+def _page_outlet(record: PageRecord, lines) -> str:
+    """The newspaper: the outlet most bylines name, else the one its footer or
+    header names (更多……请关注某某日报客户端). Not one a story names: the
+    papers a report cites (据某某日报, 某国某某时报) are not the page's."""
     outlets = Counter(p.outlet for a in record.articles for p in a.bylines if p.outlet)
     if outlets:
         return outlets.most_common(1)[0][0]
-    named = Counter(_NEWSPAPER_RE.findall(record.text))
+    named = Counter(name for line in lines if line.kind in (FOOTER, HEADER) for name in _NEWSPAPER_RE.findall(line.text))
     return named.most_common(1)[0][0] if named else ""

@@ -180,7 +180,7 @@ _PUNCT_START_RE = re.compile(r"^[，。、；：！？,.;:!?”’」』）)]")
 _CUT_END_RE = re.compile(r"[以的和与在对把将被为向从及等了着地得之其而且或并]$")
 # Of those, the ones no sentence ends on (了, 着, 得 may close a headline: 春天来了).
 # 和 closes words too (缓和, 温和, 共和): those are no conjunction left hanging.
-_OPEN_END_RE = re.compile(r"(?:[以的与在对把将被为向从及等地之其而且或并]|(?<![缓緩温溫平柔调調共总總附应應谦謙祥])和)$")
+_OPEN_END_RE = re.compile(r"(?:[以的与在对把将被为向从及等地之其而且或并]|(?<![缓温平柔调共总附应谦祥])和)$")
 
 
 def paired(text: str) -> bool:
@@ -455,7 +455,7 @@ _INNER_END_RE = re.compile(r"[。！？!?]")
 # title: the first line of its text, and the sign that a new piece begins.
 # The labels of who sends (寄…人) or tells, never a speaker's (发言人, 主持人),
 # whom a news story quotes under its subheads.
-_SIGNED_RE = re.compile(r"^(?:寄[\u4e00-\u9fff]人|讲述人|講述人|口述人|来信人|來信人|执笔人|執筆人|作者|口述|讲述|講述|撰文)[:：]\s*[\u4e00-\u9fff]{2,4}$")
+_SIGNED_RE = re.compile(r"^(?:寄[\u4e00-\u9fff]人|讲述人|口述人|来信人|执笔人|作者|口述|讲述|撰文)[:：]\s*[\u4e00-\u9fff]{2,4}$")
 
 
 def _mark_signed_openings(lines: list[Line]) -> None:
@@ -534,14 +534,18 @@ def _names_sitter(chunk: Chunk, line: Line) -> bool:
 _STOP_END_RE = re.compile(r"[、，,。！？!?；;：:」』”’）)…]$")
 
 
+_TRAILING_OFF = "⋯…．.。、"
+
+
 def _dropped_into_sentence(chunk: Chunk, lines: list[Line], i: int) -> bool:
     """Display type never breaks into a sentence: a phrase between ornaments
     set between the two pieces of a paragraph that a column end cut (the piece
     above ends on no stop, text goes on below), in words of the story above
     (a portrait's caption names its sitter by house and by name, ◘某寓老三◘
     under 某寓之老大… 老三…), is that picture's caption, put by the page's text
-    where the picture stood; not the next story's headline."""
-    phrase = ornamented(lines[i].text)
+    where the picture stood; not the next story's headline. A caption may
+    trail off (◘某某婦人⋯◘): its words are those before the ellipsis."""
+    phrase = ornamented(lines[i].text).rstrip(_TRAILING_OFF)
     if len(phrase) < 4 or i == 0 or i + 1 >= len(lines):
         return False
     above, below = lines[i - 1], lines[i + 1]
@@ -574,7 +578,7 @@ def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -
 
 
 # The names of a column of briefs, alone or after its field: 簡訊, 某某简讯, 某地快讯.
-_BRIEFS_COLUMN_RE = re.compile(r"(?:簡訊|简讯|短訊|短讯|快訊|快讯|簡報|简报)$")
+_BRIEFS_COLUMN_RE = re.compile(r"(?:简讯|短讯|快讯|简报)$")
 
 
 def _split_briefs(chunk: Chunk) -> list[Chunk]:
@@ -604,7 +608,7 @@ def _split_briefs(chunk: Chunk) -> list[Chunk]:
 
 
 # A headline that counts what it reports (盜案三起, 火警兩則) tells one story of several incidents.
-_COUNTED_RE = re.compile(r"[一二三四五六七八九十兩两數数]+[起則则件宗樁椿項项]$")
+_COUNTED_RE = re.compile(r"[一二三四五六七八九十两数]+[起则件宗桩椿项]$")
 
 
 def _split_items(chunk: Chunk) -> list[Chunk]:
@@ -732,10 +736,10 @@ def _closing_dateline(lines: list[Line], i: int) -> bool:
 # Notices a paper prints under a heading of their own (开奖公告, 启事, 声明,
 # 讣告): a results table set as a picture leaves only the heading in PDF text,
 # and several such boxes stand one under another.
-_NOTICE_RE = re.compile(r"(?:公告|启事|啟事|通告|声明|聲明|讣告|訃告|公示)$")
+_NOTICE_RE = re.compile(r"(?:公告|启事|通告|声明|讣告|公示)$")
 # The paper's own box (its address, subscription price, postal code, printer) is
 # set under a heading of its own, as an item apart from the story above it.
-_PAPER_BOX_RE = re.compile(r"(?:订价|訂價|定价|定價|零售价|零售價|邮发代号|郵發代號|邮编|郵編|出版单位|出版單位|法律顾问|法律顧問|广告经营许可证|印刷[:：])")
+_PAPER_BOX_RE = re.compile(r"(?:订价|定价|零售价|邮发代号|邮编|出版单位|法律顾问|广告经营许可证|印刷[:：])")
 MAX_BOX_LOOKAHEAD = 2  # the box's first fields: price, postal code
 
 
@@ -771,7 +775,7 @@ def _cut_at_notice(lines: list[Line], i: int, j: int, current: Chunk) -> int:
 
 # A notice speaks in its own formulas: it opens in the first person of a
 # person or body (本人, 本公司, 兹) or closes with 特此公告/声明.
-_NOTICE_WORDING_RE = re.compile(r"^(?:本人|本公司|本单位|本單位|本院|兹|茲)|特此(?:公告|声明|聲明|启事|啟事|通知|公示)")
+_NOTICE_WORDING_RE = re.compile(r"^(?:本人|本公司|本单位|本院|兹)|特此(?:公告|声明|启事|通知|公示)")
 
 
 def _reads_as_notice(lines: list[Line], i: int) -> bool:
