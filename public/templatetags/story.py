@@ -1,6 +1,6 @@
-"""The article page's repeated pieces as tags: its edition line, bylines, body,
-entity and tag links, the pages it is printed on, 标题导航, related stories and
-its tags' meta elements.
+"""The article page's pieces as tags: its head's meta elements (Open Graph, article:*,
+citation_*), its edition line, bylines, body, entity and tag links, the pages it
+is printed on, 标题导航 and related stories.
 
 Rendered as template loops, these were most of the article page's CPU: each
 loop turn is a context push, and each {{ }} a variable lookup, localized and
@@ -15,13 +15,16 @@ from collections.abc import Iterable
 from html import escape
 
 from django import template
-from django.utils.formats import date_format
+from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format, localize
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext, ngettext
 
 from articles.models import Article, Byline, reverse_cached
 from linking.models import Entity
 from linking.selectors import Related
+from public.citation import Citation
 from public.templatetags.edition import page_label
 from text.bodytext import Block
 
@@ -48,6 +51,28 @@ def edition_line(article: Article) -> SafeString:
         f'{escape(page.issue.publication.name)}</a> · {_day(article)} · '
         f'<a href="{escape(page.get_absolute_url())}">{escape(page_label(page))}</a></p>'
     )
+
+
+@register.simple_tag
+def story_facts(article: Article) -> SafeString:
+    """The head's facts, one a line ("" for one that does not apply): the date when no
+    edition line above gives it (the edition's date wins over published_at), the
+    section, the 字数."""
+    if article.source_page.issue:
+        day = ""
+    elif article.edition_date:
+        day = f"<span>{_day(article)}</span>\n      "
+    elif article.published_at:
+        moment = template_localtime(article.published_at)
+        day = (f'<span><time datetime="{escape(format_date(moment, "c"))}">'
+               f'{escape(date_format(moment, "DATETIME_FORMAT"))}</time></span>')
+    else:
+        day = ""
+    section = article.section
+    section = f'<span><a href="{escape(section.get_absolute_url())}">{escape(section.name)}</a></span>' if section else ""
+    count = article.char_count
+    chars = ngettext("%(chars)s character", "%(chars)s characters", count) % {"chars": escape(localize(count))}
+    return mark_safe("\n      ".join([day, section, f"<span>{chars}</span>" if count else ""]))  # noqa: S308
 
 
 @register.simple_tag
@@ -95,10 +120,44 @@ def tag_links(tags: list) -> SafeString:
     return mark_safe(f'<p class="tags">{escape(gettext("Tags:"))}{links}</p>')  # noqa: S308 (every value escaped)
 
 
+def _moment(value) -> str:
+    # What {{ value|date:'c' }} prints: the local time, ISO 8601.
+    return escape(format_date(template_localtime(value), "c"))
+
+
 @register.simple_tag
-def tag_meta(tags: list) -> SafeString:
-    """An article:tag meta element per tag, for the page's head."""
-    return mark_safe("".join(f'<meta property="article:tag" content="{escape(tag.name)}">' for tag in tags))  # noqa: S308
+def article_meta(article: Article, *, description: str, url: str, site_name: str, tags: list) -> SafeString:
+    """The head's description, Open Graph and article:* elements, one a line ("" for one that does not apply)."""
+    published = article.published_on
+    lines = [
+        f'<meta name="description" content="{escape(description)}">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:site_name" content="{escape(str(site_name))}">',
+        '<meta property="og:locale" content="zh_CN">',
+        f'<meta property="og:title" content="{escape(article.display_title)}">',
+        f'<meta property="og:description" content="{escape(description)}">',
+        f'<meta property="og:url" content="{escape(url)}">',
+        f'<meta property="article:published_time" content="{_moment(published)}">' if published else "",
+        f'<meta property="article:modified_time" content="{_moment(article.updated_at)}">',
+        f'<meta property="article:section" content="{escape(article.section.name)}">' if article.section else "",
+        "".join(f'<meta property="article:tag" content="{escape(tag.name)}">' for tag in tags),
+    ]
+    return mark_safe("\n  ".join(lines))  # noqa: S308 (every value escaped)
+
+
+@register.simple_tag
+def citation_meta(cite: Citation, *, url: str) -> SafeString:
+    """Highwire Press citation_* elements (Google Scholar, reference managers), one a line."""
+    lines = [
+        f'<meta name="citation_title" content="{escape(cite.title)}">',
+        "".join(f'<meta name="citation_author" content="{escape(author)}">\n  ' for author in cite.authors)
+        + f'<meta name="citation_journal_title" content="{escape(str(cite.paper))}">',
+        f'<meta name="citation_publication_date" content="{format_date(cite.date, "Y/m/d")}">' if cite.date else "",
+        f'<meta name="citation_firstpage" content="{escape(cite.page)}">' if cite.page else "",
+        '<meta name="citation_language" content="zh">',
+        f'<meta name="citation_fulltext_html_url" content="{escape(url)}">',
+    ]
+    return mark_safe("\n  ".join(lines))  # noqa: S308 (every value escaped)
 
 
 @register.simple_tag
