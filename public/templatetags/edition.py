@@ -1,5 +1,6 @@
 """The 数字报's repeated pieces as tags: a printed page's label, a headline entry,
-and a headline list's link (the home page's sections, the article page's 标题导航).
+and a headline list's link (the home page's sections; the article page's 标题导航
+is public.templatetags.story.headline_nav).
 
 An issue lists about fifty headlines; as an {% include %} each cost a template
 context, a `with` and a dozen variable lookups (about half the issue page's
@@ -28,7 +29,7 @@ def page_label(page: SourcePage) -> str:
 
 @register.simple_tag
 def headline_link(article: Article) -> SafeString:
-    """A headline list's entry (the home page's sections, the article page's 标题导航): its link, as one format_html."""
+    """A headline list's entry (the home page's sections): its link, as one format_html."""
     return format_html('<li><a href="{}">{}</a></li>', article.get_absolute_url(), article.display_title)
 
 
