@@ -380,7 +380,8 @@ def test_questions_set_solid_over_a_headline_at_the_page_top_are_its_kicker():
         "征集仍在进行\n期待你的便民故事\n\n案例征集将于本月底截止，市民可通过客户端参与。\n"
     )
     first, second = parse(text)
-    assert first.kicker.startswith("公交车要等多久？") and "便民服务就藏在一件件小事中" in first.kicker + first.title
+    assert first.kicker.startswith("公交车要等多久？你身边的驿站在哪里？某某区还有哪些便民设施？")
+    assert first.title == "某某区便民设施案例继续征集中"
     assert first.paragraphs[0].startswith("某某区便民设施案例征集活动")
     assert second.paragraphs == ["案例征集将于本月底截止，市民可通过客户端参与。"]
 
@@ -392,7 +393,7 @@ def test_a_line_set_solid_over_the_title_is_its_top_line_not_a_piece_of_its_own(
         "投票规则：每人每天可点赞十票。\n"
     )
     [story] = parse(text)
-    assert "第二届某某案例评选开始投票" in story.kicker + story.title
+    assert story.kicker == "第二届某某案例评选开始投票"
     assert story.paragraphs[-1] == "投票规则：每人每天可点赞十票。"
 
 
@@ -507,3 +508,58 @@ def test_briefs_under_the_same_dateline_are_still_items_of_their_own():
     first, second = parse(text)
     assert first.paragraphs[-1] == "甲国外长表示感谢。"
     assert second.dateline == "本报北京5月11日电"
+
+
+def test_a_long_subtitle_of_two_balanced_phrases_set_under_the_title_stays_the_subtitle():
+    text = (
+        "某某区稳就业取得新成效\n今年以来某某区新增就业岗位十二万个，城镇登记失业率控制在百分之三以内\n\n"
+        "某某区上下认真落实各项政策，就业形势总体稳定。\n\n下一步将继续加大帮扶力度。\n"
+    )
+    [story] = parse(text)
+    assert story.subtitle == "今年以来某某区新增就业岗位十二万个，城镇登记失业率控制在百分之三以内"
+    assert story.paragraphs[0] == "某某区上下认真落实各项政策，就业形势总体稳定。"
+
+
+def test_a_storys_closing_exclamation_over_the_next_headline_stays_its_last_paragraph():
+    text = (
+        "某某公园举办菊花展\n\n记者 王五\n\n某某公园菊花展昨天开幕，展出菊花三百余种。\n\n"
+        "展览将持续到本月底。\n\n欢迎广大市民踊跃参与！\n某某区新开通3条公交线路\n\n记者 赵六\n\n"
+        "某某公交公司昨天起新开通3条公交线路，方便市民出行。\n"
+    )
+    first, second = parse(text)
+    assert first.paragraphs[-1] == "欢迎广大市民踊跃参与！"
+    assert (second.kicker, second.title) == ("", "某某区新开通3条公交线路")
+
+
+def test_a_closing_quote_over_the_next_headline_stays_the_storys_last_paragraph():
+    text = (
+        "某某村迎来丰收季\n\n记者 王五\n\n某某村的稻谷进入收割期，村民忙着收割。\n\n"
+        "村民张某某说，今年雨水充足。\n\n“我们对今年的收成很有信心！”\n某某区新开通3条公交线路\n\n"
+        "记者 赵六\n\n某某公交公司昨天起新开通3条公交线路，方便市民出行。\n"
+    )
+    first, second = parse(text)
+    assert first.paragraphs[-1] == "“我们对今年的收成很有信心！”"
+    assert second.kicker == ""
+
+
+def test_briefs_under_a_fenbie_headline_without_a_dated_dateline_stay_apart():
+    text = (
+        "两所某某高校分别获评文明校园\n\n本报讯（记者 王五）某某大学日前获评文明校园。\n\n"
+        "学校多年来坚持立德树人。\n\n本报讯（记者 李某）某某学院日前获评文明校园。\n\n"
+        "学院注重校园文化建设。\n\n本报讯（记者 赵六）某某区图书馆昨天开放夜间阅览。\n"
+    )
+    first, second, third = parse(text)
+    assert first.paragraphs[-1] == "学校多年来坚持立德树人。"
+    assert [b.name for b in second.bylines] == ["李某"] and second.paragraphs[0] == "某某学院日前获评文明校园。"
+    assert [b.name for b in third.bylines] == ["赵六"]
+
+
+def test_a_subhead_opening_with_a_noun_ending_in_shuo_is_no_reported_speech():
+    text = (
+        "某某文学研讨会举行\n\n本报北京5月18日电  （记者王五）某某文学研讨会18日在京举行。\n\n"
+        "与会专家认为，网络文学发展迅速。\n\n某某小说，何以走红海外\n\n"
+        "某某平台数据显示，海外读者数量逐年增长。\n\n专家建议加强翻译人才培养。\n"
+    )
+    stories = parse(text)
+    assert stories[-1].paragraphs[0] == "某某平台数据显示，海外读者数量逐年增长。"
+    assert all("某某小说，何以走红海外" not in p for story in stories for p in story.paragraphs)

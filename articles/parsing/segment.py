@@ -184,8 +184,13 @@ _OPEN_END_RE = re.compile(r"(?:[以的与在对把将被为向从及等地之其
 
 
 def paired(text: str) -> bool:
+    return len(text) <= MAX_CLAUSE_HEADING and balanced(text)
+
+
+def balanced(text: str) -> bool:
+    """Two balanced phrases, however long: a 副题 may run longer than a subhead."""
     phrases = _COMMA_RE.split(text)
-    if len(phrases) != 2 or len(text) > MAX_CLAUSE_HEADING:
+    if len(phrases) != 2:
         return False
     if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text):
         return False
@@ -219,8 +224,13 @@ _DANGLING_RE = re.compile(r"[，,、][^，,、]$")
 
 
 # Reported speech opens with who says it and a verb of saying before a comma
-# (某某表示，……): a sentence of text; a heading quotes with a colon (某某：……).
-_SAYS_RE = re.compile(r"^[^，,。：:]{2,20}(?:表示|指出|认为|介绍|强调|透露|坦言|说|称)[，,]")
+# (某某表示，……; 在某某看来，……): a sentence of text; a heading quotes with a
+# colon (某某：……). 说 and 称 also close nouns and set phrases that a heading
+# may open with (小说，简称，堪称，): those say nothing.
+_SAYS_RE = re.compile(
+    r"^[^，,。：:]{2,20}(?:表示|指出|认为|介绍|强调|透露|坦言|看来"
+    r"|(?<![小传学演解])说|(?<![简堪号著俗统别昵职名])称)[，,]"
+)
 
 
 def cut_off(text: str, following: str) -> bool:
@@ -670,12 +680,17 @@ def _one_of_several(chunk: Chunk, line: Line) -> bool:
     """A headline saying its subject met, called or wrote to several parties
     分别 (respectively: 某某分别同甲、乙外长通电话) heads one dispatch per
     party, each under the same dateline: a dateline that repeats the story's
-    first goes on with it."""
+    first goes on with it. Only a dispatch's dateline, which names its place
+    and day (本报北京5月11日电): briefs under 分别获评 or 分别签约 each open
+    with the paper's bare mark (本报讯), which repeats on every brief."""
     headline = chunk.headline
     if headline is None or "分别" not in headline.title + headline.kicker:
         return False
     first = next((l for l in chunk.lines if l.kind == DATELINE), None)
-    return first is not None and split_dateline(first.text, first_paragraph=True)[0] == split_dateline(line.text, first_paragraph=True)[0]
+    if first is None:
+        return False
+    dateline, _, day, _ = split_dateline(first.text, first_paragraph=True)
+    return day is not None and split_dateline(line.text, first_paragraph=True)[0] == dateline
 
 
 # The reading boxes a feature opens with (核心阅读: the story in brief).
@@ -801,11 +816,18 @@ def _long_piece(line: Line, following: Line) -> bool:
     """A line longer than one of display type, set solid under a headline line,
     whose commas pair no phrases (cut_off), over more text: the first piece of
     a paragraph that a column end cut, not a 副题 (a 副题 stands over the
-    byline, the dateline or the text's first paragraph, and reads whole)."""
-    return line.gap == 0 and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
+    byline, the dateline or the text's first paragraph, and reads whole). A
+    long 副题 set solid under its title over the first paragraph reads whole
+    as two balanced phrases that close no sentence and report no one's words
+    (今年以来某某新增岗位某某个，某某控制在某某以内)."""
+    return (
+        line.gap == 0 and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
+        and (ends_sentence(line.text) or not balanced(line.text) or bool(_SAYS_RE.match(line.text)))
+    )
 
 
 MAX_SOLID_TOP = 3  # a headline block is a few lines: 引题 lines over the stack
+_ASKS_RE = re.compile(r"[？?][”’」』)）]?$")
 
 
 def _solid_top(above: list[Line], first: Line, *, at_page_start: bool) -> list[Line]:
@@ -814,7 +836,10 @@ def _solid_top(above: list[Line], first: Line, *, at_page_start: bool) -> list[L
     in a block set apart from what is above it, are its top lines (a 引题 that
     asks 某某多久？某某在哪里？, or names its subject 某某：), never the
     last lines of the story above nor a piece of their own. A line of text is
-    no headline's: it holds a full stop or runs longer than a title."""
+    no headline's: it holds a full stop or runs longer than a title. Nor is a
+    line that closes a sentence (欢迎某某！, “某某！”): where the blank line under
+    a story was lost, that is its last paragraph; a 引题 closing on a question
+    is taken only over no story's text."""
     if first.gap:
         return []
     n = 0
@@ -824,8 +849,15 @@ def _solid_top(above: list[Line], first: Line, *, at_page_start: bool) -> list[L
             return []
         n += 1
         if line.gap:
-            return above[-n:]
-    return above[-n:] if n and n == len(above) and at_page_start else []
+            break
+    else:
+        if not (n and n == len(above) and at_page_start):
+            return []
+    top = above[-n:]
+    closing = [line for line in top if ends_sentence(line.text)]
+    if closing and (_has_body(Chunk(headline=None, lines=above[:-n])) or not all(_ASKS_RE.search(line.text) for line in closing)):
+        return []
+    return top
 
 
 def _has_body(chunk: Chunk) -> bool:
