@@ -146,7 +146,7 @@ class _SectionReads:
     bylines: Prepared
 
 
-# What an article list item shows (public/_article_item.html), and what the page cache
+# What an article list item shows (public.templatetags.listing.article_item), and what the page cache
 # notes of an article as loaded (public.pagecache._STATE_FIELDS).
 _LISTING_FIELDS = (
     "id", "slug", "title", "body", "status", "published_at", "created_at", "section_id", "column_id",

@@ -25,6 +25,13 @@ def test_an_entry_shows_its_column_headline_reporters_and_the_editions_date(make
     )
 
 
-def test_an_unpublished_entry_has_no_date_and_no_column_link(make_article):
-    html = article_item(make_article(title="某某"))
-    assert 'class="column"' not in html and "<time" not in html
+def test_an_unpublished_entry_has_no_date_but_keeps_its_column_link(make_article):
+    column = Column.objects.create(name="某某观察", slug="moumou-guancha")
+    html = article_item(Article.objects.for_listing().get(pk=make_article(title="某某", column=column).pk))
+    assert "<time" not in html
+    assert '<a class="column" href="/columns/moumou-guancha/">某某观察</a>' in html
+
+
+def test_an_entry_without_a_column_has_no_column_link(make_article):
+    html = article_item(make_article(title="某某", status=Article.Status.PUBLISHED, published_at=timezone.now()))
+    assert 'class="column"' not in html and "<time" in html
