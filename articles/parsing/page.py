@@ -42,7 +42,6 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
         sha256=page.sha256,
         text=page.text,
         encoding=page.encoding,
-        warnings=list(page.warnings),
     )
     _read_header(lines, record)
     footers = sum(1 for line in lines if line.kind == FOOTER)
@@ -59,6 +58,8 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
         _fit_fields(article)
     if folded != page.text:
         unfold_record(record, Unfolder(page.text, folded))
+    # The decoder's warnings carry the file's own name and bytes: never refolded, never restored.
+    record.warnings[:0] = page.warnings
     record.outlet = _cut(record.outlet, MAX_OUTLET)
     record.page_label = _cut(record.page_label, MAX_PAGE_LABEL)
     if len(record.file_name) > MAX_FILE_NAME:
