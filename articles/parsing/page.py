@@ -48,7 +48,9 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     if footers:
         record.warnings.append(warning("footers_dropped", count=footers))
     known_columns = frozenset(fold_to_simplified(c) for c in known_columns)
-    chunks = segment(lines, known_columns, vertical=set_vertically(folded, traditional=folded != page.text))
+    # The header is an archive's or the paper's own (1948年4月21日 / 第2版), not how the page was set.
+    body = "\n".join(line.text for line in lines if line.kind not in (HEADER, FOOTER))
+    chunks = segment(lines, known_columns, vertical=set_vertically(body, traditional=folded != page.text))
     record.articles = [build_article(chunk, position) for position, chunk in enumerate(chunks, start=1)]
     if not any(_recognisable(a) for a in record.articles):
         raise PageRejected(page.file_name, "no recognisable article (no headline with body text, byline or dateline)")
