@@ -36,7 +36,7 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     # Every rule reads the page folded to simplified characters (folding.py);
     # the record keeps the page's own text and characters.
     folded = fold_to_simplified(page.text)
-    lines = split_lines(folded)
+    lines = split_lines(folded, printed=page.text if folded != page.text else None)
     record = PageRecord(
         file_name=page.file_name,
         sha256=page.sha256,
