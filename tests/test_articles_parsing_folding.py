@@ -79,6 +79,9 @@ def test_a_name_padded_with_a_full_width_space_keeps_its_own_characters():
         "颱風過後市面恢復\n\n本報訊　颱風過後，政府擴大檢查範圍，市面逐步恢復正常，市民生活大致如常。\n\n記者　范　某\n"
     )
     assert [p.name for a in page.articles for p in a.bylines] == ["范某"]
+    # The headline holds 於明 unbroken (將於明日): the name is still the byline's own.
+    page = _parse("某某新館將於明日開幕\n\n本報記者　于　明\n\n本報訊　某某新館將於明日開幕，市民可免費參觀。\n")
+    assert [p.name for a in page.articles for p in a.bylines] == ["于明"]
 
 
 def test_a_string_is_looked_for_within_its_articles_span():

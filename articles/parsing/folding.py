@@ -42,10 +42,24 @@ class Unfolder:
     which.
     """
 
-    def __init__(self, original: str, folded: str):
+    def __init__(self, original: str, folded: str, *, byline_lines: tuple[tuple[int, int], ...] = ()):
         self.original = original
         self.folded = folded
         self.reached = 0
+        # (start, end) of the lines read as bylines: a name is looked for there
+        # first (将于明日 in a headline is not the byline's 于明).
+        self.byline_lines = byline_lines
+
+    def restore_name(self, name: str, *, near: int = 0, end: int | None = None) -> str:
+        """A byline's name in the page's characters, from a byline line of the span if one holds it."""
+        end = len(self.folded) if end is None else end
+        for start, stop in self.byline_lines:
+            if near <= start < end:
+                if (at := self.folded.find(name, start, stop)) >= 0:
+                    return self.original[at: at + len(name)]
+                if len(name) <= MAX_SPACED and (spaced := self._spaced(name, start, stop)) is not None:
+                    return spaced
+        return self.restore(name, near=near, end=end)
 
     def restore(self, text: str, *, near: int = 0, end: int | None = None, after: int | None = None) -> str:
         """text in the page's characters, found within [near, end) (an
@@ -165,7 +179,7 @@ def _unfold_article(article: ArticleRecord, unfolder: Unfolder) -> None:
         after = unfolder.reached
     article.blocks = blocks
     article.bylines = [
-        BylineRecord(name=restore(person.name), role=person.role, outlet=restore(person.outlet)) for person in article.bylines
+        BylineRecord(name=unfolder.restore_name(person.name, near=near, end=end), role=person.role, outlet=restore(person.outlet)) for person in article.bylines
     ]
     article.warnings = [_unfolded_warning(w, restore) for w in article.warnings]
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from .body import build_article
 from .decoding import DecodedPage
 from .folding import Unfolder, fold_to_simplified, unfold_record
-from .lines import FOOTER, HEADER, split_lines
+from .lines import BYLINE, FOOTER, HEADER, split_lines
 from .records import (
     MAX_FILE_NAME,
     MAX_LENGTHS,
@@ -59,7 +59,8 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
         article.bylines = _with_outlets(article.bylines, record.outlet)
         _fit_fields(article)
     if folded != page.text:
-        unfold_record(record, Unfolder(page.text, folded))
+        bylines = tuple((line.start, line.end) for line in lines if line.kind == BYLINE)
+        unfold_record(record, Unfolder(page.text, folded, byline_lines=bylines))
     # The decoder's warnings carry the file's own name and bytes: never refolded, never restored.
     record.warnings[:0] = page.warnings
     record.outlet = _cut(record.outlet, MAX_OUTLET)
