@@ -1289,3 +1289,22 @@ def test_pages_of_two_issues_imported_at_once_do_not_wait_for_each_other(tmp_pat
 
     assert [getattr(o, "status", o) for o in outcomes] == [CREATED, CREATED]
     assert saw == ["came", "came"]  # both inside their imports at once
+
+
+def test_a_byline_on_a_page_that_names_no_paper_is_the_publications():
+    """One page names its paper (本报记者 ... 某某日报), another of the same paper
+    does not: its reporters are still the paper's, not a second row with no outlet."""
+    from articles.models import Publication
+    from articles.services.editions import page_edition
+
+    Publication.objects.create(name="某某日报", slug="moumou-ribao")
+    options = EditionOptions(publication="moumou-ribao", date="2024-05-06")
+    named = parse_page(decode_page("a.txt", "某某工程开工\n\n某某日报记者 林海\n\n本报讯 某某工程今天开工，预计明年建成。\n".encode()))
+    bare = parse_page(decode_page("b.txt", "某某大桥通车\n\n记者 林海\n\n本报讯 某某大桥今天通车，市民出行更方便。\n".encode()))
+    assert bare.outlet == "" and bare.articles[0].bylines[0].outlet == ""
+
+    for page in (named, bare):
+        page_import(page=page, edition=page_edition(page, options=options))
+
+    assert list(Reporter.objects.filter(name="林海").values_list("outlet", flat=True)) == ["某某日报"]
+    assert Byline.objects.filter(reporter__name="林海").count() == 2

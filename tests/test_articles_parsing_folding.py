@@ -67,3 +67,32 @@ def test_a_jumps_second_part_with_a_caption_in_traditional_characters():
     assert article.paragraphs == ["兩岸企業表示，新措施讓合作更方便，期待後續發展。"]
     assert article.captions == ["圖為市民在公園賞花。"]
     assert [fold_to_simplified(c) for c in article.captions] == twin.captions
+
+
+def test_a_name_padded_with_a_full_width_space_keeps_its_own_characters():
+    # 於 folds to 于 and 範 to 范: the name's 于/范 must come from the byline, not from the headline or body.
+    page = _parse(
+        "某某新館將於下月開幕\n\n本報訊　某某新館將於下月開幕，擴大展覽範圍，市民可免費參觀。\n\n本報記者　于　明\n"
+    )
+    assert [p.name for a in page.articles for p in a.bylines] == ["于明"]
+    page = _parse(
+        "颱風過後市面恢復\n\n本報訊　颱風過後，政府擴大檢查範圍，市面逐步恢復正常，市民生活大致如常。\n\n記者　范　某\n"
+    )
+    assert [p.name for a in page.articles for p in a.bylines] == ["范某"]
+    # The headline holds 於明 unbroken (將於明日): the name is still the byline's own.
+    page = _parse("某某新館將於明日開幕\n\n本報記者　于　明\n\n本報訊　某某新館將於明日開幕，市民可免費參觀。\n")
+    assert [p.name for a in page.articles for p in a.bylines] == ["于明"]
+
+
+def test_a_string_is_looked_for_within_its_articles_span():
+    original = "範某說明\n\n范某到場"
+    unfolder = Unfolder(original, fold_to_simplified(original))
+    assert unfolder.restore("范某", near=6, end=len(original)) == "范某"
+    assert unfolder.restore("范某") == "範某"  # no span: the first on the page
+
+
+def test_a_decoders_warning_keeps_the_files_own_name():
+    # A GB18030 file name in simplified characters on a traditional page that prints 後 (folded to 后).
+    name = "某某后记.txt"
+    record = parse_page(decode_page(name.encode("gb18030"), PAGE.encode("utf-8")))
+    assert [w["params"]["name"] for w in record.warnings if w["code"] == "file_name_gb18030"] == [name]

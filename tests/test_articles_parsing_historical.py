@@ -206,3 +206,23 @@ def test_a_long_first_piece_of_a_cut_paragraph_under_a_vertical_deck_is_body():
     article = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles[0]
     assert article.title == "慈善籃球閉幕 甲隊雪前恥"
     assert article.paragraphs == [first + "捷、報復上兩戰受挫之辱、來賓皆謂此戰甚爲精彩、"]
+
+
+def test_a_paragraph_ending_in_cloud_is_no_report_closed_by_yun():
+    # 雲 (cloud) folds to 云 ("it is said"): only the printed 云 closes a report, so
+    # the single column after 白雲 is the story's subhead, not the next story's headline.
+    text = (
+        "甲城竊案\n手段雖巧終被拘獲\n\n"
+        "甲城某錢莊、爲張三所開、本月十二號晚間八時、有客二人自稱來自白雲\n\n"
+        "兩人叩門\n\n"
+        "自稱送貨、並附致張三一函、時張三適外出、由其弟收下、兩人卽去、\n\n"
+        "巡捕到塲\n\n"
+        "不料其時、又有三人闖入、自稱爲捕房探員、將該錢莊帳簿取去、\n"
+    )
+    articles = parse_page(decode_page("old.txt", text.encode("utf-8"))).articles
+    assert len(articles) == 1 and articles[0].subheads == ["兩人叩門", "巡捕到塲"]
+    # The same paragraph closed by 云 ends the report: the column after it heads a story.
+    # So does 雲 before the report's closing pause, as a page converted to traditional by machine prints 云.
+    for end in ("來自白城云", "來自白城雲、"):
+        closed = parse_page(decode_page("old.txt", text.replace("來自白雲", end).encode("utf-8"))).articles
+        assert [a.title for a in closed][1:] == ["兩人叩門"]

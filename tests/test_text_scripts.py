@@ -1,4 +1,4 @@
-from text.scripts import to_simplified, to_traditional
+from text.scripts import fold_to_simplified, to_simplified, to_traditional
 
 
 def test_traditional_to_simplified():
@@ -33,3 +33,17 @@ def test_folding_to_simplified_keeps_every_offset():
     assert len(folded) == len(text)
     simplified = "本报讯 某某市3月4日召开会议。"
     assert fold_to_simplified(simplified) is simplified  # nothing to fold: the text itself
+
+
+def test_folding_takes_what_opencc_leaves_on_a_traditional_page():
+    # Taiwan's particle 著 and the old forms 衞, 吿, 靑: folded on a traditional page.
+    assert fold_to_simplified("他看著報紙，衞兵吿訴靑年") == "他看着报纸，卫兵告诉青年"
+    # A simplified page prints 著 too (著名): nothing on it is folded.
+    assert fold_to_simplified("著名作家") == "著名作家"
+
+
+def test_folding_keeps_every_offset_outside_the_basic_plane():
+    # A character outside the BMP (Extension B, two UTF-16 units) stays one character.
+    text = "𠀋某書報𪚥"
+    folded = fold_to_simplified(text)
+    assert folded == "𠀋某书报𪚥" and len(folded) == len(text)

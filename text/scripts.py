@@ -64,5 +64,13 @@ def _fold_table() -> tuple[str, re.Pattern[str]]:
     # Each character on a line of its own: converted alone, never as part of a phrase.
     folded = _converter("t2s").convert("\n".join(chars)).split("\n")
     pairs = {t: s for t, s in zip(chars, folded, strict=True) if len(s) == 1 and s != t}
-    table = "".join(pairs.get(chr(c), chr(c)) for c in range(0x10000))
-    return table, re.compile("[" + "".join(pairs) + "]")
+    table = "".join({**pairs, **_FOLD_SUPPLEMENT}.get(chr(c), chr(c)) for c in range(0x10000))
+    # 著 is not one that tells a page traditional: a simplified page prints it too (著名).
+    return table, re.compile("[" + "".join(c for c in {**pairs, **_FOLD_SUPPLEMENT} if c != "著") + "]")
+
+
+# What OpenCC leaves as it is and a traditional page prints for a simplified
+# character: Taiwan's particle 著 (看著, for 着), and the old forms 衞, 吿, 靑
+# (衛, 告, 青) of older type and OCR. Folded only on a page that is traditional
+# by its other characters.
+_FOLD_SUPPLEMENT = {"著": "着", "衞": "卫", "吿": "告", "靑": "青"}

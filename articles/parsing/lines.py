@@ -110,6 +110,14 @@ class Line:
     kind: str = PARA
     level: int = 0  # markdown heading level
     people: list[BylineRecord] | None = None  # for BYLINE
+    # The line as the page printed it, where the parser reads a folded copy
+    # (folding.py); None when the page is the copy. For the few rules whose
+    # meaning is the character itself (云 "it is said", not 雲 "cloud").
+    printed: str | None = None
+
+    @property
+    def as_printed(self) -> str:
+        return self.text if self.printed is None else self.printed
 
 
 def ends_sentence(text: str) -> bool:
@@ -184,7 +192,8 @@ def is_short(text: str) -> bool:
     )
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, *, printed: str | None = None) -> list[Line]:
+    """printed: the page as printed, when text is its folded copy (the same offsets)."""
     lines: list[Line] = []
     offset = 0
     blanks = 0
@@ -197,7 +206,8 @@ def split_lines(text: str) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         start = offset + lead
         end = start + len(raw.strip())
-        lines.append(classify(Line(start=start, end=end, text=stripped, gap=blanks), lines[-1] if lines else None))
+        line = Line(start=start, end=end, text=stripped, gap=blanks, printed=None if printed is None else printed[start:end])
+        lines.append(classify(line, lines[-1] if lines else None))
         blanks = 0
         offset += len(raw) + 1
     return lines

@@ -10,7 +10,7 @@ from dataclasses import replace
 from .body import build_article
 from .decoding import DecodedPage
 from .folding import Unfolder, fold_to_simplified, unfold_record
-from .lines import FOOTER, HEADER, split_lines
+from .lines import BYLINE, FOOTER, HEADER, split_lines
 from .records import (
     MAX_FILE_NAME,
     MAX_LENGTHS,
@@ -36,20 +36,21 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
     # Every rule reads the page folded to simplified characters (folding.py);
     # the record keeps the page's own text and characters.
     folded = fold_to_simplified(page.text)
-    lines = split_lines(folded)
+    lines = split_lines(folded, printed=page.text if folded != page.text else None)
     record = PageRecord(
         file_name=page.file_name,
         sha256=page.sha256,
         text=page.text,
         encoding=page.encoding,
-        warnings=list(page.warnings),
     )
     _read_header(lines, record)
     footers = sum(1 for line in lines if line.kind == FOOTER)
     if footers:
         record.warnings.append(warning("footers_dropped", count=footers))
     known_columns = frozenset(fold_to_simplified(c) for c in known_columns)
-    chunks = segment(lines, known_columns, vertical=set_vertically(folded, traditional=folded != page.text))
+    # The header is an archive's or the paper's own (1948年4月21日 / 第2版), not how the page was set.
+    body = "\n".join(line.text for line in lines if line.kind not in (HEADER, FOOTER))
+    chunks = segment(lines, known_columns, vertical=set_vertically(body, traditional=folded != page.text))
     record.articles = [build_article(chunk, position) for position, chunk in enumerate(chunks, start=1)]
     if not any(_recognisable(a) for a in record.articles):
         raise PageRejected(page.file_name, "no recognisable article (no headline with body text, byline or dateline)")
@@ -58,7 +59,10 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
         article.bylines = _with_outlets(article.bylines, record.outlet)
         _fit_fields(article)
     if folded != page.text:
-        unfold_record(record, Unfolder(page.text, folded))
+        bylines = tuple((line.start, line.end) for line in lines if line.kind == BYLINE)
+        unfold_record(record, Unfolder(page.text, folded, byline_lines=bylines))
+    # The decoder's warnings carry the file's own name and bytes: never refolded, never restored.
+    record.warnings[:0] = page.warnings
     record.outlet = _cut(record.outlet, MAX_OUTLET)
     record.page_label = _cut(record.page_label, MAX_PAGE_LABEL)
     if len(record.file_name) > MAX_FILE_NAME:

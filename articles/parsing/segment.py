@@ -565,8 +565,11 @@ def _dropped_into_sentence(chunk: Chunk, lines: list[Line], i: int) -> bool:
     return any(head in l.text for l in chunk.all_lines) and any(tail in l.text for l in chunk.all_lines)
 
 
-# A report of the 1920s–40s closes on 云 ("so it is said": …定下月開工云、).
-_REPORT_END_RE = re.compile(r"云[、，。,.]?$")
+# A report of the 1920s–40s closes on 云 ("so it is said": …定下月開工云、),
+# read as printed, since 雲 (cloud) folds to 云 too: 雲 only before the pause
+# that closes the report, as a page converted to traditional by machine
+# writes every 云 (…來自白雲 is a place, 開工雲、 the converter's 云).
+_REPORT_END_RE = re.compile(r"(?:云[、，。,.]?|雲[、，。,.])$")
 
 
 def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -> bool:
@@ -584,7 +587,7 @@ def _heads_next_story(current: Chunk, run: list[Line], following: Line | None) -
     if current.headline is None and opens_brief(current.lines[0].text):
         return True
     last = current.lines[-1]
-    return last.kind == PARA and bool(_REPORT_END_RE.search(last.text))
+    return last.kind == PARA and bool(_REPORT_END_RE.search(last.as_printed))
 
 
 # The names of a column of briefs, alone or after its field: 簡訊, 某某简讯, 某地快讯.

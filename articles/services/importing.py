@@ -10,9 +10,10 @@ merged leave a tombstone (``tombstone_create``) so they are not brought back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.db import transaction
@@ -219,6 +220,7 @@ def page_import(
 
     existing = [] if result.status == CREATED else _page_articles(source)  # a page new to the database has none yet
     tombstones = _TOMBSTONES(page=source.pk) if result.status == UPDATED else []
+    _fill_outlets(page, outlet=source.outlet)
     writer = _ArticleWriter(source=source, page=page, publish=publish, result=result)
     for entry in _layout(page=page, old_text=old_text, existing=existing, tombstones=tombstones, writer=writer):
         entry.apply(writer)
@@ -241,6 +243,21 @@ def page_import(
         announce_changed([pk for pk in result.changed_ids if pk in hidden], alone=True)
         announce_changed([pk for pk in result.changed_ids if pk not in hidden])
     return result
+
+
+_SLUG_RE = re.compile(r"[a-z0-9-]+")
+
+
+def _fill_outlets(page: PageRecord, *, outlet: str) -> None:
+    """A byline that names no paper, on a page whose own lines name none
+    either, is the paper's that printed it (the page's outlet, else its
+    publication's name, as edition_apply gave): the reporter is one row
+    whether or not the page happened to name its paper."""
+    if not outlet or _SLUG_RE.fullmatch(outlet):  # a paper first met as a folder's slug has no name yet
+        return
+    for record in page.articles:
+        if any(not person.outlet for person in record.bylines):
+            record.bylines = [person if person.outlet else replace(person, outlet=outlet) for person in record.bylines]
 
 
 # Read for every re-imported page: compiled to SQL once per connection (articles.prepared).
