@@ -31,7 +31,7 @@ def _redis_answers() -> bool:
         return False
 
 
-pytestmark = pytest.mark.skipif(not _redis_answers(), reason=f"no Redis server answers at {REDIS_URL}")
+pytestmark = [pytest.mark.skipif(not _redis_answers(), reason=f"no Redis server answers at {REDIS_URL}"), pytest.mark.heavy]
 
 
 def _free_port() -> int:
