@@ -80,15 +80,13 @@ serve: venv
 
 # One test process per core (pytest-xdist), each with a test database of its
 # own; a module's tests stay in one process (--dist loadfile), so what a module
-# builds once (the seeded archive, the browser) is built once. The modules are
-# dealt in the order tests/conftest.py collects them: those marked heavy first,
-# so the workers finish together. TEST_WORKERS=0
+# builds once (the seeded archive, the browser) is built once. TEST_WORKERS=0
 # runs the suite in a single process; with a Redis cache it always does
 # (tests/conftest.py: the workers would empty each other's cache).
 TEST_WORKERS := auto
 
 test: venv
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: venv
 	$(PY) bench/run.py $(BENCH)

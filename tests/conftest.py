@@ -44,17 +44,6 @@ def pytest_xdist_auto_num_workers(config) -> int | None:
     return None
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # `make test` hands whole modules to the xdist workers (--dist loadfile) in
-    # the order collected (--no-loadscope-reorder: xdist would otherwise deal
-    # the modules with most tests first, and so a long module of one test, a
-    # browser or subprocess test, last, while the other worker idles). The
-    # modules marked `heavy` go first, so the short ones even out the end.
-    # A stable sort: each module keeps its order, and pytest-django's (which
-    # runs before this hook: rolled-back tests, then transactional ones).
-    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
-
-
 @pytest.fixture(autouse=True, scope="session")
 def fast_password_hasher() -> Iterator[None]:
     # PBKDF2 costs ~0.2 s per password on purpose; tests log users in by the hundred.

@@ -44,7 +44,7 @@ from tests.desk import desk  # noqa: F401  (fixture)
 from tests.seedpages import SEED_PREFIXES, copy_seed, flat_copy, seed_name, seed_path
 from tests.english import english
 
-pytestmark = [pytest.mark.django_db, pytest.mark.heavy]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

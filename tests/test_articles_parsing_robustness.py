@@ -12,8 +12,6 @@ from articles.parsing import DecodedPage, decode_page, parse_page, read_page
 from articles.parsing.decoding import MAX_BYTES
 from articles.parsing.warnings import warning
 
-pytestmark = pytest.mark.heavy  # scheduled first (tests/conftest.py)
-
 BODY = "青岛的线上消费在消费市场恢复中表现出极强的拉动作用。记者从市商务局获悉，网络零售额同比增长。\n"
 # The max_length of the Article fields (articles/models.py).
 MAX_LENGTHS = {"column": 50, "kicker": 200, "title": 200, "subtitle": 300, "dateline": 100}

@@ -23,8 +23,6 @@ from articles.warnings import MESSAGES, warning_export, warning_text
 from editorial.exports import articles_for_export
 from tests.seedpages import flat_copy
 
-pytestmark = pytest.mark.heavy  # scheduled first (tests/conftest.py)
-
 ROOT = Path(__file__).resolve().parent.parent
 
 # One warning of every code, with the parameters its writer gives, and what it says in each language.

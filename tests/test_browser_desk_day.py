@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from django.contrib.auth import get_user_model
 
 from articles.models import Article, Publication, Reporter
@@ -25,7 +24,7 @@ from screening.models import SensitiveWord
 from tests.browser import browser, requires_chromium  # noqa: F401  (fixture)
 from tests.desk import desk  # noqa: F401  (fixture)
 
-pytestmark = [requires_chromium, pytest.mark.heavy]
+pytestmark = requires_chromium
 
 # The printed page as it came in: its bylines lost a character of 丁倩倩. The day follows the second story.
 PAGE = (

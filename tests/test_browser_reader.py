@@ -14,7 +14,7 @@ import pytest
 from tests.browser import browser, requires_chromium  # noqa: F401  (fixture)
 from tests.test_browser_public import _png
 
-pytestmark = [requires_chromium, pytest.mark.heavy]
+pytestmark = requires_chromium
 
 PHONE, DESKTOP = 390, 1280
 WIDTHS = pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["phone", "desktop"])

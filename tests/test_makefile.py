@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.heavy  # scheduled first (tests/conftest.py)
-
 ROOT = Path(__file__).resolve().parent.parent
 # The suite already runs inside the venv: -o keeps make from reinstalling requirements.
 MAKE = ["make", "--no-print-directory", "-o", ".venv/.requirements-installed"]

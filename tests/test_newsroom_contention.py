@@ -32,8 +32,6 @@ from tests.desk import desk, fresh, page  # noqa: F401  (fixtures)
 from tests.seedpages import seed_path
 from tests.test_editorial_admin import _change_data
 
-pytestmark = pytest.mark.heavy  # scheduled first (tests/conftest.py)
-
 CHANGE_LIST = reverse("admin:articles_article_changelist")
 
 

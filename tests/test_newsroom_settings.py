@@ -7,10 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-pytestmark = pytest.mark.heavy  # scheduled first (tests/conftest.py)
-
 ROOT = Path(__file__).resolve().parent.parent
 SHOW = "from django.conf import settings; print(settings.LANGUAGE_CODE, settings.SITE_NAME)"
 

@@ -32,7 +32,7 @@ def _redis_answers() -> bool:
         return False
 
 
-pytestmark = [pytest.mark.skipif(not _redis_answers(), reason=f"no Redis server answers at {REDIS_URL}"), pytest.mark.heavy]
+pytestmark = pytest.mark.skipif(not _redis_answers(), reason=f"no Redis server answers at {REDIS_URL}")
 
 
 def _free_port() -> int:

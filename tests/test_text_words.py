@@ -3,13 +3,10 @@ from pathlib import Path
 
 import jieba
 import jieba.posseg
-import pytest
 
 from articles.parsing import read_page
 from tests.seedpages import seed_and_dev_pages
 from text import words
-
-pytestmark = pytest.mark.heavy  # scheduled first (tests/conftest.py)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
