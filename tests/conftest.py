@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_migrate
 from django.test import TestCase
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -82,15 +87,45 @@ def postgresql_flush_by_delete() -> Iterator[None]:
         yield
 
 
+GROUPS = str(REPO_ROOT / "fixtures" / "groups.json")
+
+
+def _groups_after_flush(sender, using, **kwargs) -> None:
+    # post_migrate is sent once per app, after Django's own receivers have made
+    # that app's permissions; the groups name permissions of several apps, all
+    # there once the last app with models has had its turn.
+    if sender is not [config for config in apps.get_app_configs() if config.models_module][-1]:
+        return
+    # The fixture's groups written in bulk, three queries: loaddata looks each
+    # permission up alone (0.09 s a flush, and a flush ends every transactional test).
+    entries = json.loads(Path(GROUPS).read_text(encoding="utf-8"))
+    permissions = {
+        (p.codename, p.content_type.app_label, p.content_type.model): p.pk
+        for p in Permission.objects.using(using).select_related("content_type")
+    }
+    groups = Group.objects.using(using).bulk_create([Group(name=entry["fields"]["name"]) for entry in entries])
+    Membership = Group.permissions.through
+    Membership.objects.using(using).bulk_create([
+        Membership(group_id=group.pk, permission_id=permissions[tuple(key)])
+        for group, entry in zip(groups, entries, strict=True)
+        for key in entry["fields"]["permissions"]
+    ])
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker) -> None:
+def django_db_setup(django_db_setup, django_db_blocker) -> Iterator[None]:
     # The desk's groups (fixtures/groups.json, as `make run` loads them) are in
     # the test database from the start: loading them costs some 160 queries
     # (a permission each), and hundreds of desk tests would pay that per test.
-    # Each test's rollback keeps them; a transactional test's flush removes
-    # them, and tests.desk.desk loads them again when they are missing.
+    # Each test's rollback keeps them. A transactional test ends with a flush
+    # of every table, after which Django makes its permissions again
+    # (post_migrate); the groups come back with them, once, rather than in
+    # every later desk test (tests.desk.desk loads them when they are missing).
     with django_db_blocker.unblock():
-        call_command("loaddata", str(REPO_ROOT / "fixtures" / "groups.json"), verbosity=0)
+        call_command("loaddata", GROUPS, verbosity=0)
+    post_migrate.connect(_groups_after_flush, dispatch_uid="tests.groups_after_flush")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests.groups_after_flush")
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
