@@ -108,10 +108,13 @@ def forget() -> None:
 
 # Every key as an integer, computed by the database: 100,000 rows become
 # arrays in one conversion, with no Python object made per row. published_at
-# in microseconds since 1970 (exact, for ties), the edition date in days.
+# in microseconds since 1970 (exact, for ties), the edition date in days. On
+# SQLite the seconds come from the text without its fraction: strftime reads
+# the fraction in milliseconds and rounds, so .9995 s and later counted a
+# second more, and a story ranked above the next one saved within that second.
 _SELECT = {
     "sqlite": (
-        "CAST(strftime('%%s', published_at) AS INTEGER) * 1000000"
+        "CAST(strftime('%%s', substr(published_at, 1, 19)) AS INTEGER) * 1000000"
         " + CAST(substr(published_at || '.000000', 21, 6) AS INTEGER)",
         "CAST(julianday(edition_date) - 2440587.5 AS INTEGER)",
     ),

@@ -76,6 +76,16 @@ def test_rank_is_newest_first_undated_last_ties_by_id(story):
     assert by_rank == [tie, new, old, never]
 
 
+def test_a_time_late_in_its_second_ranks_before_the_next_second(story):
+    # strftime rounds a fraction of .9995 s or more up to the next second on SQLite.
+    second = NOW.replace(microsecond=0)
+    late = story(published_at=second + timedelta(microseconds=999_800))
+    next_one = story(published_at=second + timedelta(seconds=1, microseconds=100))
+    c = columns.current()
+    assert c.published[at(c, late)] == int(late.published_at.timestamp()) * 1_000_000 + 999_800
+    assert c.rank[at(c, next_one)] < c.rank[at(c, late)]
+
+
 def test_bylines_are_pairs_once_per_reporter(story):
     article = story()
     ding = Reporter.objects.create(name="丁倩倩", slug="ding")
