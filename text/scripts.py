@@ -63,10 +63,10 @@ def _fold_table() -> tuple[str, re.Pattern[str]]:
     chars = [chr(c) for start, end in _HAN_RANGES for c in range(start, end)]
     # Each character on a line of its own: converted alone, never as part of a phrase.
     folded = _converter("t2s").convert("\n".join(chars)).split("\n")
-    pairs = {t: s for t, s in zip(chars, folded, strict=True) if len(s) == 1 and s != t}
-    table = "".join({**pairs, **_FOLD_SUPPLEMENT}.get(chr(c), chr(c)) for c in range(0x10000))
+    pairs = {t: s for t, s in zip(chars, folded, strict=True) if len(s) == 1 and s != t} | _FOLD_SUPPLEMENT
+    table = "".join(pairs.get(chr(c), chr(c)) for c in range(0x10000))
     # 著 is not one that tells a page traditional: a simplified page prints it too (著名).
-    return table, re.compile("[" + "".join(c for c in {**pairs, **_FOLD_SUPPLEMENT} if c != "著") + "]")
+    return table, re.compile("[" + "".join(c for c in pairs if c != "著") + "]")
 
 
 # What OpenCC leaves as it is and a traditional page prints for a simplified
