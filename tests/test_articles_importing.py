@@ -1291,6 +1291,42 @@ def test_pages_of_two_issues_imported_at_once_do_not_wait_for_each_other(tmp_pat
     assert saw == ["came", "came"]  # both inside their imports at once
 
 
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_an_import_holding_its_issue_does_not_hold_up_an_editor_filing_a_page_under_it():
+    from datetime import date
+
+    from django.db import transaction
+
+    from articles.models import Issue, Publication
+    from articles.services.editions import issue_lock
+
+    paper = Publication.objects.create(name="某某日报", slug="moumou-ribao")
+    issue = Issue.objects.create(publication=paper, edition_date=date(2024, 7, 25))
+    page = SourcePage.objects.create(file_name="01.txt", sha256="1" * 64, raw_text="x")  # in no issue yet
+    locked, saved = threading.Event(), []
+
+    def editor() -> None:
+        locked.wait(10)
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '2s'")
+                SourcePage.objects.filter(pk=page.pk).update(issue=issue)  # points at the issue: a key share lock
+            saved.append(True)
+        except Exception as error:  # the lock timeout: held up by the import
+            saved.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=editor)
+    thread.start()
+    with transaction.atomic():  # an import of the issue, inside its transaction
+        issue_lock(publication=paper, edition_date=issue.edition_date)
+        locked.set()
+        thread.join(15)
+    assert saved == [True]
+
+
 def test_a_byline_on_a_page_that_names_no_paper_is_the_publications():
     """One page names its paper (本报记者 ... 某某日报), another of the same paper
     does not: its reporters are still the paper's, not a second row with no outlet."""

@@ -290,10 +290,12 @@ def issue_lock(*, publication, edition_date: date):
     deadlock, or join parts the other has half written; so pages of one issue are
     written one after the other, and those of different issues still at once.
     Race-free: get_or_create locks the row it finds, and an insert that meets a row
-    inserted meanwhile reads (and locks) that row."""
+    inserted meanwhile reads (and locks) that row. No key update (PostgreSQL's FOR NO
+    KEY UPDATE): imports of the issue still wait for each other, but a row that only
+    points at the issue (an editor saving one of its pages) does not wait for them."""
     from articles.models import Issue
 
-    return Issue.objects.select_for_update().get_or_create(publication=publication, edition_date=edition_date)[0]
+    return Issue.objects.select_for_update(no_key=True).get_or_create(publication=publication, edition_date=edition_date)[0]
 
 
 def publication_for(*, name: str = "", slug: str = ""):
