@@ -234,6 +234,21 @@ def make_article(source_page):
 
 
 @pytest.fixture
+def indexed(make_article):
+    """make_article for search tests: published now unless told otherwise, and in the index."""
+    from search.services import index_articles
+
+    def make(**fields) -> Article:
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        fields.setdefault("published_at", timezone.now())
+        article = make_article(**fields)
+        index_articles(article_ids=[article.pk])
+        return article
+
+    return make
+
+
+@pytest.fixture
 def published_article(make_article) -> Article:
     article = make_article(status=Article.Status.PUBLISHED, published_at=timezone.now())
     reporter = Reporter.objects.create(name="丁倩倩", outlet="青岛日报/观海新闻", slug="ding-qianqian")

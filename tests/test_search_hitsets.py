@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pytest
 from django.utils import timezone
@@ -11,22 +13,13 @@ from articles.signals import announce_changed
 from search import columns, hitsets
 from search.backends import get_backend
 from search.selectors import ParsedQuery, search_ranked, search_results
-from search.services import index_articles
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def story(make_article):
-    def make(**fields) -> Article:
-        fields.setdefault("status", Article.Status.PUBLISHED)
-        fields.setdefault("published_at", timezone.now())
-        fields.setdefault("body", "正文。")
-        article = make_article(**fields)
-        index_articles(article_ids=[article.pk])
-        return article
-
-    return make
+def story(indexed):
+    return functools.partial(indexed, body="正文。")  # a body that holds no query word
 
 
 def test_a_word_is_read_from_the_index_once_per_generation(story, django_assert_num_queries):

@@ -15,18 +15,6 @@ from search.services import index_articles
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def indexed(make_article):
-    def make(**fields) -> Article:
-        fields.setdefault("status", Article.Status.PUBLISHED)
-        fields.setdefault("published_at", timezone.now())
-        article = make_article(**fields)
-        index_articles(article_ids=[article.pk])
-        return article
-
-    return make
-
-
 def pks(found) -> set[int]:
     return set(found.values_list("pk", flat=True) if isinstance(found, QuerySet) else found)
 

@@ -19,6 +19,12 @@ from articles.models import Article
 register = template.Library()
 
 
+def edition_time(article: Article, attributes: str = "") -> str:
+    """Its edition's date (Article.url_date) in a <time>, as {{ day|date:"DATE_FORMAT" }} prints it."""
+    day = article.url_date
+    return f'<time{attributes} datetime="{day.isoformat()}">{escape(date_format(day, "DATE_FORMAT"))}</time>'
+
+
 @register.simple_tag
 def article_item(article: Article) -> SafeString:
     """Its column, headline, bylines and the edition's date (load them with it: for_listing)."""
@@ -27,8 +33,7 @@ def article_item(article: Article) -> SafeString:
     # 、 between names, as Chinese lists them.
     bylines = "、".join(f'<a href="{escape(byline.reporter.get_absolute_url())}">{escape(byline.reporter.name)}</a>'
                        for byline in article.bylines.all())
-    day = article.url_date
-    time = f'<time datetime="{day.isoformat()}">{escape(date_format(day, "DATE_FORMAT"))}</time>' if article.published_at else ""
+    time = edition_time(article) if article.published_at else ""
     return mark_safe(  # noqa: S308 (every value escaped above)
         f'<li class="item">{column_link}<a class="headline" href="{escape(article.get_absolute_url())}">'
         f'{escape(article.display_title)}</a><div class="meta">{bylines} {time}</div></li>'

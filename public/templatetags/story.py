@@ -26,6 +26,7 @@ from linking.models import Entity
 from linking.selectors import Related
 from public.citation import Citation
 from public.templatetags.edition import page_label
+from public.templatetags.listing import edition_time
 from text.bodytext import Block
 
 register = template.Library()
@@ -36,19 +37,13 @@ def _text(value: object) -> str:
     return str(value) if hasattr(value, "__html__") else escape(str(value))
 
 
-def _day(article: Article, attributes: str = "") -> str:
-    # Its edition's date (Article.url_date), as {{ day|date:"DATE_FORMAT" }} in a <time>.
-    day = article.url_date
-    return f'<time{attributes} datetime="{day.isoformat()}">{escape(date_format(day, "DATE_FORMAT"))}</time>'
-
-
 @register.simple_tag
 def edition_line(article: Article) -> SafeString:
     """报名 · date · 第01版 · 要闻, each a link to the issue or the page as printed (the page is in an issue)."""
     page = article.source_page
     return mark_safe(  # noqa: S308 (every value escaped)
         f'<p class="meta edition-line"><a href="{escape(page.issue.get_absolute_url())}">'
-        f'{escape(page.issue.publication.name)}</a> · {_day(article)} · '
+        f'{escape(page.issue.publication.name)}</a> · {edition_time(article)} · '
         f'<a href="{escape(page.get_absolute_url())}">{escape(page_label(page))}</a></p>'
     )
 
@@ -61,7 +56,7 @@ def story_facts(article: Article) -> SafeString:
     if article.source_page.issue:
         day = ""
     elif article.edition_date:
-        day = f"<span>{_day(article)}</span>\n      "
+        day = f"<span>{edition_time(article)}</span>\n      "
     elif article.published_at:
         moment = template_localtime(article.published_at)
         day = (f'<span><time datetime="{escape(format_date(moment, "c"))}">'
@@ -196,6 +191,6 @@ def related_items(related: list[Related]) -> SafeString:
     """Related stories: title and date only (why one is related is for editors, not readers)."""
     return mark_safe("".join(  # noqa: S308 (every value escaped)
         f'<li><a href="{escape(item.article.get_absolute_url())}">{escape(item.article.display_title)}</a> '
-        f'{_day(item.article, ' class="meta"')}</li>'
+        f'{edition_time(item.article, ' class="meta"')}</li>'
         for item in related
     ))
