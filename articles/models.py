@@ -204,6 +204,14 @@ class SourcePage(models.Model):
         return reverse_cached("public:source_page", ref=self.pk)
 
 
+class ReporterQuerySet(models.QuerySet["Reporter"]):
+    def namesakes(self) -> ReporterQuerySet:
+        """Reporters whose name another reporter has too: two people, or one person
+        whose bylines named the paper on one page and not on another (editors merge those)."""
+        shared = Reporter.objects.values("name").annotate(rows=models.Count("pk")).filter(rows__gt=1).values("name")
+        return self.filter(name__in=shared)
+
+
 class Reporter(models.Model):
     """A person named in bylines. The same name at two outlets is two people."""
 
@@ -214,6 +222,8 @@ class Reporter(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True, on_delete=models.SET_NULL, related_name="reporter"
     )
+
+    objects = ReporterQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reporter")
@@ -228,6 +238,26 @@ class Reporter(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse_cached("public:reporter", slug=self.slug)
+
+
+class ReporterAlias(models.Model):
+    """A name, outlet and address a reporter had before editors merged it into another:
+    a later import credits that byline to the merged reporter, and the old address redirects."""
+
+    reporter = models.ForeignKey(Reporter, verbose_name=_("reporter"), on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("full name"), max_length=50)
+    outlet = models.CharField(_("outlet"), max_length=100, blank=True)
+    slug = models.SlugField(_("old slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("merged reporter")
+        verbose_name_plural = _("merged reporters")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "outlet"], name="reporteralias_unique_name_outlet"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.outlet}） → {self.reporter}" if self.outlet else f"{self.name} → {self.reporter}"
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):

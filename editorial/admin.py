@@ -24,10 +24,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Column, Issue, Publication, Reporter, Section, SourcePage
+from articles.models import Article, Byline, Column, Issue, Publication, Reporter, ReporterAlias, Section, SourcePage
+from articles.services.reporters import reporters_merge
 from articles.warnings import warnings_text
 from editorial import services
 from editorial.errors import EditConflict, WorkflowError
@@ -110,14 +111,36 @@ class ReporterActionForm(ActionForm):
     )
 
 
+class NamesakeFilter(admin.SimpleListFilter):
+    """Where a merge is likely wanted: the same name on more than one reporter."""
+
+    title = _("name")
+    parameter_name = "namesakes"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("yes", _("Shared with another reporter"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Reporter]) -> QuerySet[Reporter]:
+        return queryset.namesakes() if self.value() == "yes" else queryset
+
+
+class ReporterAliasInline(admin.TabularInline):
+    """The names merged into this reporter: what later imports of them are credited to."""
+
+    model = ReporterAlias
+    extra = 0
+    fields = ["name", "outlet", "slug"]
+
+
 @admin.register(Reporter)
 class ReporterAdmin(admin.ModelAdmin):
     list_display = ["name", "outlet", "slug", "user", "byline_total"]
-    list_filter = ["outlet"]
+    list_filter = [NamesakeFilter, "outlet"]
     list_select_related = ["user"]
-    search_fields = ["name", "outlet", "slug"]
+    search_fields = ["name", "outlet", "slug", "aliases__name"]
     action_form = ReporterActionForm
-    actions = ["link_account"]
+    actions = ["link_account", "merge_into_most_credited"]
+    inlines = [ReporterAliasInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Reporter]:
         return super().get_queryset(request).annotate(byline_total=Count("bylines"))
@@ -134,6 +157,23 @@ class ReporterAdmin(admin.ModelAdmin):
             self.message_user(request, gettext("%(reporter)s is linked to the desk account %(account)s.") % {
                 "reporter": reporter, "account": account,
             })
+
+    @admin.action(description=_("Merge into the most credited of them"), permissions=["change", "delete"])
+    def merge_into_most_credited(self, request: HttpRequest, queryset: QuerySet[Reporter]) -> None:
+        """One person printed two ways (with and without the paper's name, say): one reporter."""
+        chosen = list(queryset.order_by("-byline_total", "-outlet", "pk"))
+        if len(chosen) < 2:
+            self.message_user(request, gettext("Choose at least two reporters."), messages.WARNING)
+            return
+        try:
+            into = reporters_merge(into=chosen[0], others=chosen[1:])
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return
+        merged = len(chosen) - 1
+        self.message_user(request, ngettext(
+            "Merged %(count)d reporter into %(reporter)s.", "Merged %(count)d reporters into %(reporter)s.", merged,
+        ) % {"count": merged, "reporter": into})
 
     @admin.display(description=_("Byline count"), ordering="byline_total")
     def byline_total(self, obj: Reporter) -> int:

@@ -252,6 +252,9 @@ def _reporter(*, name: str, article: Article, user: User) -> Reporter:
         return same_outlet[0]
     if namesakes:
         return namesakes[0]
+    merged = Reporter.objects.filter(aliases__name=name).first()  # a name editors merged into another reporter
+    if merged is not None:
+        return merged
     if not user.has_perm("articles.add_reporter"):
         raise NotAllowed(gettext("No reporter is named “%(name)s”, and you may not add one.") % {"name": name})
     return reporter_create(name=name, outlet=outlet)

@@ -156,7 +156,13 @@ def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page
 def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    reporter = get_object_or_404(Reporter, slug=slug)
+    reporter = Reporter.objects.filter(slug=slug).first()
+    if reporter is None:
+        # A reporter merged into another on the desk: its old address keeps working.
+        merged = Reporter.objects.filter(aliases__slug=slug).first()
+        if merged is None:
+            raise Http404("no such reporter")
+        return redirect("public:reporter", slug=merged.slug, permanent=True)
     queryset = _published_or_404(published_articles().by_reporter(reporter))
     return _listing(request, heading=reporter.name, queryset=queryset, reporter=reporter, feeds=_feeds("reporter", slug))
 

@@ -324,3 +324,19 @@ def test_desk_records_on_the_change_page_offer_no_view_on_site_link(chief_client
     for model in (Transition, Note, ProofMark):
         shortcut = reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(model).pk, 1])
         assert shortcut.removesuffix("1/") not in html, model
+
+
+def test_merging_reporters_keeps_the_most_credited_and_lists_namesakes(chief_client, page):
+    printed = Reporter.objects.get(name="丁倩倩")
+    unnamed = Reporter.objects.create(name="丁倩倩", slug="ding-qianqian-2")
+    reporters = reverse("admin:articles_reporter_changelist")
+    listed = chief_client.get(reporters + "?namesakes=yes").content.decode()
+    assert "ding-qianqian-2" in listed
+
+    response = chief_client.post(
+        reporters, {"action": "merge_into_most_credited", "_selected_action": [printed.pk, unnamed.pk], "index": 0}, follow=True,
+    )
+
+    assert "合并" in response.content.decode()
+    assert list(Reporter.objects.filter(name="丁倩倩")) == [printed]
+    assert printed.aliases.get().slug == "ding-qianqian-2"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articles.models import Article, Byline, Reporter
+from articles.services.reporters import reporters_merge
 from editorial import operations, services
 from editorial.errors import EditConflict, InvalidOperation, NotAllowed
 from editorial.models import Note
@@ -137,6 +138,14 @@ def test_set_bylines_reuses_known_reporters_and_creates_new_ones(desk, page):
     bylines = list(fresh(page[0]).bylines.select_related("reporter"))
     assert [(b.position, b.role, b.reporter.name) for b in bylines] == [(1, "通讯员", "李华"), (2, "记者", "丁倩倩")]
     assert bylines[1].reporter == known and bylines[0].reporter.outlet == "青岛日报"
+
+
+def test_a_name_merged_into_another_reporter_is_credited_to_that_reporter(desk, page):
+    kept = Reporter.objects.get(name="丁倩倩")
+    reporters_merge(into=kept, others=[Reporter.objects.create(name="丁 倩倩", slug="ding-qianqian-2")])
+    operations.article_set_bylines(article=fresh(page[0]), user=desk("editor"), people=[("记者", "丁 倩倩")])
+    assert [b.reporter for b in fresh(page[0]).bylines.all()] == [kept]
+    assert not Reporter.objects.filter(name="丁 倩倩").exists()
 
 
 def test_a_reporter_fixes_only_their_own_drafts(desk, page):

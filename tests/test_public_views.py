@@ -2,7 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Reporter
+from articles.services.reporters import reporters_merge
 
 
 def test_home_lists_published_only(client, published_article, make_article):
@@ -424,3 +425,12 @@ def test_a_page_outside_any_issue_never_shows_its_file_name(client, make_article
     for url in [f"/pages/{page.pk}/", article.get_absolute_url()]:
         html = client.get(url).content.decode()
         assert "无版次的稿件" in html and "39ff26a37397bb84" not in html, url
+
+
+def test_a_merged_reporters_old_address_redirects_to_the_kept_one(client, db):
+    kept = Reporter.objects.create(name="林海", outlet="青岛日报", slug="linhai")
+    reporters_merge(into=kept, others=[Reporter.objects.create(name="林海", slug="linhai-2")])
+
+    response = client.get("/reporters/linhai-2/")
+    assert response.status_code == 301 and response["Location"].endswith("/reporters/linhai/")
+    assert client.get("/reporters/nobody/").status_code == 404

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -269,6 +270,21 @@ _ARTICLES = Prepared(
 _TOMBSTONES = Prepared(lambda page: ArticleTombstone.objects.filter(source_page=page), "page")
 
 
+def _known_reporters(names: set[str]) -> dict[tuple[str, str], Reporter]:
+    """The reporters of these names by (name, outlet), and the reporters that names merged
+    into another on the desk now mean (an alias): one query."""
+    stored = Reporter.objects.filter(name__in=names).order_by().annotate(known_name=F("name"), known_outlet=F("outlet"))
+    merged = Reporter.objects.filter(aliases__name__in=names).order_by().annotate(
+        known_name=F("aliases__name"), known_outlet=F("aliases__outlet"),
+    )
+    found: dict[tuple[str, str], Reporter] = {}
+    for reporter in stored.union(merged, all=True):
+        key = reporter.known_name, reporter.known_outlet
+        if key not in found or (reporter.name, reporter.outlet) == key:  # a stored row before an alias of its name
+            found[key] = reporter
+    return found
+
+
 def _page_articles(source: SourcePage) -> list[Article]:
     articles = _ARTICLES(page=source.pk)
     for article in articles:  # as source.articles would: no query for article.source_page
@@ -446,7 +462,7 @@ class _ArticleWriter:
         self.result = result
         # The page's reporters and columns in two queries, not one per byline and per article.
         names = {person.name for record in page.articles for person in record.bylines}
-        self.reporters = {(r.name, r.outlet): r for r in Reporter.objects.filter(name__in=names)}
+        self.reporters = _known_reporters(names)
         self.columns = {c.name: c for c in Column.objects.filter(name__in={r.column for r in page.articles if r.column})}
         named = list(Section.objects.filter(name=source.name)[:2]) if source.name else []
         self.page_section = named[0] if len(named) == 1 else None  # two of that name: the editors choose
