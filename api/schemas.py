@@ -47,10 +47,15 @@ class PageOut(Schema):
     name: str = Field(..., description=_("The page's name, as printed"))
     label: str = Field(..., description=_("The page number as printed, such as A01"))
     article_count: int = Field(..., description=_("Published articles on the page"))
+    credits: list[str] = Field(..., description=_("The page's staff lines as printed (本版编辑, 美编, 校对, 本版摄影)"))
 
     @staticmethod
     def resolve_label(page) -> str:
         return page.page_label
+
+    @staticmethod
+    def resolve_credits(page) -> list[str]:
+        return page.credits.splitlines()
 
 
 class Listed(Schema):

@@ -174,6 +174,9 @@ class SourcePage(models.Model):
     pdf = models.FileField(_("page PDF"), upload_to=page_scan_path, blank=True)
     imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
     parse_warnings = models.JSONField(_("parse warnings"), default=list, blank=True)
+    # The page's staff lines as printed (本版编辑：某某  美编：某某, 本版摄影 某某), one a line:
+    # read from the page text on every import, like the text itself.
+    credits = models.TextField(_("page credits"), blank=True)
 
     class Meta:
         verbose_name = _("source page")

@@ -89,7 +89,7 @@ class SourcePageAdmin(admin.ModelAdmin):
     # A source page is evidence of what was printed: editors read it, the importer writes it.
     readonly_fields = [
         "file_name", "sha256", "encoding", "outlet", "issue", "edition_date", "number", "page_label", "name",
-        "imported_at", "parse_warning_lines", "raw_text",
+        "credits", "imported_at", "parse_warning_lines", "raw_text",
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[SourcePage]:

@@ -74,7 +74,7 @@ def test_unknown_publication_issue_and_page_are_404_in_the_readers_language(clie
 def test_pages_of_an_issue(client, seeded_archive):
     listed = get(client, f"{ISSUES}/2023-10-11/pages")
     assert listed["total"] == 1
-    assert listed["items"] == [{"number": 1, "name": "要闻", "label": "第1版", "article_count": 6}]
+    assert listed["items"] == [{"number": 1, "name": "要闻", "label": "第1版", "article_count": 6, "credits": []}]
 
 
 def test_articles_of_a_page_in_printed_order_as_ninjs(client, seeded_archive):

@@ -1023,6 +1023,17 @@ def test_a_page_of_no_issue_without_jumps_reads_no_parts_to_join():
     assert not [w for a in Article.objects.filter(source_page__file_name="a.txt") for w in a.warnings]
 
 
+def test_the_pages_staff_lines_are_stored_on_the_page_and_follow_a_corrected_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("# 港口建设迈出新步伐\n\n本报讯 今年以来，我市港口建设进展顺利。\n\n本版编辑：张三  美编：李四\n", encoding="utf-8")
+    import_file(path)
+    assert SourcePage.objects.get().credits == "本版编辑：张三  美编：李四"
+
+    path.write_text(path.read_text(encoding="utf-8").replace("李四", "王五") + "\n本版摄影 赵六\n", encoding="utf-8")
+    import_file(path)
+    assert SourcePage.objects.get().credits == "本版编辑：张三  美编：王五\n本版摄影 赵六"
+
+
 def test_one_new_name_at_two_outlets_is_two_reporters_with_their_own_slugs():
     page = generated_page("a.txt", 2)
     for record, outlet in zip(page.articles, ["青岛日报", "大众日报"]):

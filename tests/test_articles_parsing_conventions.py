@@ -145,6 +145,18 @@ def test_masthead_lines_are_page_metadata_not_an_article(header, date, label, na
 def test_page_credit_lines_are_not_body():
     page = parse_text("标题\n\n本报讯 " + P1 + "\n\n本版编辑：张三  美编：李四  校对：王五\n")
     assert all("编辑" not in p for p in page.articles[0].paragraphs)
+    assert page.credits == ["本版编辑：张三  美编：李四  校对：王五"]
+
+
+def test_the_pages_staff_are_its_credits_as_printed_wherever_set():
+    # The editor at the end of the header, the photographers under the last story, the
+    # desk's line at the foot; in the page's own characters (a traditional page is read folded).
+    page = parse_text(
+        "2024年5月6日　星期一　A02　要闻　责任编辑：張  三\n\n标题\n\n本报讯 " + P1 + "\n\n"
+        "本版攝影　王五\n\n本版編輯：李四　美编：趙六\n"
+    )
+    assert page.credits == ["责任编辑：張  三", "本版攝影 王五", "本版編輯：李四 美编：趙六"]
+    assert page.page_name == "要闻" and all("王五" not in p for p in page.articles[0].paragraphs)
 
 
 # --- issue 8 §3 on invented pages ---------------------------------------------------

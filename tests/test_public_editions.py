@@ -133,6 +133,13 @@ def test_page_shows_its_stories_in_printed_order_with_their_headline_stacks(clie
     assert 'aria-current="page"><a href="/qingdao-ribao/2024-08-06/01/">第01版 · 要闻</a>' in html
 
 
+def test_page_shows_its_staff_lines_as_printed_one_a_line(client, paper):
+    SourcePage.objects.filter(pk=paper["pages"][1].pk).update(credits="本版编辑：张三 <b>美编</b>：李四\n本版摄影 王五")
+    html = _html(client, "/qingdao-ribao/2024-08-06/01/")
+    assert '<p class="page-credits">本版编辑：张三 &lt;b&gt;美编&lt;/b&gt;：李四<br>本版摄影 王五</p>' in html
+    assert 'class="page-credits"' not in _html(client, "/qingdao-ribao/2024-08-06/02/")
+
+
 def test_previous_and_next_page_at_the_edges_skip_pages_with_nothing_published(client, paper):
     first = _html(client, "/qingdao-ribao/2024-08-06/01/")
     assert 'rel="prev"' not in first and 'rel="next" href="/qingdao-ribao/2024-08-06/02/"' in first

@@ -167,10 +167,15 @@ def ornamented(text: str) -> str:
     return match.group(2) if match else ""
 
 
+def is_page_pictures(text: str) -> bool:
+    """本版摄影 张三: the page's photographers (a page credit)."""
+    return len(text) <= MAX_PAGE_PICTURES and bool(_PAGE_PICTURES_RE.match(text))
+
+
 def is_footer(text: str) -> bool:
     if _FOOTER_MARK_RE.search(text) and not ornamented(text):
         return True
-    if len(text) <= MAX_PAGE_PICTURES and _PAGE_PICTURES_RE.match(text):
+    if is_page_pictures(text):
         return True
     return len(text) <= MAX_PROMOTION and not text.endswith(("。", "！", "？")) and bool(_PROMOTION_RE.search(text))
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from . import markers
 from .body import build_article
 from .decoding import DecodedPage
 from .folding import Unfolder, fold_to_simplified, unfold_record
@@ -44,6 +45,7 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
         encoding=page.encoding,
     )
     _read_header(lines, record)
+    record.credits = _page_credits(lines)
     footers = sum(1 for line in lines if line.kind == FOOTER)
     if footers:
         record.warnings.append(warning("footers_dropped", count=footers))
@@ -159,6 +161,20 @@ def _read_header(lines, record: PageRecord) -> None:
         if line.kind not in (HEADER, FOOTER) and is_page_credit(line.text):
             line.kind = HEADER
             record.warnings.append(warning("page_credit_kept_out", text=line.text[:20]))
+
+
+def _page_credits(lines) -> list[str]:
+    """The page's staff as the page printed them: a credit line (本版编辑：某某 美编：某某),
+    the editor named at the end of the header (… 要闻  责任编辑：某某), the page's photographers."""
+    credits = []
+    for line in lines:
+        if line.kind == HEADER:
+            named = next((token for token in re.finditer(r"\S+", line.text) if _EDITOR_RE.match(token.group())), None)
+            if named:
+                credits.append(line.as_printed[named.start():].replace("\u3000", " ").strip())
+        elif line.kind == FOOTER and markers.is_page_pictures(line.text):
+            credits.append(line.as_printed.replace("\u3000", " "))
+    return [credit for credit in credits if credit]
 
 
 def _read_header_line(line, record: PageRecord, *, name_alone: bool = False) -> bool:

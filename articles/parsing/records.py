@@ -90,5 +90,7 @@ class PageRecord:
     edition_date: str = ""  # ISO date when the page states it
     page_label: str = ""  # e.g. "第一版" when the page states it
     page_name: str = ""  # 版名, e.g. "要闻", when the page header states it
+    # The page's staff lines as printed (本版编辑：某某  美编：某某, 本版摄影 某某), in page order.
+    credits: list[str] = field(default_factory=list)
     articles: list[ArticleRecord] = field(default_factory=list)
     warnings: list[WarningDict] = field(default_factory=list)  # see parsing.warnings

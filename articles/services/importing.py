@@ -205,6 +205,7 @@ def page_import(
     source.edition_date = page.edition_date or None
     source.page_label = page.page_label
     source.parse_warnings = page.warnings
+    source.credits = "\n".join(page.credits)
     source.imported_at = timezone.now()
     editions.edition_apply(source, edition)  # issue, 版次, 版名 (articles.services.editions)
     # No other page has this file name: it was looked up (and locked) above, so
