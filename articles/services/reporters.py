@@ -51,3 +51,23 @@ def reporters_merge(*, into: Reporter, others: list[Reporter]) -> Reporter:
     announce_changed(sorted(changed))
     return into
 
+
+
+def outletless_twins() -> list[tuple[Reporter, Reporter]]:
+    """(a reporter printed without a paper, the reporter of that name at the paper of every page
+    it is credited on): one person, stored as two rows by imports from before an empty
+    byline outlet took the page's paper (the page's outlet, else its publication's name)."""
+    named = {(r.name, r.outlet): r for r in Reporter.objects.exclude(outlet="").filter(
+        name__in=Reporter.objects.filter(outlet="").values("name"))}
+    credited: dict[int, set[str]] = {}
+    for reporter_id, outlet, publication in Byline.objects.filter(
+        reporter__outlet="", reporter__name__in={name for name, _ in named},
+    ).values_list("reporter_id", "article__source_page__outlet", "article__source_page__issue__publication__name").distinct():
+        credited.setdefault(reporter_id, set()).add(outlet or publication or "")
+    twins = []
+    for reporter in Reporter.objects.filter(pk__in=credited).order_by("name", "pk"):
+        outlets = credited[reporter.pk]
+        twin = named.get((reporter.name, next(iter(outlets)))) if len(outlets) == 1 else None
+        if twin is not None:
+            twins.append((reporter, twin))
+    return twins
