@@ -1,4 +1,4 @@
-"""newsroom.settings: the install's language (NEWSROOM_LANGUAGE) and name (NEWSROOM_SITE_NAME)."""
+"""newsroom.settings: the install's language (NEWSROOM_LANGUAGE), name (NEWSROOM_SITE_NAME) and SQLite's commits."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOW = "from django.conf import settings; print(settings.LANGUAGE_CODE, settings.SITE_NAME)"
@@ -32,3 +34,15 @@ def test_an_install_can_be_english_and_carry_its_own_name():
 def test_an_unknown_language_is_refused_at_start():
     result = _settings(NEWSROOM_LANGUAGE="fr")
     assert result.returncode != 0 and "NEWSROOM_LANGUAGE" in result.stderr
+
+
+def test_sqlite_commits_without_waiting_for_the_disk_unless_told_to_wait(db, monkeypatch):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        assert cursor.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL, with WAL
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    refused = _settings(SQLITE_SYNCHRONOUS="OFF")
+    assert refused.returncode != 0 and "SQLITE_SYNCHRONOUS" in refused.stderr
