@@ -563,3 +563,31 @@ def test_a_subhead_opening_with_a_noun_ending_in_shuo_is_no_reported_speech():
     stories = parse(text)
     assert stories[-1].paragraphs[0] == "某某平台数据显示，海外读者数量逐年增长。"
     assert all("某某小说，何以走红海外" not in p for story in stories for p in story.paragraphs)
+
+
+def test_a_two_line_subhead_set_solid_by_a_lost_blank_line_stays_in_its_story():
+    # PDF text lost the blank line between the two lines of the first subhead;
+    # the story's next subhead, further down, keeps its own.
+    text = (
+        "某某新区建设提速\n\n记者 王五\n\n某某新区今年开工项目一百余个，总投资超过千亿元。\n\n"
+        "项目推进更快\n一批重点工程提前完工\n\n"
+        "某某大道今年提前两个月通车，沿线企业纷纷入驻。\n\n新区还建成了多所学校。\n\n"
+        "服务保障更优\n\n企业办事不出园区\n\n"
+        "新区设立企业服务中心，提供一站式服务。\n"
+    )
+    (story,) = parse(text)
+    assert story.title == "某某新区建设提速"
+    assert "项目推进更快" in story.subheads and "企业办事不出园区" in story.subheads
+
+
+def test_a_solid_headline_after_a_story_with_two_line_subheads_heads_the_next_story():
+    # The story above set its subheads apart; the box under it runs on with
+    # text and none of them: its solid headline is its own.
+    text = (
+        "某某新区建设提速\n\n记者 王五\n\n某某新区今年开工项目一百余个，总投资超过千亿元。\n\n"
+        "项目推进更快\n\n一批重点工程提前完工\n\n某某大道今年提前两个月通车，沿线企业纷纷入驻。\n\n"
+        "征集活动正在进行\n期待你的建设故事\n\n"
+        "欢迎市民讲述身边的变化，来稿请注明联系方式。\n\n来稿将择优刊登。\n"
+    )
+    first, second = parse(text)
+    assert (second.kicker, second.title) == ("征集活动正在进行", "期待你的建设故事")

@@ -108,7 +108,10 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             run[0].kind, run[1].kind = MARKED, PARA
             current.lines.extend(run)
         elif (
-            _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
+            _starts_article(
+                run, following, at_page_start=not chunks and not current.lines, vertical=vertical,
+                lost_blank=not vertical and _subhead_lost_blank(current, run, following, lines, j),
+            )
             or (len(run) == 1 and _notice_heading(lines, i, current))
             or _closes_previous(current, run)
             or _over_lead_and_byline(run, lines, j)
@@ -930,12 +933,16 @@ def _stacked(a: Line, b: Line, *, vertical: bool = False) -> bool:
     return b.gap == 0 and (vertical or (not is_marked_subhead(a) and not is_marked_subhead(b)))
 
 
-def _starts_article(run: list[Line], following: Line | None, *, at_page_start: bool, vertical: bool = False) -> bool:
+def _starts_article(
+    run: list[Line], following: Line | None, *, at_page_start: bool, vertical: bool = False, lost_blank: bool = False,
+) -> bool:
+    """lost_blank: the run is set solid only because PDF text lost the blank
+    line between two lines of a subhead (_subhead_lost_blank)."""
     if at_page_start:
         return True
     if following is None:
         return False
-    if any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
+    if not lost_blank and any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
         return True
     last = run[-1]
     # a title tagged with its series, (某某观), whatever summary line is set under it
@@ -970,6 +977,49 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
         a.kind == HEADING and b.kind == SHORT and not _COMMA_RE.search(b.text)
         for a, b in zip(run, run[1:])
     )
+
+
+# How far ahead a story's other subheads are looked for: a few sections of text.
+MAX_SIBLING_LOOKAHEAD = 40
+
+
+def _subhead_lost_blank(current: Chunk, run: list[Line], following: Line | None, lines: list[Line], j: int) -> bool:
+    """A feature (通讯) may head its sections with two-line subheads
+    (a lead phrase over the point: 传递某个理念 / 某某共建某某), each line a
+    block of its own; PDF text loses a blank line here and there, and then
+    one such pair stands solid like a headline stack. Subheads come in sets
+    spaced through the story: inside a running story, over plain text, a
+    solid pair of short lines is a subhead when further down, before any
+    byline, dateline or credit, the text sets another pair of short lines
+    apart between its paragraphs. A story that follows under its own headline
+    runs on with text and none of the story above's subheads; the last pair
+    of a story is not judged so, since a story after it may have none either."""
+    if len(run) != 2 or following is None or following.kind != PARA or not _has_body(current):
+        return False
+    if any(line.kind != SHORT or is_marked_subhead(line) or len(line.text) > MAX_DISPLAY_LINE for line in run):
+        return False
+    above = current.lines[-1]
+    if above.kind != PARA or not ends_sentence(above.text):
+        return False
+    end = j
+    while end < min(len(lines), j + MAX_SIBLING_LOOKAHEAD) and lines[end].kind not in (BYLINE, DATELINE, CREDIT, JUMP_TO):
+        end += 1
+    return _set_apart_pair(lines, j, end)
+
+
+def _set_apart_pair(lines: list[Line], start: int, end: int) -> bool:
+    """Two short lines with a blank line between them, set between a closed
+    sentence and text: a subhead in two lines, each its own block."""
+    for k in range(max(start, 1), end - 2):
+        a, b = lines[k], lines[k + 1]
+        if (
+            a.kind == SHORT and b.kind == SHORT and b.gap >= 1
+            and len(a.text) <= MAX_DISPLAY_LINE and len(b.text) <= MAX_DISPLAY_LINE
+            and lines[k - 1].kind == PARA and ends_sentence(lines[k - 1].text)
+            and lines[k + 2].kind == PARA
+        ):
+            return True
+    return False
 
 
 def _over_lead_and_byline(run: list[Line], lines: list[Line], j: int) -> bool:
