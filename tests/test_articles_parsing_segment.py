@@ -591,3 +591,22 @@ def test_a_solid_headline_after_a_story_with_two_line_subheads_heads_the_next_st
     )
     first, second = parse(text)
     assert (second.kicker, second.title) == ("征集活动正在进行", "期待你的建设故事")
+
+
+def test_a_signature_moved_under_the_text_makes_the_column_above_a_headline():
+    # The next piece's signature, printed under its headline, came out under
+    # its text: the single column between the two pieces heads the signed one.
+    first_text = "甲城近日米價大漲、每石售至十五元、貧民叫苦不迭、商會擬設平糶局、以資救濟、"
+    second_text = "乙君新自北平來、談及該地戲園近況、謂各園座客寥落、伶人多有南下之意、"
+    first, second = parse(
+        f"甲城米價大漲\n\n{first_text}\n\n{first_text}\n\n乙君談北平戲園\n\n{second_text}\n\n{second_text}\n\n（丁某）\n"
+    )
+    assert first.title == "甲城米價大漲" and "乙君談北平戲園" not in first.subheads
+    assert second.title == "乙君談北平戲園"
+    assert [(b.name, b.role) for b in second.bylines] == [("丁某", "")]
+
+
+def test_a_picture_caption_between_marks_heads_no_signed_piece():
+    text = "甲城近日米價大漲、每石售至十五元、貧民叫苦不迭、商會擬設平糶局、以資救濟、"
+    (story,) = parse(f"甲城米價大漲\n\n{text}\n\n◀某某小影▶\n\n{text}\n\n（丁某）\n")
+    assert story.title == "甲城米價大漲"

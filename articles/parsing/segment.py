@@ -1053,7 +1053,7 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
     body = chunk.lines
     if not body or body[-1].kind != BYLINE:
         return [chunk]
-    if body[0].kind != BYLINE:
+    if body[0].kind != BYLINE and not _signature(body[-1]):
         photo_credit = bool(body[-1].people) and all(p.role in _PHOTO_ROLES for p in body[-1].people)
         if not (photo_credit and _credited_in_dateline(body[0])):
             return [chunk]
@@ -1075,23 +1075,47 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
     # A piece signed at its end by its writer's name alone (（某甲）, the old
     # pages' signature) begins at its own headline, when one stands between (a
     # signature moved under the text left it alone); photo news at a figure's gap.
+    # With no byline at the story's head, the signature closes the piece under
+    # the nearest headline above it, and only a headline cuts it off (PDF text
+    # doubles blank lines anywhere).
     signed = all(p.role == "" for line in body[tail_start:] for p in line.people or [])
     photo_start = tail_start - 1
     headed = False
     for k in range(tail_start - 1, lead_end, -1):
-        if signed and _reads_as_headline(body[k]):
+        if signed and _reads_as_headline(body[k]) and (lead_end or _heads_signed_piece(body[k], body[k + 1])):
             photo_start, headed = k, True
             break
         if body[k].gap >= FIGURE_GAP:
             photo_start = k
             break
-    if photo_start <= lead_end:
+    if photo_start <= lead_end or not (lead_end or headed):
         return [chunk]
     story = Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=body[:photo_start])
     if headed:
         line = body[photo_start]
         return [story, Chunk(headline=Headline(title=line.text), headline_lines=[line], lines=body[photo_start + 1:])]
     return [story, Chunk(headline=None, lines=body[photo_start:])]
+
+
+_BRACKETED_RE = re.compile(r"^[（(].*[)）]$")
+# A phrase set between marks, a pair (◀某某▶) or one twice (◘某某◘).
+_BETWEEN_MARKS_RE = re.compile(r"^[◀◁◆◇◎○●■□◘★☆].*[▶▷◆◇◎○●■□◘★☆]$")
+
+
+def _heads_signed_piece(line: Line, below: Line) -> bool:
+    """Under a story with no byline at its head, a line that can head the
+    piece its signature closes: not a phrase between ornaments (◀某某小影▶,
+    a picture's caption set inside the text), a note in brackets (（見某報）),
+    an item's mark ((四)……) or a paragraph's piece that a column end cut."""
+    text = line.text
+    return not (
+        _BETWEEN_MARKS_RE.match(text) or _BRACKETED_RE.match(text) or is_marked_subhead(line) or cut_off(text, below.text)
+    )
+
+
+def _signature(line: Line) -> bool:
+    """A writer's name with no role (（某甲）): the old pages' signature."""
+    return bool(line.people) and all(p.role == "" for p in line.people)
 
 
 def _reads_as_headline(line: Line) -> bool:
