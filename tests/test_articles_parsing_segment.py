@@ -610,3 +610,13 @@ def test_a_picture_caption_between_marks_heads_no_signed_piece():
     text = "甲城近日米價大漲、每石售至十五元、貧民叫苦不迭、商會擬設平糶局、以資救濟、"
     (story,) = parse(f"甲城米價大漲\n\n{text}\n\n◀某某小影▶\n\n{text}\n\n（丁某）\n")
     assert story.title == "甲城米價大漲"
+
+
+def test_the_first_paragraph_cut_at_a_column_end_under_the_headline_is_no_subtitle():
+    # PDF text cut the first paragraph mid-sentence, a blank line between the
+    # pieces; its first piece stands apart under the headline like a 副题.
+    first = "今年3月5日，某某市委书记率市委常委来到某某区某某街道，就基层治理和民生实事开展"
+    text = f"某某街道基层治理见实效\n\n{first}\n\n专题调研，听取居民代表意见建议。\n\n座谈会上，居民代表踊跃发言。\n"
+    (story,) = parse(text)
+    assert (story.title, story.subtitle) == ("某某街道基层治理见实效", "")
+    assert story.paragraphs[0].startswith("今年3月5日")

@@ -91,7 +91,7 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         while (
             j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
             and lines[j - 1].kind == SHORT
-            and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j]))
+            and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j], lines[j - 2]))
         ):
             j -= 1
             lines[j].kind = PARA  # the piece is text: photo news under the heading counts it
@@ -818,16 +818,20 @@ def _story_closed(lines: list[Line], i: int, current: Chunk) -> bool:
     return above.kind in (CREDIT, FOOTER) or bool(_NOTICE_RE.search(above.text) or _PAPER_BOX_RE.search(above.text))
 
 
-def _long_piece(line: Line, following: Line) -> bool:
-    """A line longer than one of display type, set solid under a headline line,
+def _long_piece(line: Line, following: Line, above: Line) -> bool:
+    """A line longer than one of display type, set under a headline line,
     whose commas pair no phrases (cut_off), over more text: the first piece of
     a paragraph that a column end cut, not a 副题 (a 副题 stands over the
     byline, the dateline or the text's first paragraph, and reads whole). A
     long 副题 set solid under its title over the first paragraph reads whole
     as two balanced phrases that close no sentence and report no one's words
-    (今年以来某某新增岗位某某个，某某控制在某某以内)."""
+    (今年以来某某新增岗位某某个，某某控制在某某以内). PDF text may cut the
+    first paragraph too, and the piece then stands under the headline with a
+    blank line between, as a 副题 set apart would: it is text all the same.
+    Under a speaker set over a dash (某某——) the line is the words of a
+    subhead (_speaker_subhead)."""
     return (
-        line.gap == 0 and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
+        (line.gap == 0 or above.kind != KICKER) and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
         and (ends_sentence(line.text) or not balanced(line.text) or bool(_SAYS_RE.match(line.text)))
     )
 
