@@ -620,3 +620,15 @@ def test_the_first_paragraph_cut_at_a_column_end_under_the_headline_is_no_subtit
     (story,) = parse(text)
     assert (story.title, story.subtitle) == ("某某街道基层治理见实效", "")
     assert story.paragraphs[0].startswith("今年3月5日")
+
+
+def test_an_interviews_question_set_solid_under_a_subhead_is_no_headline():
+    # PDF text lost the blank line under the subhead; 问：…？ opens the
+    # interview's text all the same, and the subhead stays in the story.
+    text = (
+        "某某改革再出发\n\n本报记者  王五\n\n某某部门日前发布《意见》，记者专访了有关负责人。\n\n"
+        "以改革破除体制机制障碍\n问：《意见》出台的背景是什么？\n\n"
+        "答：这是推动高质量发展的需要。\n\n问：下一步如何落实？\n\n答：我们将抓紧制定配套措施。\n"
+    )
+    (story,) = parse(text)
+    assert story.title == "某某改革再出发" and "以改革破除体制机制障碍" in story.subheads

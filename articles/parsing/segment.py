@@ -414,6 +414,12 @@ MAX_SUMMARY = 200
 _QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
 
 
+# An interview (专访) is printed as questions and answers, each paragraph
+# opening with who speaks: 问：……？ / 答：……. A question so marked is the
+# interview's text, never a headline, whatever line stands solid above it.
+_INTERVIEW_RE = re.compile(r"^[问答][:：]")
+
+
 def _extend_run(lines: list[Line], i: int, j: int) -> int:
     """Take into a headline run the lines that a headline stack may end with but
     that do not read as short lines: a title in question or exclamation form set
@@ -423,7 +429,10 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
         return j
     line = lines[j]
     after = lines[j + 1] if j + 1 < len(lines) else None
-    if line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text:
+    if (
+        line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text
+        and not _INTERVIEW_RE.match(line.text)
+    ):
         line.kind = SHORT
         return j + 1
     # A byline under the text closes it: a 副题 stands over a byline that opens a body.
