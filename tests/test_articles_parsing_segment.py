@@ -632,3 +632,15 @@ def test_an_interviews_question_set_solid_under_a_subhead_is_no_headline():
     )
     (story,) = parse(text)
     assert story.title == "某某改革再出发" and "以改革破除体制机制障碍" in story.subheads
+
+
+def test_a_kicker_set_solid_under_the_story_above_by_a_lost_blank_line_heads_the_next_story():
+    # A series names each hero over his story (某某：); PDF text lost the blank
+    # line between the story above and that 引题.
+    text = (
+        "某某：\n坚守岗位  托举战鹰（英雄谱）\n\n本报记者  王五\n\n某某生前是某部机务人员。\n\n"
+        "他的画像至今还挂在史馆内。\n某某：\n殊死搏斗  写就忠诚（英雄谱）\n\n本报记者  李四\n\n某某生前是某地缉毒民警。\n"
+    )
+    first, second = parse(text)
+    assert first.paragraphs[-1] == "他的画像至今还挂在史馆内。"
+    assert (second.kicker, second.title) == ("某某：", "殊死搏斗  写就忠诚（英雄谱）")

@@ -865,6 +865,13 @@ def _solid_top(above: list[Line], first: Line, *, at_page_start: bool) -> list[L
     while n < min(len(above), MAX_SOLID_TOP):
         line = above[-1 - n]
         if line.kind not in (PARA, SHORT, KICKER) or len(line.text) > MAX_QUESTION_TITLE or "。" in line.text:
+            # PDF text may lose the blank line over the block: a paragraph
+            # closing its sentence still sets the text apart from top lines
+            # that close none.
+            if n and line.kind in (PARA, DATELINE, JUMP) and ends_sentence(line.text) and not any(
+                ends_sentence(top.text) for top in above[-n:]
+            ):
+                break
             return []
         n += 1
         if line.gap:
