@@ -657,3 +657,15 @@ def test_one_stray_blank_line_is_no_figures_gap_for_photo_news():
     )
     story = parse(text)[0]
     assert "某某大道今年提前两个月通车，沿线企业纷纷入驻。" in story.paragraphs
+
+
+def test_a_piece_set_solid_under_a_dated_reports_paragraph_heads_no_story():
+    # PDF text cut the report's second paragraph at a column end and lost the
+    # blank line above it: its short first piece stands alone, set solid.
+    text = (
+        "某国使馆向某校捐赠设备\n\n新华社某城12月31日电  （记者王五）某国驻某国大使馆31日向当地一所学校捐赠教学设备。\n"
+        "某国教育、文化、青年和体育事务部部长某某·某\n\n"
+        "某某、大使某某以及学校师生代表出席了捐赠仪式。\n\n据介绍，这批设备将用于学校的信息化教学。\n"
+    )
+    (story,) = parse(text)
+    assert story.title == "某国使馆向某校捐赠设备"

@@ -384,7 +384,10 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     previous = 0  # where the text above this candidate begins: under the candidate before
     for k in candidates:
         text = chunk.lines[k].text
-        dated = chunk.lines[start].kind == DATELINE and not subhead_set
+        # A headline stands apart from the text above it: a short line set
+        # solid under a paragraph of the report is the first piece of the next
+        # paragraph, cut at a column end, whose blank line above PDF text lost.
+        dated = chunk.lines[start].kind == DATELINE and not subhead_set and chunk.lines[k].gap >= 1
         unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
         # A round-up of short news (国际简讯) heads each item with a headline of
         # its own, and each item opens with its own news lead: when, and who.
