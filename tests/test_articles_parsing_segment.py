@@ -669,3 +669,11 @@ def test_a_piece_set_solid_under_a_dated_reports_paragraph_heads_no_story():
     )
     (story,) = parse(text)
     assert story.title == "某国使馆向某校捐赠设备"
+
+
+def test_a_decks_bracket_column_set_solid_over_the_text_stays_in_the_deck():
+    # The writer and his place in brackets close the deck; PDF text lost the
+    # blank line between the deck and the first paragraph.
+    articles = parse(f"某公過西湖記\n））\n某甲\n自杭\n州寄\n（（\n{REPORT}\n\n{OTHER}\n")
+    assert articles[0].title.endswith("（（")
+    assert articles[0].paragraphs[0].startswith("甲城商會")

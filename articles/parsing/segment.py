@@ -85,10 +85,11 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         # under a heading: a line cut mid-sentence belongs to the text below.
         # A dateline or byline continues no sentence: the line above it is the
         # headline's; nor does a paragraph set apart by a blank line on a vertical
-        # page, whose decks are short columns that often end on 地 or 等.
+        # page, whose decks are short columns that often end on 地 or 等; nor
+        # is a deck's column of brackets alone (（（), which opens no sentence.
         while (
             j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
-            and lines[j - 1].kind == SHORT
+            and lines[j - 1].kind == SHORT and not _BRACKETS_ONLY_RE.match(lines[j - 1].text)
             and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j], lines[j - 2]))
         ):
             j -= 1
