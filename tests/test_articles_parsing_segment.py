@@ -677,3 +677,16 @@ def test_a_decks_bracket_column_set_solid_over_the_text_stays_in_the_deck():
     articles = parse(f"某公過西湖記\n））\n某甲\n自杭\n州寄\n（（\n{REPORT}\n\n{OTHER}\n")
     assert articles[0].title.endswith("（（")
     assert articles[0].paragraphs[0].startswith("甲城商會")
+
+
+def test_a_series_end_note_set_solid_over_the_next_headline_closes_the_text_above():
+    # A series of commentaries closes its last piece with a note in brackets;
+    # PDF text lost the blank line between it and the next piece's title.
+    text = (
+        "把优势转化为效能（某某观点）\n\n某某观点认为，制度优势是最大的优势。\n\n"
+        "只有坚持不懈，才能把优势转化为效能。\n\n（本系列评论到此结束）\n做好融合大文章（某某观察）\n\n"
+        "拥抱新时代，如何加强融合，是一道必答题。\n"
+    )
+    first, second = parse(text)
+    assert (second.kicker, second.title) == ("", "做好融合大文章（某某观察）")
+    assert first.paragraphs[-1].endswith("（本系列评论到此结束）")
