@@ -158,7 +158,7 @@ def _cut_above(above: Line | None) -> bool:
 
 
 def _under_headline(above: Line | None) -> bool:
-    """A sentence set apart by a figure's gap right under a headline opens the
+    """A sentence set apart by two blank lines right under a headline opens the
     text (a lead set off by PDF spacing), it is no caption."""
     if above is None:
         return True
