@@ -499,15 +499,9 @@ def test_a_lead_set_off_by_two_blank_lines_under_the_headline_is_text_not_a_capt
     assert art.paragraphs == [FEATURE_P3, FEATURE_P1]
 
 
-def test_a_sentence_set_off_by_a_figures_gap_in_the_text_is_a_caption():
-    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n\n\n茶农在山间采茶。\n\n{FEATURE_P2}\n").articles[0]
+def test_a_sentence_set_off_by_two_blank_lines_in_the_text_is_a_caption():
+    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n\n茶农在山间采茶。\n\n{FEATURE_P2}\n").articles[0]
     assert art.captions == ["茶农在山间采茶。"]
-
-
-def test_a_short_last_paragraph_behind_one_stray_blank_line_is_text():
-    # PDF text put one blank line too many over the story's closing sentence.
-    art = parse_text(f"小茶叶撑起致富路\n\n{FEATURE_P1}\n\n{FEATURE_P2}\n\n\n茶农在山间采茶。\n").articles[0]
-    assert art.captions == [] and art.paragraphs[-1] == "茶农在山间采茶。"
 
 
 def test_a_subhead_of_two_or_three_full_clauses_is_a_subhead():

@@ -42,25 +42,20 @@ def test_the_note_closing_a_reprinted_piece_or_a_series_is_text_not_display_type
         assert classify(Line(text=text, start=0, end=len(text), gap=1)).kind == PARA
 
 
-def test_a_sentence_set_apart_by_a_figures_gap_is_a_caption_unless_it_ends_a_cut_paragraph():
+def test_a_sentence_set_apart_by_two_blank_lines_is_a_caption_unless_it_ends_a_cut_paragraph():
     above_closed = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
     above_cut = Line(text="某地近日举行活动，吸引众多市民", start=0, end=10, gap=1)
     line = "参加活动的市民在现场合影留念。"
-    assert classify(Line(text=line, start=11, end=20, gap=3), above_closed).kind == "caption"
+    assert classify(Line(text=line, start=11, end=20, gap=2), above_closed).kind == "caption"
     # the rest of a paragraph cut at a column end, however many blank lines PDF text left
-    assert classify(Line(text="参加。", start=11, end=20, gap=3), above_cut).kind != "caption"
-    assert classify(Line(text=line, start=11, end=20, gap=3), above_cut).kind != "caption"
+    assert classify(Line(text="参加。", start=11, end=20, gap=2), above_cut).kind != "caption"
+    assert classify(Line(text=line, start=11, end=20, gap=2), above_cut).kind != "caption"
 
 
-def test_a_line_of_clauses_set_apart_by_a_figures_gap_is_a_short_paragraph_not_a_caption():
+def test_a_line_of_clauses_set_apart_by_two_blank_lines_is_a_short_paragraph_not_a_caption():
     above = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
-    assert classify(Line(text="某区新建的中央公园。", start=11, end=20, gap=3), above).kind == "caption"
-    assert classify(Line(text="目前，部分河段已经出现封河现象。", start=11, end=20, gap=3), above).kind != "caption"
-
-
-def test_one_stray_blank_line_makes_no_figure_gap():
-    above = Line(text="某地近日举行活动，吸引众多市民参加。", start=0, end=10, gap=1)
-    assert classify(Line(text="参加活动的市民在现场合影留念。", start=11, end=20, gap=2), above).kind != "caption"
+    assert classify(Line(text="某区新建的中央公园。", start=11, end=20, gap=2), above).kind == "caption"
+    assert classify(Line(text="目前，部分河段已经出现封河现象。", start=11, end=20, gap=2), above).kind != "caption"
 
 
 @pytest.mark.parametrize(

@@ -646,19 +646,6 @@ def test_a_kicker_set_solid_under_the_story_above_by_a_lost_blank_line_heads_the
     assert (second.kicker, second.title) == ("某某：", "殊死搏斗  写就忠诚（英雄谱）")
 
 
-def test_one_stray_blank_line_is_no_figures_gap_for_photo_news():
-    # The story's byline heads it; photo news under it ends with the
-    # photographer's credit. An extra blank line inside the story's text is
-    # PDF's spacing noise, not where the photo news begins.
-    text = (
-        "某某新区建设提速\n\n记者 王五\n\n某某新区今年开工项目一百余个，总投资超过千亿元。\n\n\n"
-        "某某大道今年提前两个月通车，沿线企业纷纷入驻。\n\n新区还建成了多所学校。\n\n"
-        "图为新建成的某某大道。\n\n张三摄\n"
-    )
-    story = parse(text)[0]
-    assert "某某大道今年提前两个月通车，沿线企业纷纷入驻。" in story.paragraphs
-
-
 def test_a_piece_set_solid_under_a_dated_reports_paragraph_heads_no_story():
     # PDF text cut the report's second paragraph at a column end and lost the
     # blank line above it: its short first piece stands alone, set solid.

@@ -41,10 +41,6 @@ _CLAUSE_CLOSERS = "，。、；：！？,.;:!?”’」』）)"
 MAX_SHORT = 60  # longest title or subhead we accept
 MAX_KICKER = 120  # kickers can run long: a whole clause with figures, ending ——
 MAX_GAPPED_CAPTION = 40
-# A figure sits apart from the text around it: PDF text leaves the blank lines
-# of its height, three or more. One extra blank line is PDF's spacing noise
-# (a block set a little apart), and what stands behind it is text.
-FIGURE_GAP = 3
 MAX_DISPLAY_LINE = 30  # a headline line in display type; a longer short line is a piece of text
 MAX_MARKED = 40  # a marked subhead: ● and a short phrase
 MAX_LEAD_IN = 60  # a 都市报's lead-in between headline and byline: one short sentence
@@ -260,7 +256,7 @@ def classify(line: Line, above: Line | None = None) -> Line:
     elif text.startswith("——") and len(text) <= MAX_SHORT:
         line.kind = SUBLINE
     elif (
-        line.gap >= FIGURE_GAP
+        line.gap >= 2
         and len(text) <= MAX_GAPPED_CAPTION
         and ends_sentence(text)
         and text[0] not in _CLAUSE_CLOSERS

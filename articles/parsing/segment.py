@@ -24,11 +24,13 @@ from .bylines import names_only, split_leading_byline
 from .headlines import Headline, choose_stack
 from .markers import ornamented, split_dateline, trailing_dateline
 from .records import BylineRecord
-from .lines import FIGURE_GAP, MAX_DISPLAY_LINE, MAX_LEAD_IN, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
+from .lines import MAX_DISPLAY_LINE, MAX_LEAD_IN, BYLINE, CAPTION, CREDIT, DATELINE, PARA, FOOTER, HEADER, HEADING, HEADLINE_KINDS, JUMP, JUMP_TO, KICKER, MARKED, SHORT, SUBLINE, Line
 
 MAX_HEADLINE_LINES = 4
 _COMMENTATOR_RE = re.compile(r"评论员$")
 _COMMA_RE = re.compile(r"[，,]")
+# A figure sits apart from the text around it, behind two or more blank lines.
+FIGURE_GAP = 2
 
 
 @dataclass
