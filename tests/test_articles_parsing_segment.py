@@ -563,3 +563,117 @@ def test_a_subhead_opening_with_a_noun_ending_in_shuo_is_no_reported_speech():
     stories = parse(text)
     assert stories[-1].paragraphs[0] == "某某平台数据显示，海外读者数量逐年增长。"
     assert all("某某小说，何以走红海外" not in p for story in stories for p in story.paragraphs)
+
+
+def test_a_two_line_subhead_set_solid_by_a_lost_blank_line_stays_in_its_story():
+    # PDF text lost the blank line between the two lines of the first subhead;
+    # the story's next subhead, further down, keeps its own.
+    text = (
+        "某某新区建设提速\n\n记者 王五\n\n某某新区今年开工项目一百余个，总投资超过千亿元。\n\n"
+        "项目推进更快\n一批重点工程提前完工\n\n"
+        "某某大道今年提前两个月通车，沿线企业纷纷入驻。\n\n新区还建成了多所学校。\n\n"
+        "服务保障更优\n\n企业办事不出园区\n\n"
+        "新区设立企业服务中心，提供一站式服务。\n"
+    )
+    (story,) = parse(text)
+    assert story.title == "某某新区建设提速"
+    assert "项目推进更快" in story.subheads and "企业办事不出园区" in story.subheads
+
+
+def test_a_solid_headline_after_a_story_with_two_line_subheads_heads_the_next_story():
+    # The story above set its subheads apart; the box under it runs on with
+    # text and none of them: its solid headline is its own.
+    text = (
+        "某某新区建设提速\n\n记者 王五\n\n某某新区今年开工项目一百余个，总投资超过千亿元。\n\n"
+        "项目推进更快\n\n一批重点工程提前完工\n\n某某大道今年提前两个月通车，沿线企业纷纷入驻。\n\n"
+        "征集活动正在进行\n期待你的建设故事\n\n"
+        "欢迎市民讲述身边的变化，来稿请注明联系方式。\n\n来稿将择优刊登。\n"
+    )
+    first, second = parse(text)
+    assert (second.kicker, second.title) == ("征集活动正在进行", "期待你的建设故事")
+
+
+def test_a_signature_moved_under_the_text_makes_the_column_above_a_headline():
+    # The next piece's signature, printed under its headline, came out under
+    # its text: the single column between the two pieces heads the signed one.
+    first_text = "甲城近日米價大漲、每石售至十五元、貧民叫苦不迭、商會擬設平糶局、以資救濟、"
+    second_text = "乙君新自北平來、談及該地戲園近況、謂各園座客寥落、伶人多有南下之意、"
+    first, second = parse(
+        f"甲城米價大漲\n\n{first_text}\n\n{first_text}\n\n乙君談北平戲園\n\n{second_text}\n\n{second_text}\n\n（丁某）\n"
+    )
+    assert first.title == "甲城米價大漲" and "乙君談北平戲園" not in first.subheads
+    assert second.title == "乙君談北平戲園"
+    assert [(b.name, b.role) for b in second.bylines] == [("丁某", "")]
+
+
+def test_a_picture_caption_between_marks_heads_no_signed_piece():
+    text = "甲城近日米價大漲、每石售至十五元、貧民叫苦不迭、商會擬設平糶局、以資救濟、"
+    (story,) = parse(f"甲城米價大漲\n\n{text}\n\n◀某某小影▶\n\n{text}\n\n（丁某）\n")
+    assert story.title == "甲城米價大漲"
+
+
+def test_the_first_paragraph_cut_at_a_column_end_under_the_headline_is_no_subtitle():
+    # PDF text cut the first paragraph mid-sentence, a blank line between the
+    # pieces; its first piece stands apart under the headline like a 副题.
+    first = "今年3月5日，某某市委书记率市委常委来到某某区某某街道，就基层治理和民生实事开展"
+    text = f"某某街道基层治理见实效\n\n{first}\n\n专题调研，听取居民代表意见建议。\n\n座谈会上，居民代表踊跃发言。\n"
+    (story,) = parse(text)
+    assert (story.title, story.subtitle) == ("某某街道基层治理见实效", "")
+    assert story.paragraphs[0].startswith("今年3月5日")
+
+
+def test_an_interviews_question_set_solid_under_a_subhead_is_no_headline():
+    # PDF text lost the blank line under the subhead; 问：…？ opens the
+    # interview's text all the same, and the subhead stays in the story.
+    text = (
+        "某某改革再出发\n\n本报记者  王五\n\n某某部门日前发布《意见》，记者专访了有关负责人。\n\n"
+        "以改革破除体制机制障碍\n问：《意见》出台的背景是什么？\n\n"
+        "答：这是推动高质量发展的需要。\n\n问：下一步如何落实？\n\n答：我们将抓紧制定配套措施。\n"
+    )
+    (story,) = parse(text)
+    assert story.title == "某某改革再出发" and "以改革破除体制机制障碍" in story.subheads
+
+
+def test_a_kicker_set_solid_under_the_story_above_by_a_lost_blank_line_heads_the_next_story():
+    # A series names each hero over his story (某某：); PDF text lost the blank
+    # line between the story above and that 引题.
+    text = (
+        "某某：\n坚守岗位  托举战鹰（英雄谱）\n\n本报记者  王五\n\n某某生前是某部机务人员。\n\n"
+        "他的画像至今还挂在史馆内。\n某某：\n殊死搏斗  写就忠诚（英雄谱）\n\n本报记者  李四\n\n某某生前是某地缉毒民警。\n"
+    )
+    first, second = parse(text)
+    assert first.paragraphs[-1] == "他的画像至今还挂在史馆内。"
+    assert (second.kicker, second.title) == ("某某：", "殊死搏斗  写就忠诚（英雄谱）")
+
+
+def test_a_piece_set_solid_under_a_dated_reports_paragraph_heads_no_story():
+    # PDF text cut the report's second paragraph at a column end and lost the
+    # blank line above it: its short first piece stands alone, set solid.
+    text = (
+        "某国使馆向某校捐赠设备\n\n新华社某城12月31日电  （记者王五）某国驻某国大使馆31日向当地一所学校捐赠教学设备。\n"
+        "某国教育、文化、青年和体育事务部部长某某·某\n\n"
+        "某某、大使某某以及学校师生代表出席了捐赠仪式。\n\n据介绍，这批设备将用于学校的信息化教学。\n"
+    )
+    (story,) = parse(text)
+    assert story.title == "某国使馆向某校捐赠设备"
+
+
+def test_a_decks_bracket_column_set_solid_over_the_text_stays_in_the_deck():
+    # The writer and his place in brackets close the deck; PDF text lost the
+    # blank line between the deck and the first paragraph.
+    articles = parse(f"某公過西湖記\n））\n某甲\n自杭\n州寄\n（（\n{REPORT}\n\n{OTHER}\n")
+    assert articles[0].title.endswith("（（")
+    assert articles[0].paragraphs[0].startswith("甲城商會")
+
+
+def test_a_series_end_note_set_solid_over_the_next_headline_closes_the_text_above():
+    # A series of commentaries closes its last piece with a note in brackets;
+    # PDF text lost the blank line between it and the next piece's title.
+    text = (
+        "把优势转化为效能（某某观点）\n\n某某观点认为，制度优势是最大的优势。\n\n"
+        "只有坚持不懈，才能把优势转化为效能。\n\n（本系列评论到此结束）\n做好融合大文章（某某观察）\n\n"
+        "拥抱新时代，如何加强融合，是一道必答题。\n"
+    )
+    first, second = parse(text)
+    assert (second.kicker, second.title) == ("", "做好融合大文章（某某观察）")
+    assert first.paragraphs[-1].endswith("（本系列评论到此结束）")

@@ -87,11 +87,12 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         # under a heading: a line cut mid-sentence belongs to the text below.
         # A dateline or byline continues no sentence: the line above it is the
         # headline's; nor does a paragraph set apart by a blank line on a vertical
-        # page, whose decks are short columns that often end on 地 or 等.
+        # page, whose decks are short columns that often end on 地 or 等; nor
+        # is a deck's column of brackets alone (（（), which opens no sentence.
         while (
             j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
-            and lines[j - 1].kind == SHORT
-            and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j]))
+            and lines[j - 1].kind == SHORT and not _BRACKETS_ONLY_RE.match(lines[j - 1].text)
+            and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j], lines[j - 2]))
         ):
             j -= 1
             lines[j].kind = PARA  # the piece is text: photo news under the heading counts it
@@ -108,7 +109,10 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
             run[0].kind, run[1].kind = MARKED, PARA
             current.lines.extend(run)
         elif (
-            _starts_article(run, following, at_page_start=not chunks and not current.lines, vertical=vertical)
+            _starts_article(
+                run, following, at_page_start=not chunks and not current.lines, vertical=vertical,
+                lost_blank=not vertical and _subhead_lost_blank(current, run, following, lines, j),
+            )
             or (len(run) == 1 and _notice_heading(lines, i, current))
             or _closes_previous(current, run)
             or _over_lead_and_byline(run, lines, j)
@@ -383,7 +387,10 @@ def _split_at_lone_headlines(chunk: Chunk) -> list[Chunk]:
     previous = 0  # where the text above this candidate begins: under the candidate before
     for k in candidates:
         text = chunk.lines[k].text
-        dated = chunk.lines[start].kind == DATELINE and not subhead_set
+        # A headline stands apart from the text above it: a short line set
+        # solid under a paragraph of the report is the first piece of the next
+        # paragraph, cut at a column end, whose blank line above PDF text lost.
+        dated = chunk.lines[start].kind == DATELINE and not subhead_set and chunk.lines[k].gap >= 1
         unpaired = len(text) <= MAX_UNPAIRED_HEADLINE and len(siblings) >= 2 and all(_COMMA_RE.search(t) for t in siblings) and not _COMMA_RE.search(text)
         # A round-up of short news (国际简讯) heads each item with a headline of
         # its own, and each item opens with its own news lead: when, and who.
@@ -411,6 +418,12 @@ MAX_SUMMARY = 200
 _QUESTION_END_RE = re.compile(r"[？?！!][”’」』)）]?$")
 
 
+# An interview (专访) is printed as questions and answers, each paragraph
+# opening with who speaks: 问：……？ / 答：……. A question so marked is the
+# interview's text, never a headline, whatever line stands solid above it.
+_INTERVIEW_RE = re.compile(r"^[问答][:：]")
+
+
 def _extend_run(lines: list[Line], i: int, j: int) -> int:
     """Take into a headline run the lines that a headline stack may end with but
     that do not read as short lines: a title in question or exclamation form set
@@ -420,7 +433,10 @@ def _extend_run(lines: list[Line], i: int, j: int) -> int:
         return j
     line = lines[j]
     after = lines[j + 1] if j + 1 < len(lines) else None
-    if line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text:
+    if (
+        line.gap == 0 and len(line.text) <= MAX_QUESTION_TITLE and _QUESTION_END_RE.search(line.text) and "。" not in line.text
+        and not _INTERVIEW_RE.match(line.text)
+    ):
         line.kind = SHORT
         return j + 1
     # A byline under the text closes it: a 副题 stands over a byline that opens a body.
@@ -815,16 +831,20 @@ def _story_closed(lines: list[Line], i: int, current: Chunk) -> bool:
     return above.kind in (CREDIT, FOOTER) or bool(_NOTICE_RE.search(above.text) or _PAPER_BOX_RE.search(above.text))
 
 
-def _long_piece(line: Line, following: Line) -> bool:
-    """A line longer than one of display type, set solid under a headline line,
+def _long_piece(line: Line, following: Line, above: Line) -> bool:
+    """A line longer than one of display type, set under a headline line,
     whose commas pair no phrases (cut_off), over more text: the first piece of
     a paragraph that a column end cut, not a 副题 (a 副题 stands over the
     byline, the dateline or the text's first paragraph, and reads whole). A
     long 副题 set solid under its title over the first paragraph reads whole
     as two balanced phrases that close no sentence and report no one's words
-    (今年以来某某新增岗位某某个，某某控制在某某以内)."""
+    (今年以来某某新增岗位某某个，某某控制在某某以内). PDF text may cut the
+    first paragraph too, and the piece then stands under the headline with a
+    blank line between, as a 副题 set apart would: it is text all the same.
+    Under a speaker set over a dash (某某——) the line is the words of a
+    subhead (_speaker_subhead)."""
     return (
-        line.gap == 0 and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
+        (line.gap == 0 or above.kind != KICKER) and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
         and (ends_sentence(line.text) or not balanced(line.text) or bool(_SAYS_RE.match(line.text)))
     )
 
@@ -848,7 +868,16 @@ def _solid_top(above: list[Line], first: Line, *, at_page_start: bool) -> list[L
     n = 0
     while n < min(len(above), MAX_SOLID_TOP):
         line = above[-1 - n]
+        if _BRACKETED_RE.match(line.text):
+            return []  # a note in brackets (（本系列评论到此结束）) closes the text above; no 引题 is bracketed whole
         if line.kind not in (PARA, SHORT, KICKER) or len(line.text) > MAX_QUESTION_TITLE or "。" in line.text:
+            # PDF text may lose the blank line over the block: a paragraph
+            # closing its sentence still sets the text apart from top lines
+            # that close none.
+            if n and line.kind in (PARA, DATELINE, JUMP) and ends_sentence(line.text) and not any(
+                ends_sentence(top.text) for top in above[-n:]
+            ):
+                break
             return []
         n += 1
         if line.gap:
@@ -930,12 +959,16 @@ def _stacked(a: Line, b: Line, *, vertical: bool = False) -> bool:
     return b.gap == 0 and (vertical or (not is_marked_subhead(a) and not is_marked_subhead(b)))
 
 
-def _starts_article(run: list[Line], following: Line | None, *, at_page_start: bool, vertical: bool = False) -> bool:
+def _starts_article(
+    run: list[Line], following: Line | None, *, at_page_start: bool, vertical: bool = False, lost_blank: bool = False,
+) -> bool:
+    """lost_blank: the run is set solid only because PDF text lost the blank
+    line between two lines of a subhead (_subhead_lost_blank)."""
     if at_page_start:
         return True
     if following is None:
         return False
-    if any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
+    if not lost_blank and any(_stacked(a, b, vertical=vertical) for a, b in zip(run, run[1:])):
         return True
     last = run[-1]
     # a title tagged with its series, (某某观), whatever summary line is set under it
@@ -972,6 +1005,49 @@ def _starts_article(run: list[Line], following: Line | None, *, at_page_start: b
     )
 
 
+# How far ahead a story's other subheads are looked for: a few sections of text.
+MAX_SIBLING_LOOKAHEAD = 40
+
+
+def _subhead_lost_blank(current: Chunk, run: list[Line], following: Line | None, lines: list[Line], j: int) -> bool:
+    """A feature (通讯) may head its sections with two-line subheads
+    (a lead phrase over the point: 传递某个理念 / 某某共建某某), each line a
+    block of its own; PDF text loses a blank line here and there, and then
+    one such pair stands solid like a headline stack. Subheads come in sets
+    spaced through the story: inside a running story, over plain text, a
+    solid pair of short lines is a subhead when further down, before any
+    byline, dateline or credit, the text sets another pair of short lines
+    apart between its paragraphs. A story that follows under its own headline
+    runs on with text and none of the story above's subheads; the last pair
+    of a story is not judged so, since a story after it may have none either."""
+    if len(run) != 2 or following is None or following.kind != PARA or not _has_body(current):
+        return False
+    if any(line.kind != SHORT or is_marked_subhead(line) or len(line.text) > MAX_DISPLAY_LINE for line in run):
+        return False
+    above = current.lines[-1]
+    if above.kind != PARA or not ends_sentence(above.text):
+        return False
+    end = j
+    while end < min(len(lines), j + MAX_SIBLING_LOOKAHEAD) and lines[end].kind not in (BYLINE, DATELINE, CREDIT, JUMP_TO):
+        end += 1
+    return _set_apart_pair(lines, j, end)
+
+
+def _set_apart_pair(lines: list[Line], start: int, end: int) -> bool:
+    """Two short lines with a blank line between them, set between a closed
+    sentence and text: a subhead in two lines, each its own block."""
+    for k in range(max(start, 1), end - 2):
+        a, b = lines[k], lines[k + 1]
+        if (
+            a.kind == SHORT and b.kind == SHORT and b.gap >= 1
+            and len(a.text) <= MAX_DISPLAY_LINE and len(b.text) <= MAX_DISPLAY_LINE
+            and lines[k - 1].kind == PARA and ends_sentence(lines[k - 1].text)
+            and lines[k + 2].kind == PARA
+        ):
+            return True
+    return False
+
+
 def _over_lead_and_byline(run: list[Line], lines: list[Line], j: int) -> bool:
     """A 都市报 sets a lead-in of one short paragraph (a sentence on how to take
     part, what the page offers) between a headline and the writers' byline
@@ -1003,7 +1079,7 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
     body = chunk.lines
     if not body or body[-1].kind != BYLINE:
         return [chunk]
-    if body[0].kind != BYLINE:
+    if body[0].kind != BYLINE and not _signature(body[-1]):
         photo_credit = bool(body[-1].people) and all(p.role in _PHOTO_ROLES for p in body[-1].people)
         if not (photo_credit and _credited_in_dateline(body[0])):
             return [chunk]
@@ -1025,23 +1101,47 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
     # A piece signed at its end by its writer's name alone (（某甲）, the old
     # pages' signature) begins at its own headline, when one stands between (a
     # signature moved under the text left it alone); photo news at a figure's gap.
+    # With no byline at the story's head, the signature closes the piece under
+    # the nearest headline above it, and only a headline cuts it off (PDF text
+    # doubles blank lines anywhere).
     signed = all(p.role == "" for line in body[tail_start:] for p in line.people or [])
     photo_start = tail_start - 1
     headed = False
     for k in range(tail_start - 1, lead_end, -1):
-        if signed and _reads_as_headline(body[k]):
+        if signed and _reads_as_headline(body[k]) and (lead_end or _heads_signed_piece(body[k], body[k + 1])):
             photo_start, headed = k, True
             break
         if body[k].gap >= FIGURE_GAP:
             photo_start = k
             break
-    if photo_start <= lead_end:
+    if photo_start <= lead_end or not (lead_end or headed):
         return [chunk]
     story = Chunk(headline=chunk.headline, headline_lines=chunk.headline_lines, lines=body[:photo_start])
     if headed:
         line = body[photo_start]
         return [story, Chunk(headline=Headline(title=line.text), headline_lines=[line], lines=body[photo_start + 1:])]
     return [story, Chunk(headline=None, lines=body[photo_start:])]
+
+
+_BRACKETED_RE = re.compile(r"^[（(].*[)）]$")
+# A phrase set between marks, a pair (◀某某▶) or one twice (◘某某◘).
+_BETWEEN_MARKS_RE = re.compile(r"^[◀◁◆◇◎○●■□◘★☆].*[▶▷◆◇◎○●■□◘★☆]$")
+
+
+def _heads_signed_piece(line: Line, below: Line) -> bool:
+    """Under a story with no byline at its head, a line that can head the
+    piece its signature closes: not a phrase between ornaments (◀某某小影▶,
+    a picture's caption set inside the text), a note in brackets (（見某報）),
+    an item's mark ((四)……) or a paragraph's piece that a column end cut."""
+    text = line.text
+    return not (
+        _BETWEEN_MARKS_RE.match(text) or _BRACKETED_RE.match(text) or is_marked_subhead(line) or cut_off(text, below.text)
+    )
+
+
+def _signature(line: Line) -> bool:
+    """A writer's name with no role (（某甲）): the old pages' signature."""
+    return bool(line.people) and all(p.role == "" for p in line.people)
 
 
 def _reads_as_headline(line: Line) -> bool:
