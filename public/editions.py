@@ -8,10 +8,12 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import get_script_prefix
 from django.utils.translation import pgettext_lazy
 
 from articles.models import Publication
-from public.selectors import issue_for, issue_front, issue_pages, latest_issue, month_calendar
+from public import pagecache
+from public.selectors import IssueCalendar, issue_for, issue_front, issue_pages, latest_issue, month_calendar
 from public.views import public_page
 
 # The 往期 calendar's columns, Monday first.
@@ -48,7 +50,7 @@ def issue_detail(request: HttpRequest, publication: str, day: str) -> HttpRespon
         raise Http404("no such issue, or nothing of it is published")
     return render(request, "public/issue.html", {
         "issue": issue, "pages": issue_pages(issue),
-        "calendar": month_calendar(issue.publication, issue.edition_date), "weekdays": WEEKDAYS,
+        "calendar": _calendar(issue.publication, issue.edition_date), "weekdays": WEEKDAYS,
     })
 
 
@@ -57,12 +59,21 @@ def issue_calendar(request: HttpRequest, publication: str, month: str) -> HttpRe
     """往期: a month of a publication's issues."""
     found = get_object_or_404(Publication, slug=publication)
     first = _edition_day(f"{month}-01")
-    calendar = month_calendar(found, first)
+    calendar = _calendar(found, first)
     if calendar is None:
         raise Http404("no issue that month")
     return render(request, "public/issue_calendar.html", {
         "publication": found, "calendar": calendar, "weekdays": WEEKDAYS,
     })
+
+
+def _calendar(publication: Publication, month: date) -> IssueCalendar | None:
+    """month_calendar, read once per change of the publication's issues (any change of what
+    they print bumps the publication's scope; a rename or removal, every scope), per script
+    prefix: its addresses carry /hant/ or not."""
+    first = month.replace(day=1)
+    key = ("calendar", get_script_prefix(), publication.pk, publication.slug, first)
+    return pagecache.kept(key, [f"publication:{publication.slug}"], lambda: month_calendar(publication, first))
 
 
 @public_page
