@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from articles.models import Publication
 from public import pagecache
-from public.selectors import IssueCalendar, issue_for, issue_front, issue_pages, latest_issue, month_calendar
+from public.selectors import IssueCalendar, issue_front, latest_issue, month_calendar, printed_issue
 from public.views import public_page
 
 # The 往期 calendar's columns, Monday first.
@@ -45,11 +45,12 @@ def _edition_day(text: str) -> date:
 @public_page
 def issue_detail(request: HttpRequest, publication: str, day: str) -> HttpResponse:
     """One day's paper: 版面导航 (every page with its headlines) and the 往期 calendar of its month."""
-    issue = issue_for(publication, _edition_day(day))
-    if issue is None:
+    printed = printed_issue(publication, _edition_day(day))
+    if printed is None:
         raise Http404("no such issue, or nothing of it is published")
+    issue, pages = printed
     return render(request, "public/issue.html", {
-        "issue": issue, "pages": issue_pages(issue),
+        "issue": issue, "pages": pages,
         "calendar": _calendar(issue.publication, issue.edition_date), "weekdays": WEEKDAYS,
     })
 
@@ -80,10 +81,10 @@ def _calendar(publication: Publication, month: date) -> IssueCalendar | None:
 def edition_page(request: HttpRequest, publication: str, day: str, number: str) -> HttpResponse:
     """A printed page (版) as printed: its stories in printed order, its picture with a
     link on each story's zone, 上一版/下一版 and the issue's other pages."""
-    issue = issue_for(publication, _edition_day(day))
-    if issue is None:
+    found = printed_issue(publication, _edition_day(day))
+    if found is None:
         raise Http404("no such issue, or nothing of it is published")
-    pages = issue_pages(issue)
+    issue, pages = found
     at = next((i for i, printed in enumerate(pages) if printed.page.number == int(number)), None)
     if at is None:
         raise Http404("no such page, or nothing on it is published")

@@ -494,21 +494,30 @@ def latest_issue(publication: Publication) -> Issue | None:
     return issue
 
 
-def issue_for(publication_slug: str, day: date) -> Issue | None:
-    """That day's issue of the publication with its publication, if it has something published (one query)."""
+def printed_issue(publication_slug: str, day: date) -> tuple[Issue, list[PrintedPage]] | None:
+    """That day's issue of the publication with its publication, and its pages as issue_pages
+    gives them, if it has a published story (three queries): whether it has one is whether
+    one of its pages prints one, not a query of its own (the readers' Exists, planned and
+    run on every issue page, was a quarter of the page's database time)."""
     issue = next(iter(_issue_of_day(publication_slug, day)), None)
-    if issue is not None:
-        issue.publication = Publication.from_db(
-            issue._state.db, ["id", "name", "short_name", "slug"],
-            [issue.publication_id, issue.publication_name, issue.publication_short_name, publication_slug],
-        )
-    return issue
+    if issue is None:
+        return None
+    issue.publication = Publication.from_db(
+        issue._state.db, ["id", "name", "short_name", "slug"],
+        [issue.publication_id, issue.publication_name, issue.publication_short_name, publication_slug],
+    )
+    pages = issue_pages(issue)
+    # A page's own stories are the issue's published ones (_issues_with_stories'); a page
+    # printing only the later parts of stories from another issue is not enough.
+    if not any(printed.stories for printed in pages):
+        return None
+    return issue, pages
 
 
 @_compiled_once(_SLUG, _DAY)
 def _issue_of_day() -> QuerySet[Issue]:
     # Its publication's columns by name: a compiled-once query has no select_related.
-    return _issues_with_stories().select_related(None).filter(publication__slug=_SLUG, edition_date=_DAY).annotate(
+    return Issue.objects.filter(publication__slug=_SLUG, edition_date=_DAY).annotate(
         publication_name=F("publication__name"), publication_short_name=F("publication__short_name"),
     ).order_by()
 

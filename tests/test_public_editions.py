@@ -202,6 +202,17 @@ def test_page_with_a_picture_shows_a_hot_zone_per_story_and_the_pdf(client, pape
     assert "<svg" not in plain and "<img" not in plain and "PDF" not in plain
 
 
+def test_an_issue_printing_only_a_part_continued_from_another_issue_is_a_404(client, paper):
+    lead = paper["stories"]["lead"]
+    lead.continues_to = "次日"
+    lead.save()
+    other = _page(paper["publication"], date(2024, 8, 7), 1)
+    _story(other, "", position=1, continuation_of=lead, published=False)
+    for url in ("/qingdao-ribao/2024-08-07/", "/qingdao-ribao/2024-08-07/01/"):
+        assert client.get(url).status_code == 404, url
+    assert 'href="/qingdao-ribao/2024-08-07/"' not in _html(client, "/qingdao-ribao/2024-08-06/")
+
+
 def test_a_continued_part_leads_to_its_story_from_the_page_it_is_printed_on(client, paper):
     lead = paper["stories"]["lead"]
     lead.continues_to = "第二版"
