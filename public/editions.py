@@ -8,10 +8,12 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import get_script_prefix
 from django.utils.translation import pgettext_lazy
 
 from articles.models import Publication
-from public.selectors import issue_for, issue_front, issue_pages, latest_issue, month_calendar
+from public import pagecache
+from public.selectors import IssueCalendar, issue_front, latest_issue, month_calendar, printed_issue
 from public.views import public_page
 
 # The 往期 calendar's columns, Monday first.
@@ -43,12 +45,13 @@ def _edition_day(text: str) -> date:
 @public_page
 def issue_detail(request: HttpRequest, publication: str, day: str) -> HttpResponse:
     """One day's paper: 版面导航 (every page with its headlines) and the 往期 calendar of its month."""
-    issue = issue_for(publication, _edition_day(day))
-    if issue is None:
+    printed = printed_issue(publication, _edition_day(day))
+    if printed is None:
         raise Http404("no such issue, or nothing of it is published")
+    issue, pages = printed
     return render(request, "public/issue.html", {
-        "issue": issue, "pages": issue_pages(issue),
-        "calendar": month_calendar(issue.publication, issue.edition_date), "weekdays": WEEKDAYS,
+        "issue": issue, "pages": pages,
+        "calendar": _calendar(issue.publication, issue.edition_date), "weekdays": WEEKDAYS,
     })
 
 
@@ -57,7 +60,7 @@ def issue_calendar(request: HttpRequest, publication: str, month: str) -> HttpRe
     """往期: a month of a publication's issues."""
     found = get_object_or_404(Publication, slug=publication)
     first = _edition_day(f"{month}-01")
-    calendar = month_calendar(found, first)
+    calendar = _calendar(found, first)
     if calendar is None:
         raise Http404("no issue that month")
     return render(request, "public/issue_calendar.html", {
@@ -65,14 +68,23 @@ def issue_calendar(request: HttpRequest, publication: str, month: str) -> HttpRe
     })
 
 
+def _calendar(publication: Publication, month: date) -> IssueCalendar | None:
+    """month_calendar, read once per change of the publication's issues (any change of what
+    they print bumps the publication's scope; a rename or removal, every scope), per script
+    prefix: its addresses carry /hant/ or not."""
+    first = month.replace(day=1)
+    key = ("calendar", get_script_prefix(), publication.pk, publication.slug, first)
+    return pagecache.kept(key, [f"publication:{publication.slug}"], lambda: month_calendar(publication, first))
+
+
 @public_page
 def edition_page(request: HttpRequest, publication: str, day: str, number: str) -> HttpResponse:
     """A printed page (版) as printed: its stories in printed order, its picture with a
     link on each story's zone, 上一版/下一版 and the issue's other pages."""
-    issue = issue_for(publication, _edition_day(day))
-    if issue is None:
+    found = printed_issue(publication, _edition_day(day))
+    if found is None:
         raise Http404("no such issue, or nothing of it is published")
-    pages = issue_pages(issue)
+    issue, pages = found
     at = next((i for i, printed in enumerate(pages) if printed.page.number == int(number)), None)
     if at is None:
         raise Http404("no such page, or nothing on it is published")

@@ -59,7 +59,8 @@ a view's pages as ones to store, and the middleware stores them on their way
 out.
 
 PAGE_CACHE_SECONDS=0 turns it off: every request renders, and the cache is
-not asked for pages at all (the section menu is still kept per generation).
+not asked for pages at all (the section menu is still kept per generation, and
+so are the reads kept() keeps in each process: the home's, an issue's 往期 calendar).
 
 The cache is Django's default cache: the per-process LocMemCache unless
 REDIS_URL is set (newsroom/settings.py); with more than one process, only a
@@ -72,9 +73,12 @@ import contextvars
 import hashlib
 import logging
 import secrets
+import threading
 import time
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from functools import partial, wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -93,6 +97,8 @@ from linking.signals import links_changed
 from public.scripts import in_reader_script
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 ALL = "all"
 PUBLIC = "public"
@@ -169,6 +175,66 @@ def generation() -> str:
         cache.add(key, _token(), GENERATION_SECONDS)
         value = cache.get(key, "")
     return value
+
+
+# --- reads kept per process while their scopes' generations last -----------------------
+
+KEPT_MAX = 256  # values kept per process (kept()); the least recently used go first
+# (key, scopes) -> (their generations, the value, the articles it loaded, the scopes it named)
+_kept: OrderedDict[tuple, tuple[tuple, object, frozenset[int], frozenset[str]]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def kept(key: tuple, scopes: Iterable[str], build: Callable[[], T]) -> T:
+    """build()'s value, built once in this process for as long as the generations of
+    these scopes (and ``all``) stay as they were when it was built, page cache on or off.
+
+    For a page's reads that a change always bumps a scope of (the home's lists: ``home``;
+    an issue's 往期 calendar: ``publication:<slug>``): what bumps the scope makes the value
+    go with the pages. The generations are read before build() runs, so a change while it
+    reads is a newer generation than the value's (bumps come at once and again on commit).
+    The articles build() loaded are noted on the page rendering now each time the value is
+    used, as if loaded again, so a cached page depends on their scopes all the same. With a
+    cache that keeps nothing (no generation can be read back), nothing is kept either."""
+    names = sorted({ALL, *scopes})
+    keys = [_gen_key(scope) for scope in names]
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for missing in set(keys) - found.keys():  # never bumped (or expired): as generation() does
+            cache.add(missing, _token(), GENERATION_SECONDS)
+        found = cache.get_many(keys)
+        if len(found) < len(keys):
+            return build()
+    generations = tuple(found[k] for k in keys)
+    slot = (key, tuple(names))
+    with _kept_lock:
+        entry = _kept.get(slot)
+        if entry is not None and entry[0] == generations:
+            _kept.move_to_end(slot)
+    if entry is not None and entry[0] == generations:
+        _note(entry[2], entry[3])
+        return entry[1]
+    loading = _Rendering()
+    token = _rendering.set(loading)
+    try:
+        value = build()
+    finally:
+        _rendering.reset(token)
+    shown, named = frozenset(loading.shown), frozenset(loading.named)
+    _note(shown, named)
+    with _kept_lock:
+        _kept[slot] = (generations, value, shown, named)
+        _kept.move_to_end(slot)
+        while len(_kept) > KEPT_MAX:
+            _kept.popitem(last=False)
+    return value
+
+
+def _note(shown: frozenset[int], named: frozenset[str]) -> None:
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.shown |= shown
+        rendering.named |= named
 
 
 def invalidate() -> None:

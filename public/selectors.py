@@ -368,28 +368,56 @@ def news_sitemap_articles() -> tuple[list[Article], bool]:
 # --- the e-paper (数字报): publications, issues and their printed pages ---------------
 
 
-_VALUE = -1  # stands for a compiled-once query's one varying parameter (see _compiled_once)
-_SLOT = object()
+# Stand-ins for a compiled-once query's varying id and days (see _compiled_once): no
+# other parameter of those queries has these values.
+_VALUE = -1
+_DAY, _OTHER_DAY = date(1001, 1, 1), date(1001, 1, 2)
+_SLUG = "\x00slug"
 
 
-def _compiled_once(build: Callable[[], QuerySet[M]]) -> Callable[..., RawQuerySet[M]]:
-    """The query build() makes (with _VALUE for its one varying parameter, if any),
-    run as raw SQL compiled on first use. Building and compiling the e-paper's queries
-    (the readers' Case/When and Exists, their column lists) cost the home page about
-    1 ms each; running them, a tenth of that. Raw rows are instances as the query's
-    own, with its columns only (the rest deferred), but no select_related."""
+def _compiled_once(*stand_ins: object) -> Callable[[Callable[[], QuerySet[M]]], Callable[..., RawQuerySet[M]]]:
+    """The query build() makes with these stand-ins for its varying parameters (an id,
+    days), run as raw SQL compiled on first use with the values given for them, in order.
+    Building and compiling the e-paper's queries (the readers' Case/When and Exists,
+    their column lists) cost the home page about 1 ms each; running them, a tenth of
+    that. Raw rows are instances as the query's own, with its columns only (the rest
+    deferred), but no select_related."""
 
-    @functools.cache
-    def compiled() -> tuple[type[M], str, tuple]:
-        query = build()
-        sql, params = query.query.sql_with_params()
-        return query.model, sql, tuple(_SLOT if param == _VALUE else param for param in params)
+    def decorate(build: Callable[[], QuerySet[M]]) -> Callable[..., RawQuerySet[M]]:
+        @functools.cache
+        def compiled() -> tuple[type[M], str, tuple, Callable[[object], object]]:
+            query = build()
+            ops = connections[query.db].ops
 
-    def run(value: object = None) -> RawQuerySet[M]:
-        model, sql, params = compiled()
-        return model.objects.raw(sql, [value if param is _SLOT else param for param in params])
+            def adapt(value: object) -> object:  # a day reaches the SQL as the backend adapts it (a string on SQLite)
+                return ops.adapt_datefield_value(value) if isinstance(value, date) else value
 
-    return run
+            adapted = [adapt(stand_in) for stand_in in stand_ins]
+
+            def slot(param: object) -> object:
+                n = next((n for n, a in enumerate(adapted) if type(a) is type(param) and a == param), None)
+                return param if n is None else _Slot(n)
+
+            sql, params = query.query.sql_with_params()
+            return query.model, sql, tuple(slot(param) for param in params), adapt
+
+        def run(*values: object) -> RawQuerySet[M]:
+            model, sql, params, adapt = compiled()
+            given = [adapt(value) for value in values]
+            return model.objects.raw(sql, [given[p.n] if isinstance(p, _Slot) else p for p in params])
+
+        return run
+
+    return decorate
+
+
+class _Slot:
+    """Where the value of a compiled-once query's n-th stand-in goes in its parameters."""
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int):
+        self.n = n
 
 
 def _printed_q() -> Q:
@@ -422,7 +450,7 @@ def publications_with_issues() -> list[Publication]:
     return list(_publications_with_issues())
 
 
-@_compiled_once
+@_compiled_once()
 def _publications_with_issues() -> QuerySet[Publication]:
     # Issue by issue, each asking for one published story of its pages: asked of the
     # articles joined to their pages and issues at once, PostgreSQL hashed every page (11 ms at 100,000).
@@ -444,12 +472,12 @@ def main_issue(publications: list[Publication]) -> Issue | None:
     return issue
 
 
-@_compiled_once
+@_compiled_once(_VALUE)
 def _latest_issue() -> QuerySet[Issue]:
     return _issues_with_stories().select_related(None).filter(publication_id=_VALUE).order_by("-edition_date")[:1]
 
 
-@_compiled_once
+@_compiled_once()
 def _newest_issue() -> QuerySet[Issue]:
     # The newest day first, walking the edition_date index back to the first issue with
     # stories; ordering by date and name at once would test and sort every issue.
@@ -466,9 +494,32 @@ def latest_issue(publication: Publication) -> Issue | None:
     return issue
 
 
-def issue_for(publication_slug: str, day: date) -> Issue | None:
-    """That day's issue of the publication, if it has something published."""
-    return _issues_with_stories().filter(publication__slug=publication_slug, edition_date=day).first()
+def printed_issue(publication_slug: str, day: date) -> tuple[Issue, list[PrintedPage]] | None:
+    """That day's issue of the publication with its publication, and its pages as issue_pages
+    gives them, if it has a published story (three queries): whether it has one is whether
+    one of its pages prints one, not a query of its own (the readers' Exists, planned and
+    run on every issue page, was a quarter of the page's database time)."""
+    issue = next(iter(_issue_of_day(publication_slug, day)), None)
+    if issue is None:
+        return None
+    issue.publication = Publication.from_db(
+        issue._state.db, ["id", "name", "short_name", "slug"],
+        [issue.publication_id, issue.publication_name, issue.publication_short_name, publication_slug],
+    )
+    pages = issue_pages(issue)
+    # A page's own stories are the issue's published ones (_issues_with_stories'); a page
+    # printing only the later parts of stories from another issue is not enough.
+    if not any(printed.stories for printed in pages):
+        return None
+    return issue, pages
+
+
+@_compiled_once(_SLUG, _DAY)
+def _issue_of_day() -> QuerySet[Issue]:
+    # Its publication's columns by name: a compiled-once query has no select_related.
+    return Issue.objects.filter(publication__slug=_SLUG, edition_date=_DAY).annotate(
+        publication_name=F("publication__name"), publication_short_name=F("publication__short_name"),
+    ).order_by()
 
 
 @dataclass
@@ -558,7 +609,7 @@ _PRINTED_ENTRIES = Prepared(
 )
 
 
-@_compiled_once
+@_compiled_once(_VALUE)
 def _front_pages() -> QuerySet[SourcePage]:
     """An issue's pages in 版次 order, with what a front shows of them (label, address, date)."""
     return (
@@ -568,7 +619,7 @@ def _front_pages() -> QuerySet[SourcePage]:
     )
 
 
-@_compiled_once
+@_compiled_once(_VALUE)
 def _front_stories() -> QuerySet[Article]:
     """An issue's published stories, with the columns a page's headlines show, in printed order."""
     return (
@@ -623,15 +674,15 @@ class IssueCalendar:
 
 
 def month_calendar(publication: Publication, month: date) -> IssueCalendar | None:
-    """The month's calendar of the publication, or None when it has no issue that month (three queries)."""
+    """The month's calendar of the publication, or None when it has no issue that month (one query)."""
     first = month.replace(day=1)
     after = (first + timedelta(days=31)).replace(day=1)
-    issues = _issues_with_stories().filter(publication=publication)
-    days = set(issues.filter(edition_date__gte=first, edition_date__lt=after).values_list("edition_date", flat=True))
+    found = [issue.edition_date for issue in _calendar_days(publication.pk, first, after)]
+    days = {day for day in found if first <= day < after}
     if not days:
         return None
-    earlier = issues.filter(edition_date__lt=first).order_by("-edition_date").values_list("edition_date", flat=True).first()
-    later = issues.filter(edition_date__gte=after).order_by("edition_date").values_list("edition_date", flat=True).first()
+    earlier = max((day for day in found if day < first), default=None)
+    later = min((day for day in found if day >= after), default=None)
     # One reverse() for the month, its day swapped for each issue's: about 50 µs an address saved, 30 a month.
     head, tail = _issue_url(publication, first).rsplit(first.isoformat(), 1)
     weeks = []
@@ -645,6 +696,21 @@ def month_calendar(publication: Publication, month: date) -> IssueCalendar | Non
         previous=earlier.replace(day=1) if earlier else None,
         following=later.replace(day=1) if later else None,
     )
+
+
+@_compiled_once(_VALUE, _DAY, _OTHER_DAY)
+def _calendar_days() -> QuerySet[Issue]:
+    """A publication's issues with stories from a first day to before another (a month's), with
+    the nearest one before it and the nearest one from the other on (往期's months before and
+    after). One query: the three asked apart were three compilings of the readers' Exists,
+    about a third of the issue page's CPU."""
+    issues = _issues_with_stories().select_related(None).filter(publication_id=_VALUE).values("pk")
+    union, params = _union_all([
+        issues.filter(edition_date__gte=_DAY, edition_date__lt=_OTHER_DAY).order_by(),
+        issues.filter(edition_date__lt=_DAY).order_by("-edition_date")[:1],
+        issues.filter(edition_date__gte=_OTHER_DAY).order_by("edition_date")[:1],
+    ])
+    return Issue.objects.filter(pk__in=RawSQL(union, params)).only("pk", "edition_date").order_by()
 
 
 def _issue_url(publication: Publication, day: date) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -84,6 +85,13 @@ def _listing(request: HttpRequest, *, heading: str, queryset: QuerySet[Article] 
 def home(request: HttpRequest) -> HttpResponse:
     """The main publication's latest issue as its front page shows it, then the sections;
     the newest articles instead when nothing published is in an issue."""
+    # Read once per change: every change of a public article, its page or a section makes
+    # a new generation of the home's scopes (public.pagecache), page cache on or off.
+    context = pagecache.kept(("home", settings.NEWSROOM_MAIN_PUBLICATION), [pagecache.HOME], _home_reads)
+    return render(request, "public/home.html", dict(context))
+
+
+def _home_reads() -> dict:
     context: dict = {"groups": home_groups(per_section=HOME_PER_SECTION)}
     publications = publications_with_issues()
     issue = main_issue(publications)
@@ -93,7 +101,7 @@ def home(request: HttpRequest) -> HttpResponse:
     else:
         context["front"] = front
         context["other_publications"] = [p for p in publications if p.pk != issue.publication_id]
-    return render(request, "public/home.html", context)
+    return context
 
 
 @public_page

@@ -405,3 +405,45 @@ def test_a_page_printing_only_a_continued_part_is_refreshed_when_saved(db, clien
 
     for url in urls:
         assert "城市" in client.get(url).content.decode(), url
+
+
+def test_a_kept_read_is_built_once_per_generation_of_its_scopes_and_notes_what_it_loaded(published_article):
+    built = []
+
+    def build():
+        built.append(1)
+        return list(Article.objects.filter(pk=published_article.pk))
+
+    def use() -> set[int]:
+        rendering = pagecache._Rendering()
+        token = pagecache._rendering.set(rendering)
+        try:
+            assert pagecache.kept(("test",), [pagecache.HOME], build)[0].pk == published_article.pk
+        finally:
+            pagecache._rendering.reset(token)
+        return rendering.shown
+
+    # Used again, it is not read again, and the page rendering still depends on its articles.
+    assert use() == {published_article.pk} and use() == {published_article.pk}
+    assert len(built) == 1
+    pagecache.bump(["section:other"])  # not one of its scopes
+    use()
+    assert len(built) == 1
+    pagecache.bump([pagecache.HOME])
+    use()
+    pagecache.invalidate()  # all
+    use()
+    assert len(built) == 3
+
+
+def test_nothing_is_kept_by_a_cache_that_keeps_nothing(published_article, settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    built = []
+    from unittest import mock
+
+    with mock.patch.object(pagecache, "cache", caches["default"]):
+        for _ in range(2):
+            pagecache.kept(("test",), [pagecache.HOME], lambda: built.append(1))
+    assert len(built) == 2

@@ -72,6 +72,29 @@ def test_home_query_count_does_not_grow_with_articles(client, published_article,
         client.get("/")
 
 
+def test_with_the_page_cache_off_the_home_reads_once_per_change_and_shows_a_publish_at_once(
+    client, published_article, make_article, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert client.get("/").status_code == 200
+    with django_assert_num_queries(0):  # nothing changed: its reads are kept (the menu is cached)
+        html = client.get("/").content.decode()
+    assert published_article.title in html
+    draft = make_article(title="还在审的稿件", status=Article.Status.IN_REVIEW)
+    scheduled = make_article(title="定时发布的稿件", status=Article.Status.SCHEDULED)
+    for unpublic in (draft, scheduled):
+        unpublic.body = "改了正文"
+        unpublic.save()
+    html = client.get("/").content.decode()
+    assert "还在审的稿件" not in html and "定时发布的稿件" not in html
+    draft.status, draft.published_at = Article.Status.PUBLISHED, timezone.now()
+    draft.save()
+    assert "还在审的稿件" in client.get("/").content.decode()
+    draft.status = Article.Status.UNPUBLISHED
+    draft.save()
+    assert "还在审的稿件" not in client.get("/").content.decode()
+
+
 def test_admin_lists_load(admin_client, published_article):
     for url in ["/admin/articles/article/", "/admin/articles/sourcepage/", "/admin/articles/reporter/",
                 "/admin/articles/column/", "/admin/articles/section/",
