@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from linking import simhash
 from linking.models import NearDuplicate, Profile
@@ -17,8 +18,8 @@ _PROBED_BANDS = [(i, j) for i, _, j, _ in simhash.probes(0)]  # the (equal band,
 
 
 @transaction.atomic
-def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
-    """Flag every article within NEAR_DUPLICATE_BITS of one of these, in three queries (one more per PROBED_PER_QUERY).
+def duplicates_detect(*, article_ids: Iterable[int]) -> int:
+    """Flag every article within NEAR_DUPLICATE_BITS of one of these, in three queries (one more per PROBED_PER_QUERY); returns the pairs found.
 
     A fingerprint of 0 means no text to compare (a photo without caption)
     and is skipped. The newer article of a pair is flagged as the duplicate.
@@ -28,7 +29,7 @@ def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
         for p in Profile.objects.filter(article_id__in=list(article_ids)).exclude(simhash=0)
     }
     if not mine:
-        return []
+        return 0
     pairs = {}
     ids = list(mine)
     band_fields = [f"band{i}" for i in range(simhash.BANDS)]
@@ -54,10 +55,28 @@ def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
                 bits = simhash.distance(mine[article_id], other)
                 if other_id != article_id and bits <= simhash.NEAR_DUPLICATE_BITS:
                     pairs[max(article_id, other_id), min(article_id, other_id)] = bits
-    return NearDuplicate.objects.bulk_create(
-        (NearDuplicate(article_id=newer, duplicate_of_id=older, distance=bits) for (newer, older), bits in pairs.items()),
-        ignore_conflicts=True,
-    )
+    _insert_pairs(pairs)
+    return len(pairs)
+
+
+def _insert_pairs(pairs: dict[tuple[int, int], int]) -> None:
+    """Store each (newer, older) pair as an open flag unless it is flagged already (an editor's review stays).
+
+    What bulk_create(ignore_conflicts=True) wrote, in one statement the driver
+    runs for every row: a page of copies has hundreds of pairs, and Django
+    building an instance and the SQL of each cost more than the insert.
+    """
+    if not pairs:
+        return
+    column = {f.name: connection.ops.quote_name(f.column) for f in NearDuplicate._meta.concrete_fields}
+    fields = ("article", "duplicate_of", "distance", "status", "created_at")
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {connection.ops.quote_name(NearDuplicate._meta.db_table)} ({', '.join(column[f] for f in fields)})"
+            f" VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING",
+            [(newer, older, bits, NearDuplicate.Status.OPEN.value, now) for (newer, older), bits in pairs.items()],
+        )
 
 
 def _probes_sql(fingerprints: list[int]) -> RawSQL:
