@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from linking import simhash
 from linking.models import NearDuplicate, Profile
+from linking.services.rows import insert_rows
 
 # Eight probes an article, each an OR'ed term: 50 articles stay within SQLite's expression depth of 1,000.
 PROBED_PER_QUERY = 50
@@ -60,23 +61,14 @@ def duplicates_detect(*, article_ids: Iterable[int]) -> int:
 
 
 def _insert_pairs(pairs: dict[tuple[int, int], int]) -> None:
-    """Store each (newer, older) pair as an open flag unless it is flagged already (an editor's review stays).
-
-    What bulk_create(ignore_conflicts=True) wrote, in one statement the driver
-    runs for every row: a page of copies has hundreds of pairs, and Django
-    building an instance and the SQL of each cost more than the insert.
-    """
-    if not pairs:
-        return
-    column = {f.name: connection.ops.quote_name(f.column) for f in NearDuplicate._meta.concrete_fields}
-    fields = ("article", "duplicate_of", "distance", "status", "created_at")
+    """Store each (newer, older) pair as an open flag unless it is flagged already (an editor's review stays)."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {connection.ops.quote_name(NearDuplicate._meta.db_table)} ({', '.join(column[f] for f in fields)})"
-            f" VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING",
-            [(newer, older, bits, NearDuplicate.Status.OPEN.value, now) for (newer, older), bits in pairs.items()],
-        )
+    insert_rows(
+        NearDuplicate,
+        ("article", "duplicate_of", "distance", "status", "created_at"),
+        ((newer, older, bits, NearDuplicate.Status.OPEN.value, now) for (newer, older), bits in pairs.items()),
+        conflict=("article", "duplicate_of"),
+    )
 
 
 def _probes_sql(fingerprints: list[int]) -> RawSQL:
