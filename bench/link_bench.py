@@ -84,7 +84,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GAZETTEER = Path(__file__).resolve().parent.parent / "fixtures" / "gazetteer.json"
 
 
-def run(*, articles: int, new: int, throughput: int = 300) -> None:
+def run(*, articles: int, new: int, throughput: int = 300, dump: str = "") -> None:
     with throwaway_database():
         from django.core.management import call_command
 
@@ -98,6 +98,41 @@ def run(*, articles: int, new: int, throughput: int = 300) -> None:
         _print(rows, articles, new, built)
         if throughput:
             _print_throughput(_throughput(templates, throughput))
+        if dump:
+            _dump_decisions(Path(dump))
+
+
+def _dump_decisions(path: Path) -> None:
+    """Every tag, mention, link (with score and reasons), duplicate, term vector, fingerprint and
+    suggestion, a sorted line each: two runs of the same bench made the same decisions if the files are equal.
+
+    The archive and the new articles are drawn from fixed seeds, so a change
+    meant to be faster only is checked by running the bench before and after it.
+    """
+    import json
+
+    from django.contrib.contenttypes.models import ContentType
+    from taggit.models import TaggedItem
+
+    from articles.models import Article
+    from linking.models import EntitySuggestion, Mention, NearDuplicate, Profile, RelatedLink
+
+    content_type = ContentType.objects.get_for_model(Article)
+    decisions = {
+        "tags": TaggedItem.objects.filter(content_type=content_type).values_list("object_id", "tag__name"),
+        "mentions": Mention.objects.values_list("article_id", "entity_id", "forms", "position"),
+        "links": RelatedLink.objects.values_list("source_id", "target_id", "status", "score", "reasons"),
+        "duplicates": NearDuplicate.objects.values_list("article_id", "duplicate_of_id", "distance"),
+        "profiles": Profile.objects.values_list("article_id", "terms", "simhash", "day"),
+        "suggestions": EntitySuggestion.articles.through.objects.values_list(
+            "article_id", "entitysuggestion__name", "entitysuggestion__kind"),
+    }
+    with path.open("w", encoding="utf-8") as out:
+        for name, rows in decisions.items():
+            lines = sorted(json.dumps(row, ensure_ascii=False, default=str) for row in rows)
+            out.write(f"## {name}: {len(lines)}\n")
+            out.writelines(line + "\n" for line in lines)
+    print(f"decisions written to {path}")
 
 
 def _seed_templates() -> list[dict]:
