@@ -101,9 +101,10 @@ def _write_tags(extracted: list[_Extracted]) -> None:
     current: dict[int, set[int]] = {}
     for article_id, tag_id in TaggedItem.objects.filter(content_type=content_type, object_id__in=ids).values_list("object_id", "tag_id"):
         current.setdefault(article_id, set()).add(tag_id)
-    auto: dict[int, dict[int, AutoTag]] = {}
-    for row in AutoTag.objects.filter(article_id__in=ids):
-        auto.setdefault(row.article_id, {})[row.tag_id] = row
+    auto: dict[int, dict[int, tuple[int, bool]]] = {}  # article -> tag -> (AutoTag id, removed)
+    rows = AutoTag.objects.filter(article_id__in=ids).values_list("pk", "article_id", "tag_id", "removed")
+    for pk, article_id, tag_id, removed in rows:
+        auto.setdefault(article_id, {})[tag_id] = (pk, removed)
 
     untag, add, newly_removed = [], [], []
     for e in extracted:
@@ -111,10 +112,10 @@ def _write_tags(extracted: list[_Extracted]) -> None:
         on_article = current.get(pk, set())
         mine = auto.get(pk, {})
         wanted = {tags[name].pk for name in e.tags}
-        live = {t for t, row in mine.items() if not row.removed}
+        live = {t for t, (_, removed) in mine.items() if not removed}
         dropped_by_editor = live - on_article
-        newly_removed += [mine[t].pk for t in dropped_by_editor]
-        refused = {t for t, row in mine.items() if row.removed} | dropped_by_editor
+        newly_removed += [mine[t][0] for t in dropped_by_editor]
+        refused = {t for t, (_, removed) in mine.items() if removed} | dropped_by_editor
         untag += [(pk, t) for t in (live & on_article) - wanted]
         add += [(pk, t) for t in wanted - on_article - refused]
 
@@ -166,13 +167,18 @@ def _write_suggestions(extracted: list[_Extracted]) -> None:
     kinds = {name: kind for e in extracted for name, kind in e.names.items()}
     if not kinds:
         return
-    EntitySuggestion.objects.bulk_create(
-        (EntitySuggestion(name=name, kind=kind) for name, kind in kinds.items()), ignore_conflicts=True
+    # A name suggested before keeps its row (and an editor's decision on it).
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    insert_rows(
+        EntitySuggestion, ("name", "kind", "status", "created_at"),
+        ((name, kind, EntitySuggestion.Status.PENDING.value, now) for name, kind in kinds.items()),
+        conflict=("name",),
     )
     ids = dict(EntitySuggestion.objects.filter(name__in=kinds).values_list("name", "pk"))
-    through.objects.bulk_create(
-        (through(entitysuggestion_id=ids[name], article_id=e.article.pk) for e in extracted for name in e.names),
-        ignore_conflicts=True,
+    insert_rows(
+        through, ("entitysuggestion", "article"),
+        ((ids[name], e.article.pk) for e in extracted for name in e.names),
+        conflict=("entitysuggestion", "article"),
     )
 
 
