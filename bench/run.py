@@ -30,6 +30,8 @@ def main() -> None:
     parser.add_argument("--no-search", action="store_true", help="site: time the pages only, not the searches")
     parser.add_argument("--words", type=int, default=10_000, help="screening, import: sensitive words in the list")
     parser.add_argument("--throughput", type=int, default=300, help="links: articles to link per batch size for articles/s (0: skip)")
+    parser.add_argument("--dump", default="",
+                        help="links: write every linking decision of the bench database to this file (compare two runs with cmp)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     if args.which == "site":
@@ -68,7 +70,7 @@ def main() -> None:
         os.environ["TASKS_BACKEND"] = "immediate"
         from bench import link_bench
 
-        link_bench.run(articles=args.articles or 100_000, new=args.new, throughput=args.throughput)
+        link_bench.run(articles=args.articles or 100_000, new=args.new, throughput=args.throughput, dump=args.dump)
         return
     from bench import import_bench
 

@@ -41,7 +41,7 @@ def simhash(text: str) -> int:
     grams = Counter(clean[i: i + 3] for i in range(len(clean) - 2))
     if not grams:
         return 0
-    digests = b"".join(hashlib.blake2b(gram.encode("utf-8"), digest_size=BYTES).digest() for gram in grams)
+    digests = b"".join(map(_digests(grams).__getitem__, grams))
     # Column c holds bit BITS - 1 - c of each hash read big-endian (unpackbits takes each byte's high bit first).
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(grams), BYTES), axis=1)
     counts = np.fromiter(grams.values(), dtype=np.int64, count=len(grams)) @ bits
@@ -49,6 +49,22 @@ def simhash(text: str) -> int:
 
 
 BYTES = BITS // 8
+
+# Each trigram's hash, remembered for the process's life: a paper's stories
+# share most of their trigrams (function words, names, set phrases), and hashing
+# ~1,000 of them an article was a third of its fingerprint's time. Cleared when full.
+_DIGESTS: dict[str, bytes] = {}
+DIGESTS_REMEMBERED = 200_000  # ~150 bytes each: some 30 MB at most
+
+
+def _digests(grams: Counter) -> dict[str, bytes]:
+    """The remembered hashes, those of grams included."""
+    new = [gram for gram in grams if gram not in _DIGESTS]
+    if len(_DIGESTS) + len(new) > DIGESTS_REMEMBERED:
+        _DIGESTS.clear()
+        new = list(grams)
+    _DIGESTS.update((gram, hashlib.blake2b(gram.encode("utf-8"), digest_size=BYTES).digest()) for gram in new)
+    return _DIGESTS
 
 
 def bands(fingerprint: int) -> tuple[int, ...]:

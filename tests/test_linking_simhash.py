@@ -91,3 +91,11 @@ def test_the_probes_catch_every_fingerprint_within_seven_bits_and_few_others():
         assert caught(a, b), (a, bits)
     strangers = sum(caught(rng.getrandbits(64), rng.getrandbits(64)) for _ in range(20_000))
     assert strangers < 100  # about 21 expected (68 in 65,536)
+
+
+def test_remembered_trigram_hashes_give_the_same_fingerprint_when_the_memory_fills(monkeypatch):
+    # A memory smaller than one story's trigrams is cleared while that story is hashed.
+    monkeypatch.setattr(simhash, "_DIGESTS", {})
+    monkeypatch.setattr(simhash, "DIGESTS_REMEMBERED", 50)
+    for text in (STORY, OTHER, STORY + OTHER, STORY):
+        assert simhash.simhash(text) == _majority_of_trigram_hashes(text)

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from linking import simhash
 from linking.models import NearDuplicate, Profile
+from linking.services.rows import insert_rows
 
 # Eight probes an article, each an OR'ed term: 50 articles stay within SQLite's expression depth of 1,000.
 PROBED_PER_QUERY = 50
@@ -17,8 +19,8 @@ _PROBED_BANDS = [(i, j) for i, _, j, _ in simhash.probes(0)]  # the (equal band,
 
 
 @transaction.atomic
-def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
-    """Flag every article within NEAR_DUPLICATE_BITS of one of these, in three queries (one more per PROBED_PER_QUERY).
+def duplicates_detect(*, article_ids: Iterable[int]) -> int:
+    """Flag every article within NEAR_DUPLICATE_BITS of one of these, in three queries (one more per PROBED_PER_QUERY); returns the pairs found.
 
     A fingerprint of 0 means no text to compare (a photo without caption)
     and is skipped. The newer article of a pair is flagged as the duplicate.
@@ -28,7 +30,7 @@ def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
         for p in Profile.objects.filter(article_id__in=list(article_ids)).exclude(simhash=0)
     }
     if not mine:
-        return []
+        return 0
     pairs = {}
     ids = list(mine)
     band_fields = [f"band{i}" for i in range(simhash.BANDS)]
@@ -54,9 +56,18 @@ def duplicates_detect(*, article_ids: Iterable[int]) -> list[NearDuplicate]:
                 bits = simhash.distance(mine[article_id], other)
                 if other_id != article_id and bits <= simhash.NEAR_DUPLICATE_BITS:
                     pairs[max(article_id, other_id), min(article_id, other_id)] = bits
-    return NearDuplicate.objects.bulk_create(
-        (NearDuplicate(article_id=newer, duplicate_of_id=older, distance=bits) for (newer, older), bits in pairs.items()),
-        ignore_conflicts=True,
+    _insert_pairs(pairs)
+    return len(pairs)
+
+
+def _insert_pairs(pairs: dict[tuple[int, int], int]) -> None:
+    """Store each (newer, older) pair as an open flag unless it is flagged already (an editor's review stays)."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    insert_rows(
+        NearDuplicate,
+        ("article", "duplicate_of", "distance", "status", "created_at"),
+        ((newer, older, bits, NearDuplicate.Status.OPEN.value, now) for (newer, older), bits in pairs.items()),
+        conflict=("article", "duplicate_of"),
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
@@ -23,6 +23,7 @@ from linking.gazetteer import NameFinder
 from linking.keywords import analyse
 from linking.models import Alias, AutoTag, Entity, EntitySuggestion, Mention, Profile
 from linking.names import unknown_names
+from linking.services.rows import insert_rows
 from text import words
 
 # jieba tags many ordinary words as names; one seen twice in a story is worth an editor's look.
@@ -100,9 +101,10 @@ def _write_tags(extracted: list[_Extracted]) -> None:
     current: dict[int, set[int]] = {}
     for article_id, tag_id in TaggedItem.objects.filter(content_type=content_type, object_id__in=ids).values_list("object_id", "tag_id"):
         current.setdefault(article_id, set()).add(tag_id)
-    auto: dict[int, dict[int, AutoTag]] = {}
-    for row in AutoTag.objects.filter(article_id__in=ids):
-        auto.setdefault(row.article_id, {})[row.tag_id] = row
+    auto: dict[int, dict[int, tuple[int, bool]]] = {}  # article -> tag -> (AutoTag id, removed)
+    rows = AutoTag.objects.filter(article_id__in=ids).values_list("pk", "article_id", "tag_id", "removed")
+    for pk, article_id, tag_id, removed in rows:
+        auto.setdefault(article_id, {})[tag_id] = (pk, removed)
 
     untag, add, newly_removed = [], [], []
     for e in extracted:
@@ -110,10 +112,10 @@ def _write_tags(extracted: list[_Extracted]) -> None:
         on_article = current.get(pk, set())
         mine = auto.get(pk, {})
         wanted = {tags[name].pk for name in e.tags}
-        live = {t for t, row in mine.items() if not row.removed}
+        live = {t for t, (_, removed) in mine.items() if not removed}
         dropped_by_editor = live - on_article
-        newly_removed += [mine[t].pk for t in dropped_by_editor]
-        refused = {t for t, row in mine.items() if row.removed} | dropped_by_editor
+        newly_removed += [mine[t][0] for t in dropped_by_editor]
+        refused = {t for t, (_, removed) in mine.items() if removed} | dropped_by_editor
         untag += [(pk, t) for t in (live & on_article) - wanted]
         add += [(pk, t) for t in wanted - on_article - refused]
 
@@ -123,8 +125,8 @@ def _write_tags(extracted: list[_Extracted]) -> None:
     if newly_removed:
         AutoTag.objects.filter(pk__in=newly_removed).update(removed=True)
     if add:
-        TaggedItem.objects.bulk_create(TaggedItem(content_type=content_type, object_id=a, tag_id=t) for a, t in add)
-        AutoTag.objects.bulk_create(AutoTag(article_id=a, tag_id=t) for a, t in add)
+        insert_rows(TaggedItem, ("content_type", "object_id", "tag"), ((content_type.pk, a, t) for a, t in add))
+        insert_rows(AutoTag, ("article", "tag", "removed"), ((a, t, False) for a, t in add))
 
 
 def _any(conditions: Iterable[Q]) -> Q:
@@ -146,10 +148,15 @@ def tags_for_names(*, names: set[str]) -> dict[str, Tag]:
 
 def _write_mentions(extracted: list[_Extracted]) -> None:
     Mention.objects.filter(article_id__in=[e.article.pk for e in extracted]).delete()
-    Mention.objects.bulk_create(
-        Mention(article=e.article, entity_id=entity_id, forms=forms, position=i)
-        for e in extracted
-        for i, (entity_id, forms) in enumerate(e.mentions.items())
+    forms_field = Mention._meta.get_field("forms")
+    insert_rows(
+        Mention,
+        ("article", "entity", "forms", "position"),
+        (
+            (e.article.pk, entity_id, forms_field.get_db_prep_save(forms, connection), i)
+            for e in extracted
+            for i, (entity_id, forms) in enumerate(e.mentions.items())
+        ),
     )
 
 
@@ -160,34 +167,37 @@ def _write_suggestions(extracted: list[_Extracted]) -> None:
     kinds = {name: kind for e in extracted for name, kind in e.names.items()}
     if not kinds:
         return
-    EntitySuggestion.objects.bulk_create(
-        (EntitySuggestion(name=name, kind=kind) for name, kind in kinds.items()), ignore_conflicts=True
+    # A name suggested before keeps its row (and an editor's decision on it).
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    insert_rows(
+        EntitySuggestion, ("name", "kind", "status", "created_at"),
+        ((name, kind, EntitySuggestion.Status.PENDING.value, now) for name, kind in kinds.items()),
+        conflict=("name",),
     )
     ids = dict(EntitySuggestion.objects.filter(name__in=kinds).values_list("name", "pk"))
-    through.objects.bulk_create(
-        (through(entitysuggestion_id=ids[name], article_id=e.article.pk) for e in extracted for name in e.names),
-        ignore_conflicts=True,
+    insert_rows(
+        through, ("entitysuggestion", "article"),
+        ((ids[name], e.article.pk) for e in extracted for name in e.names),
+        conflict=("entitysuggestion", "article"),
     )
 
 
 def _write_profiles(extracted: list[_Extracted]) -> None:
-    profiles = []
+    bands = [f"band{i}" for i in range(simhash.BANDS)]
+    terms_field = Profile._meta.get_field("terms")
+    rows = []
     for e in extracted:
         fingerprint = simhash.simhash(e.text)
-        profiles.append(
-            Profile(
-                article=e.article,
-                terms=e.terms,
-                simhash=simhash.to_signed(fingerprint),
-                **{f"band{i}": band for i, band in enumerate(simhash.bands(fingerprint))},
-                day=article_day(e.article),
-            )
-        )
-    Profile.objects.bulk_create(
-        profiles,
-        update_conflicts=True,
-        unique_fields=["article"],
-        update_fields=["terms", "simhash", "day", *(f"band{i}" for i in range(simhash.BANDS))],
+        rows.append((
+            e.article.pk,
+            terms_field.get_db_prep_save(e.terms, connection),
+            simhash.to_signed(fingerprint),
+            connection.ops.adapt_datefield_value(article_day(e.article)),
+            *simhash.bands(fingerprint),
+        ))
+    insert_rows(
+        Profile, ("article", "terms", "simhash", "day", *bands), rows,
+        conflict=["article"], update=["terms", "simhash", "day", *bands],
     )
 
 
