@@ -164,6 +164,7 @@ def _measure(samples: int, *, search: bool) -> list[tuple]:
 
     from articles.models import Article, Issue, Section
     from bench.wrk_bench import _edition_urls
+    from public import pagecache
     from search import hitsets
     from search.selectors import search_ranked
 
@@ -177,8 +178,10 @@ def _measure(samples: int, *, search: bool) -> list[tuple]:
     issues = list(Issue.objects.filter(pages__number=1).select_related("publication").distinct())
     editions = _edition_urls(rng.sample(issues, min(samples // 4, len(issues))))
 
-    def page_times(urls: list[str], *, cached: bool = False, unread: bool = False) -> tuple[list[float], int, list[float]]:
-        """unread: as the first search of each word after a change of the index."""
+    def page_times(urls: list[str], *, cached: bool = False, unread: bool = False,
+                   rebuilt: bool = False) -> tuple[list[float], int, list[float]]:
+        """unread: as the first search of each word after a change of the index; rebuilt: as the
+        first request after a change, nothing kept (public.pagecache.kept) from the one before."""
         times, queries, cpu = [], 0, []
         with override_settings(PAGE_CACHE_SECONDS=600 if cached else 0):  # 0: every request renders
             for url in urls:
@@ -186,6 +189,8 @@ def _measure(samples: int, *, search: bool) -> list[tuple]:
                     client.get(url)
                 if unread:
                     hitsets.forget()
+                if rebuilt:
+                    pagecache.forget_kept()
                 with CaptureQueriesContext(connection) as ctx:
                     started, cpu_started = time.perf_counter(), time.process_time()
                     response = client.get(url)
@@ -229,7 +234,9 @@ def _measure(samples: int, *, search: bool) -> list[tuple]:
         ("article page", *page_times(article_urls), None),
         ("article page (cached)", *page_times(article_urls, cached=True), None),
         ("home page", *page_times(["/"] * 20), None),
+        ("home page, after a change", *page_times(["/"] * 20, rebuilt=True), None),
         ("issue page", *page_times(editions["issue"]), None),
+        ("issue page, after a change", *page_times(editions["issue"], rebuilt=True), None),
         ("printed page (版)", *page_times(editions["page"]), None),
         ("section page", *page_times(section_urls * 3), None),
         ("section page 50", *page_times([f"{u}?page=50" for u in section_urls]), None),

@@ -180,7 +180,11 @@ def generation() -> str:
 # --- reads kept per process while their scopes' generations last -----------------------
 
 KEPT_MAX = 256  # values kept per process (kept()); the least recently used go first
-# (key, scopes) -> (their generations, the value, the articles it loaded, the scopes it named)
+# And for a minute at most: with a per-process cache (no REDIS_URL), a change made in
+# another process (a second web worker, the scheduled-publishing job) bumps only that
+# process's generations, and a kept value must not outlive what a cached page would.
+KEPT_SECONDS = 60
+# (key, scopes) -> (their generations and the time it was built, the value, the articles it loaded, the scopes it named)
 _kept: OrderedDict[tuple, tuple[tuple, object, frozenset[int], frozenset[str]]] = OrderedDict()
 _kept_lock = threading.Lock()
 
@@ -195,7 +199,8 @@ def kept(key: tuple, scopes: Iterable[str], build: Callable[[], T]) -> T:
     reads is a newer generation than the value's (bumps come at once and again on commit).
     The articles build() loaded are noted on the page rendering now each time the value is
     used, as if loaded again, so a cached page depends on their scopes all the same. With a
-    cache that keeps nothing (no generation can be read back), nothing is kept either."""
+    cache that keeps nothing (no generation can be read back), nothing is kept either; and
+nothing for longer than a cached page would be, or KEPT_SECONDS with the page cache off."""
     names = sorted({ALL, *scopes})
     keys = [_gen_key(scope) for scope in names]
     found = cache.get_many(keys)
@@ -207,11 +212,13 @@ def kept(key: tuple, scopes: Iterable[str], build: Callable[[], T]) -> T:
             return build()
     generations = tuple(found[k] for k in keys)
     slot = (key, tuple(names))
+    now = time.monotonic()
     with _kept_lock:
         entry = _kept.get(slot)
-        if entry is not None and entry[0] == generations:
+        fresh = entry is not None and entry[0][0] == generations and now - entry[0][1] < min(KEPT_SECONDS, _max_age())
+        if fresh:
             _kept.move_to_end(slot)
-    if entry is not None and entry[0] == generations:
+    if fresh:
         _note(entry[2], entry[3])
         return entry[1]
     loading = _Rendering()
@@ -223,11 +230,23 @@ def kept(key: tuple, scopes: Iterable[str], build: Callable[[], T]) -> T:
     shown, named = frozenset(loading.shown), frozenset(loading.named)
     _note(shown, named)
     with _kept_lock:
-        _kept[slot] = (generations, value, shown, named)
+        _kept[slot] = ((generations, now), value, shown, named)
         _kept.move_to_end(slot)
         while len(_kept) > KEPT_MAX:
             _kept.popitem(last=False)
     return value
+
+
+def _max_age() -> float:
+    """A kept value lives no longer than a cached page; with the page cache off, KEPT_SECONDS."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    return seconds if seconds > 0 else KEPT_SECONDS
+
+
+def forget_kept() -> None:
+    """Drop what kept() keeps in this process (the benchmark's rows after a change)."""
+    with _kept_lock:
+        _kept.clear()
 
 
 def _note(shown: frozenset[int], named: frozenset[str]) -> None:
