@@ -677,3 +677,20 @@ def test_a_series_end_note_set_solid_over_the_next_headline_closes_the_text_abov
     first, second = parse(text)
     assert (second.kicker, second.title) == ("", "做好融合大文章（某某观察）")
     assert first.paragraphs[-1].endswith("（本系列评论到此结束）")
+
+
+def test_a_long_subtitle_with_commas_set_apart_under_the_headline_stays_the_subtitle():
+    # A speaker's words or parallel phrases make a 副题 of clauses; set apart by a
+    # blank line with no byline under it, it is no first paragraph cut at a column end.
+    lead = "国家移民管理局近日公布数据，去年全国边检机关共查验出入境人员6.7亿人次。"
+    for subtitle in ("全国人大代表某某某：以科技创新引领产业升级，推动高质量发展再上新台阶",
+                     "从某某村到某某镇，从田间地头到生产车间，某某人用汗水书写着奋斗的故事"):
+        (story,) = parse(f"奋力谱写地方篇章\n\n{subtitle}\n\n{lead}\n\n{lead}\n\n（某甲）\n")
+        assert (story.subtitle, story.paragraphs[0]) == (subtitle, lead)
+
+
+def test_a_signed_commentary_with_plain_subheads_is_one_piece_with_its_signature():
+    p = "推进基层治理现代化，关键在于把群众的事当成自己的事，把群众的小事当成大事来办。"
+    q = "只有这样，才能让基层治理真正落地见效，让群众有更多获得感、幸福感、安全感。"
+    (story,) = parse(f"让基层治理更有温度\n\n{p}\n\n{q}\n\n坚持问题导向\n\n{p}{q}\n\n坚持群众路线\n\n{q}{p}\n\n（某甲）\n")
+    assert [b.name for b in story.bylines] == ["某甲"]

@@ -844,7 +844,10 @@ def _long_piece(line: Line, following: Line, above: Line) -> bool:
     Under a speaker set over a dash (某某——) the line is the words of a
     subhead (_speaker_subhead)."""
     return (
-        (line.gap == 0 or above.kind != KICKER) and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
+        # Set apart by a blank line, it is text only where it reads as a paragraph's
+        # start (a lead's time, a closed sentence): a 副题 is a long line with commas too.
+        (line.gap == 0 or (above.kind != KICKER and (bool(lead_time(line.text)) or ends_sentence(line.text))))
+        and len(line.text) > MAX_DISPLAY_LINE and cut_off(line.text, following.text)
         and (ends_sentence(line.text) or not balanced(line.text) or bool(_SAYS_RE.match(line.text)))
     )
 
@@ -1108,7 +1111,12 @@ def _split_photo_news(chunk: Chunk) -> list[Chunk]:
     photo_start = tail_start - 1
     headed = False
     for k in range(tail_start - 1, lead_end, -1):
-        if signed and _reads_as_headline(body[k]) and (lead_end or _heads_signed_piece(body[k], body[k + 1])):
+        # Without a byline at the head, a headline-like line is the signed piece's
+        # title only where no other stands set apart above it: subheads come in sets.
+        if signed and _reads_as_headline(body[k]) and (lead_end or (
+            _heads_signed_piece(body[k], body[k + 1])
+            and not any(body[m].gap and _reads_as_headline(body[m]) for m in range(1, k))
+        )):
             photo_start, headed = k, True
             break
         if body[k].gap >= FIGURE_GAP:
