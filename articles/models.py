@@ -214,6 +214,10 @@ class ReporterQuerySet(models.QuerySet["Reporter"]):
         shared = Reporter.objects.values("name").annotate(rows=models.Count("pk")).filter(rows__gt=1).values("name")
         return self.filter(name__in=shared)
 
+    def merged_into(self, slug: str) -> Reporter | None:
+        """The reporter that a merged reporter's old slug now belongs to (its address redirects)."""
+        return self.filter(aliases__slug=slug).first()
+
 
 class Reporter(models.Model):
     """A person named in bylines. The same name at two outlets is two people."""
@@ -255,9 +259,9 @@ class ReporterAlias(models.Model):
     class Meta:
         verbose_name = _("merged reporter")
         verbose_name_plural = _("merged reporters")
-        constraints = [
-            models.UniqueConstraint(fields=["name", "outlet"], name="reporteralias_unique_name_outlet"),
-        ]
+        # Looked up by name on every import. Not unique: a name merged twice keeps both old
+        # addresses, and a merge points every alias of its names at the reporter it keeps.
+        indexes = [models.Index(fields=["name", "outlet"], name="reporteralias_name_outlet")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.outlet}） → {self.reporter}" if self.outlet else f"{self.name} → {self.reporter}"

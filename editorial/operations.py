@@ -239,7 +239,8 @@ def article_set_zone(*, article: Article, user: User, zone: dict | None) -> Arti
 
 def _reporter(*, name: str, article: Article, user: User) -> Reporter:
     """The person meant by a name on this article: one already credited, else the only
-    reporter of that name, else one from the page's outlet, else a new reporter."""
+    reporter of that name, else one from the page's outlet, else the reporter the name
+    was merged into, else a new reporter."""
     for byline in article.bylines.all():
         if byline.reporter.name == name:
             return byline.reporter
@@ -252,9 +253,10 @@ def _reporter(*, name: str, article: Article, user: User) -> Reporter:
         return same_outlet[0]
     if namesakes:
         return namesakes[0]
-    merged = Reporter.objects.filter(aliases__name=name).first()  # a name editors merged into another reporter
-    if merged is not None:
-        return merged
+    # A name editors merged into another reporter: at the page's paper first, as namesakes are.
+    merged = list(Reporter.objects.filter(aliases__name=name).annotate(alias_outlet=F("aliases__outlet")))
+    if merged:
+        return next((r for r in merged if outlet and r.alias_outlet.startswith(outlet)), merged[0])
     if not user.has_perm("articles.add_reporter"):
         raise NotAllowed(gettext("No reporter is named “%(name)s”, and you may not add one.") % {"name": name})
     return reporter_create(name=name, outlet=outlet)

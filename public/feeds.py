@@ -112,7 +112,10 @@ class ReporterFeed(LatestArticlesFeed):
     route = "public:reporter_rss"
 
     def get_object(self, request, slug: str) -> Reporter:
-        reporter = get_object_or_404(Reporter, slug=slug)
+        # A merged reporter's feed goes on as the feed of the reporter it was merged into.
+        reporter = Reporter.objects.filter(slug=slug).first() or Reporter.objects.merged_into(slug)
+        if reporter is None:
+            raise Http404("no such reporter")
         # As on the reporter's page: imports create reporters for drafts too, and
         # a feed of one with nothing published would name who is about to appear.
         if not self.articles(reporter).exists():

@@ -167,7 +167,7 @@ def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reporter = Reporter.objects.filter(slug=slug).first()
     if reporter is None:
         # A reporter merged into another on the desk: its old address keeps working.
-        merged = Reporter.objects.filter(aliases__slug=slug).first()
+        merged = Reporter.objects.merged_into(slug)
         if merged is None:
             raise Http404("no such reporter")
         return redirect("public:reporter", slug=merged.slug, permanent=True)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
 from articles.exporting import article_ninjs
-from articles.models import Article
+from articles.models import Article, SourcePage
 from search.selectors import search_ranked
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +76,12 @@ def test_pages_of_an_issue(client, seeded_archive):
     listed = get(client, f"{ISSUES}/2023-10-11/pages")
     assert listed["total"] == 1
     assert listed["items"] == [{"number": 1, "name": "要闻", "label": "第1版", "article_count": 6, "credits": []}]
+
+
+def test_a_pages_credits_are_its_staff_lines(client, seeded_archive):
+    SourcePage.objects.filter(number=1, issue__edition_date="2023-10-11").update(credits="本版编辑：张三\n本版摄影 李四")
+    cache.clear()
+    assert get(client, f"{ISSUES}/2023-10-11/pages")["items"][0]["credits"] == ["本版编辑：张三", "本版摄影 李四"]
 
 
 def test_articles_of_a_page_in_printed_order_as_ninjs(client, seeded_archive):

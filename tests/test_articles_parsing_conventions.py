@@ -159,6 +159,14 @@ def test_the_pages_staff_are_its_credits_as_printed_wherever_set():
     assert page.page_name == "要闻" and all("王五" not in p for p in page.articles[0].paragraphs)
 
 
+def test_a_header_credit_ends_where_the_pages_own_items_begin_and_a_label_alone_is_the_page_name():
+    story = "标题\n\n本报讯 " + P1 + "\n"
+    page = parse_text("A02　责任编辑：张三　2024年5月6日　星期一　要闻\n\n" + story)
+    assert (page.credits, page.page_name, page.edition_date) == (["责任编辑：张三"], "要闻", "2024-05-06")
+    page = parse_text("2024年5月6日　星期一　A08　视觉\n\n" + story)  # a picture page's name
+    assert (page.credits, page.page_name) == ([], "视觉")
+
+
 # --- issue 8 §3 on invented pages ---------------------------------------------------
 
 STORY = "甲城新建十所学校\n\n本报讯（记者 张三）甲城今年新建十所学校，将于九月投入使用。\n\n各校配套设施齐全，师资已经到位。\n\n"

@@ -12,6 +12,7 @@ from articles.models import Article, Byline, Reporter, ReporterAlias, SourcePage
 from articles.parsing import parse_page
 from articles.parsing.decoding import decode_page
 from articles.services.importing import page_import
+from articles.services.naming import reporter_create
 from articles.services.reporters import reporters_merge
 
 PAGE = "# 港口建设迈出新步伐\n\n本报记者 林海\n\n本报讯 今年以来，我市港口建设进展顺利。"
@@ -92,3 +93,20 @@ def test_a_later_import_credits_a_merged_name_to_the_kept_reporter(namesakes):
 def test_namesakes_are_the_reporters_sharing_a_name(namesakes):
     Reporter.objects.create(name="王浩", slug="wanghao")
     assert sorted(Reporter.objects.namesakes().values_list("slug", flat=True)) == ["linhai", "linhai-2"]
+
+
+def test_a_merged_reporters_old_slug_is_never_given_to_another_reporter(namesakes):
+    kept, other = namesakes
+    reporters_merge(into=kept, others=[other])
+    later = reporter_create(name="林海", outlet="大众日报")  # another person of that name
+    assert later.slug not in ("linhai", "linhai-2")
+    reporters_merge(into=kept, others=[later])  # and merging them keeps every old address
+    assert sorted(kept.aliases.values_list("slug", flat=True)) == sorted(["linhai-2", later.slug])
+
+
+def test_a_name_merged_before_follows_its_latest_merge(db):
+    first, second = Reporter.objects.create(name="王浩", slug="wanghao"), Reporter.objects.create(name="王浩然", slug="wanghaoran")
+    reporters_merge(into=first, others=[Reporter.objects.create(name="王 浩", slug="wang-hao")])
+    again = Reporter.objects.create(name="王 浩", slug="wang-hao-2")  # an editor added the spelling again
+    reporters_merge(into=second, others=[again])
+    assert set(ReporterAlias.objects.filter(name="王 浩").values_list("reporter_id", flat=True)) == {second.pk}

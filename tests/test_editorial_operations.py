@@ -148,6 +148,16 @@ def test_a_name_merged_into_another_reporter_is_credited_to_that_reporter(desk, 
     assert not Reporter.objects.filter(name="丁 倩倩").exists()
 
 
+def test_a_merged_name_is_credited_to_the_reporter_at_the_pages_paper(desk, page):
+    # Two papers' 王浩 each once printed "王 浩": each spelling merged into its own paper's reporter.
+    theirs = Reporter.objects.create(name="王浩", outlet="大众日报", slug="wanghao-dz")
+    reporters_merge(into=theirs, others=[Reporter.objects.create(name="王 浩", outlet="大众日报", slug="wang-hao-dz")])
+    ours = Reporter.objects.create(name="王浩", outlet="青岛日报", slug="wanghao-qd")
+    reporters_merge(into=ours, others=[Reporter.objects.create(name="王 浩", outlet="青岛日报", slug="wang-hao-qd")])
+    operations.article_set_bylines(article=fresh(page[0]), user=desk("editor"), people=[("记者", "王 浩")])
+    assert [b.reporter for b in fresh(page[0]).bylines.all()] == [ours]  # the page is 青岛日报's
+
+
 def test_a_reporter_fixes_only_their_own_drafts(desk, page):
     reporter = desk("reporter")
     with pytest.raises(NotAllowed):

@@ -58,6 +58,13 @@ def test_reporter_page(client, published_article, make_article):
     assert client.get("/reporters/nobody/").status_code == 404
 
 
+def test_a_merged_reporters_feed_goes_on_as_the_kept_reporters(client, published_article):
+    kept = published_article.bylines.get().reporter
+    reporters_merge(into=kept, others=[Reporter.objects.create(name=kept.name, slug="merged-away")])
+    feed = client.get("/reporters/merged-away/rss/")
+    assert feed.status_code == 200 and published_article.title in feed.content.decode()
+
+
 def test_home_query_count_does_not_grow_with_articles(client, published_article, make_article, django_assert_max_num_queries):
     from articles.models import Byline, Reporter
 
@@ -457,3 +464,10 @@ def test_a_merged_reporters_old_address_redirects_to_the_kept_one(client, db):
     response = client.get("/reporters/linhai-2/")
     assert response.status_code == 301 and response["Location"].endswith("/reporters/linhai/")
     assert client.get("/reporters/nobody/").status_code == 404
+
+
+def test_a_merged_reporters_feed_goes_on_as_the_kept_reporters(client, published_article):
+    kept = published_article.bylines.get().reporter
+    reporters_merge(into=kept, others=[Reporter.objects.create(name=kept.name, slug="merged-away")])
+    feed = client.get("/reporters/merged-away/rss/")
+    assert feed.status_code == 200 and published_article.title in feed.content.decode()

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'merged reporter',
                 'verbose_name_plural': 'merged reporters',
-                'constraints': [models.UniqueConstraint(fields=('name', 'outlet'), name='reporteralias_unique_name_outlet')],
+                'indexes': [models.Index(fields=['name', 'outlet'], name='reporteralias_name_outlet')],
             },
         ),
     ]

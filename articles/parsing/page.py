@@ -45,7 +45,7 @@ def parse_page(page: DecodedPage, *, known_columns: frozenset[str] = frozenset()
         encoding=page.encoding,
     )
     _read_header(lines, record)
-    record.credits = _page_credits(lines)
+    record.credits = _page_credits(lines, record.page_name)
     footers = sum(1 for line in lines if line.kind == FOOTER)
     if footers:
         record.warnings.append(warning("footers_dropped", count=footers))
@@ -163,18 +163,42 @@ def _read_header(lines, record: PageRecord) -> None:
             record.warnings.append(warning("page_credit_kept_out", text=line.text[:20]))
 
 
-def _page_credits(lines) -> list[str]:
+def _page_credits(lines, page_name: str) -> list[str]:
     """The page's staff as the page printed them: a credit line (本版编辑：某某 美编：某某),
-    the editor named at the end of the header (… 要闻  责任编辑：某某), the page's photographers."""
+    the editor named in the header (… 要闻  责任编辑：某某), the page's photographers."""
     credits = []
     for line in lines:
-        if line.kind == HEADER:
-            named = next((token for token in re.finditer(r"\S+", line.text) if _EDITOR_RE.match(token.group())), None)
-            if named:
-                credits.append(line.as_printed[named.start():].replace("\u3000", " ").strip())
+        if line.kind == HEADER and is_page_credit(line.text):
+            credits.append(line.as_printed.replace("\u3000", " "))
+        elif line.kind == HEADER:
+            credits.extend(_header_credits(line, page_name))
         elif line.kind == FOOTER and markers.is_page_pictures(line.text):
             credits.append(line.as_printed.replace("\u3000", " "))
-    return [credit for credit in credits if credit]
+    return credits
+
+
+def _header_credits(line, page_name: str) -> list[str]:
+    """The staff named among a header's items: from a label with its name (责任编辑：某某,
+    or 责任编辑 某某) up to the next item that is the page's (a date, 星期, 版次, 版名).
+    A label alone (a page named 视觉 or 设计) names nobody."""
+    tokens = list(re.finditer(r"\S+", line.text))
+    credits, start = [], None
+
+    def close(end: int) -> None:
+        text = line.as_printed[tokens[start].start():end].replace("\u3000", " ").strip()
+        if not _EDITOR_RE.fullmatch(text.rstrip("：:")):  # a label and a name
+            credits.append(text)
+
+    for index, token in enumerate(tokens):
+        text = token.group()
+        if start is None:
+            start = index if _EDITOR_RE.match(text) else None
+        elif _DATE_TOKEN_RE.match(text) or _WEEKDAY_RE.match(text) or _PAGE_TOKEN_RE.match(text) or text == page_name:
+            close(tokens[index - 1].end())
+            start = None
+    if start is not None:
+        close(tokens[-1].end())
+    return credits
 
 
 def _read_header_line(line, record: PageRecord, *, name_alone: bool = False) -> bool:
@@ -182,7 +206,7 @@ def _read_header_line(line, record: PageRecord, *, name_alone: bool = False) -> 
     known = 0
     names: list[str] = []
     found: dict[str, str] = {}
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if match := _DATE_TOKEN_RE.match(token):
             found["date"] = token
             year, month, day = (_cn_int(g) for g in match.groups())
@@ -198,8 +222,8 @@ def _read_header_line(line, record: PageRecord, *, name_alone: bool = False) -> 
             if match.group(2):
                 names.append(match.group(2).strip())
             known += 1
-        elif _EDITOR_RE.match(token):
-            known += 1
+        elif _EDITOR_RE.match(token) and not (index == len(tokens) - 1 and _EDITOR_RE.fullmatch(token)):
+            known += 1  # a label, its name with it or after it (a label closing the line is a 版名: 视觉, 设计)
         elif len(token) <= MAX_PAGE_NAME and not re.search(r"[，。！？、,]", token):
             names.append(token)
         else:
@@ -214,7 +238,7 @@ def _read_header_line(line, record: PageRecord, *, name_alone: bool = False) -> 
         record.warnings.append(warning("masthead_date_invalid", date=found["bad_date"]))
     if "page_label" in found:
         record.page_label = found["page_label"]
-    names = [n for n in names if not _EDITOR_RE.match(n)]
+    names = [n for n in names if not _EDITOR_RE.match(n) or _EDITOR_RE.fullmatch(n)]  # 编辑：某某 is no 版名; 视觉 alone is
     if names and not record.page_name:
         record.page_name = names[0].strip("：:·|｜")
     return True

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.db.models import Model
 
-from articles.models import Reporter
+from articles.models import Reporter, ReporterAlias
 from text.slugs import pinyin_slug
 
 BULK_TRIES = 5  # suffixes looked up at once; rarer clashes are looked up one by one
@@ -26,7 +26,7 @@ def unique_slugs(model: type[Model], texts: Iterable[str]) -> dict[str, str]:
     each also unique among the others."""
     bases = {text: pinyin_slug(text) for text in texts}
     tries = {text: [base, *(f"{base}-{n}" for n in range(2, BULK_TRIES + 1))] for text, base in bases.items()}
-    taken = set(model.objects.filter(slug__in=[s for t in tries.values() for s in t]).values_list("slug", flat=True))
+    taken = _taken(model, [s for t in tries.values() for s in t])
     slugs: dict[str, str] = {}
     for text, base in bases.items():
         slug = next((s for s in tries[text] if s not in taken), None)
@@ -34,11 +34,20 @@ def unique_slugs(model: type[Model], texts: Iterable[str]) -> dict[str, str]:
         while slug is None:
             n += 1
             candidate = f"{base}-{n}"
-            if candidate not in taken and not model.objects.filter(slug=candidate).exists():
+            if candidate not in taken and not _taken(model, [candidate]):
                 slug = candidate
         taken.add(slug)
         slugs[text] = slug
     return slugs
+
+
+def _taken(model: type[Model], slugs: list[str]) -> set[str]:
+    """The slugs rows of model have, and for reporters the old slugs of merged ones: those
+    addresses redirect to the reporter they were merged into, and stay its."""
+    taken = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    if model is Reporter:
+        taken |= set(ReporterAlias.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    return taken
 
 
 def reporter_create(*, name: str, outlet: str) -> Reporter:

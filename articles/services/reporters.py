@@ -36,6 +36,8 @@ def reporters_merge(*, into: Reporter, others: list[Reporter]) -> Reporter:
             credited.add((byline.article_id, byline.role))
     Byline.objects.filter(reporter_id__in=ids).update(reporter=into)
     ReporterAlias.objects.filter(reporter_id__in=ids).update(reporter=into)
+    for reporter in others:  # one name, one person: an alias of it left at another reporter follows
+        ReporterAlias.objects.filter(name=reporter.name, outlet=reporter.outlet).update(reporter=into)
     account = next((r.user for r in others if r.user_id), None)
     aliases = [ReporterAlias(reporter=into, name=r.name, outlet=r.outlet, slug=r.slug) for r in others]
     # Deleting first frees the (name, outlet) pairs and slugs the aliases take over.
@@ -50,7 +52,6 @@ def reporters_merge(*, into: Reporter, others: list[Reporter]) -> Reporter:
     # Their lists, feeds and search facets now belong to the kept reporter.
     announce_changed(sorted(changed))
     return into
-
 
 
 def outletless_twins() -> list[tuple[Reporter, Reporter]]:
