@@ -80,13 +80,16 @@ serve: venv
 
 # One test process per core (pytest-xdist), each with a test database of its
 # own; a module's tests stay in one process (--dist loadfile), so what a module
-# builds once (the seeded archive, the browser) is built once. TEST_WORKERS=0
+# builds once (the seeded archive, the browser) is built once. The modules that
+# took longest last time start first (tests/ordering.py), so that the processes
+# finish together; --no-loadscope-reorder keeps xdist from putting the modules
+# with the most tests first instead. TEST_WORKERS=0
 # runs the suite in a single process; with a Redis cache it always does
 # (tests/conftest.py: the workers would empty each other's cache).
 TEST_WORKERS := auto
 
 test: venv
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 bench: venv
 	$(PY) bench/run.py $(BENCH)

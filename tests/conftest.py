@@ -28,6 +28,7 @@ from search import columns as search_columns
 from search import hitsets as search_hitsets
 from tests.seedpages import REPO_ROOT, SEED_PREFIXES, seed_path
 from tests.browser import chromium  # noqa: F401  (fixture: tests.browser.browser's, one per module)
+from tests.ordering import pytest_collection_modifyitems, pytest_runtest_logreport, pytest_sessionfinish  # noqa: F401  (hooks)
 
 # Tests assert the Chinese a reader sees, so the catalogues are compiled
 # first, as `make test` does; pytest run by hand after pulling a .po change

@@ -20,24 +20,65 @@ PHONE, DESKTOP = 390, 1280
 WIDTHS = pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
 
-@pytest.fixture
-def paper(transactional_db):
-    """The seed pages, published; a story of the latest issue, whose page has a picture with the story's hot zone."""
+@pytest.fixture(scope="module")
+def reader_site(django_db_setup, django_db_blocker):
+    """The seed pages, published, with the gazetteer's entities found in their stories
+    (entity pages) and a story filed under a section of `make run`'s fixture; the front
+    issue's first story with a byline has a hot zone on its page's picture. Served by a
+    live server of the module's own: (server, that story's pk).
+
+    Built and committed once for the module, not for each of its eight tests (importing
+    the seeds again cost each ~0.7 s of CPU): a reader's visit writes nothing, and what a
+    test writes itself is rolled back (paper). The database is emptied after the last
+    test, as after a transactional test: pytest-django's live_server makes every test
+    that asks for it a transactional one, emptied after it, hence a server of our own."""
     from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.live_server_helper import LiveServer
 
-    from articles.models import Article
+    from articles.models import Article, Section
     from articles.services.importing import pages_import
-    from tests.seedpages import SEED_DIR
+    from linking.services.refresh import articles_link
+    from tests.seedpages import REPO_ROOT, SEED_DIR
 
-    pages_import(paths=sorted(SEED_DIR.rglob("*.txt")), publish=True)
-    # The front issue: the home page leads to it.
-    latest = Article.objects.published().filter(source_page__issue__isnull=False)
-    latest = latest.order_by("-source_page__issue__edition_date", "pk")
-    article = latest.filter(bylines__isnull=False).first()
-    source = article.source_page
-    source.image.save("01.png", ContentFile(_png(400, 600)))
-    Article.objects.filter(pk=article.pk).update(zone={"x": 0.1, "y": 0.1, "w": 0.5, "h": 0.3})
-    return article
+    with django_db_blocker.unblock():
+        try:
+            pages_import(paths=sorted(SEED_DIR.rglob("*.txt")), publish=True)
+            # The front issue: the home page leads to it.
+            latest = Article.objects.published().filter(source_page__issue__isnull=False)
+            latest = latest.order_by("-source_page__issue__edition_date", "pk")
+            article = latest.filter(bylines__isnull=False).first()
+            article.source_page.image.save("01.png", ContentFile(_png(400, 600)))
+            Article.objects.filter(pk=article.pk).update(zone={"x": 0.1, "y": 0.1, "w": 0.5, "h": 0.3})
+            for fixture in ("sections.json", "gazetteer.json"):
+                call_command("loaddata", str(REPO_ROOT / "fixtures" / fixture), verbosity=0)
+            articles_link(article_ids=list(Article.objects.values_list("pk", flat=True)))
+            Article.objects.filter(pk=article.pk).update(section=Section.objects.first())
+            server = LiveServer("localhost")
+            server._live_server_modified_settings.enable()
+            try:
+                yield server, article.pk
+            finally:
+                server._live_server_modified_settings.disable()
+                server.stop()
+        finally:
+            connections.close_all()
+            call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def live(reader_site):
+    return reader_site[0]
+
+
+@pytest.fixture
+def paper(reader_site, db):
+    """The story with the hot zone. The test's transaction (db) is rolled back after it,
+    so what it might write never reaches the next test; the server sees only what is committed."""
+    from articles.models import Article
+
+    return Article.objects.get(pk=reader_site[1])
 
 
 def _open(browser, width: int):
@@ -57,14 +98,14 @@ def _fits(page, width: int) -> None:
 
 
 @WIDTHS
-def test_a_reader_turns_from_home_to_a_story_and_back_to_its_page(live_server, paper, browser, width):
+def test_a_reader_turns_from_home_to_a_story_and_back_to_its_page(live, paper, browser, width):
     from articles.models import Article
 
     page = _open(browser, width)
     source = paper.source_page
     issue = source.issue
 
-    page.goto(live_server.url + "/")
+    page.goto(live.url + "/")
     _fits(page, width)
     page.locator(".edition-head h1 a").click()  # the newspaper's name: its latest issue
     page.wait_for_url(f"**{issue.get_absolute_url()}")
@@ -117,11 +158,11 @@ def _found(page) -> int:
 
 
 @WIDTHS
-def test_a_facet_narrows_the_search(live_server, paper, browser, width):
+def test_a_facet_narrows_the_search(live, paper, browser, width):
     from public.views import PER_PAGE
 
     page = _open(browser, width)
-    page.goto(live_server.url + "/")
+    page.goto(live.url + "/")
     page.fill("header input[name=q]", "青岛")
     page.press("header input[name=q]", "Enter")
     page.wait_for_url("**/search/?q=*")
@@ -151,11 +192,11 @@ def test_a_facet_narrows_the_search(live_server, paper, browser, width):
 
 
 @WIDTHS
-def test_the_script_switch_shows_traditional_characters_under_hant(live_server, paper, browser, width):
+def test_the_script_switch_shows_traditional_characters_under_hant(live, paper, browser, width):
     from text.scripts import to_traditional
 
     page = _open(browser, width)
-    page.goto(live_server.url + paper.get_absolute_url())
+    page.goto(live.url + paper.get_absolute_url())
     switch = page.locator("a.script-switch")
     assert switch.inner_text() == "繁體"
     switch.click()
@@ -210,36 +251,19 @@ def _reader_urls(paper) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def linked_paper(paper):
-    """The paper with the gazetteer's entities found in its stories (entity pages),
-    and its story filed under a section of `make run`'s fixture."""
-    from django.core.management import call_command
-
-    from articles.models import Article, Section
-    from linking.services.refresh import articles_link
-    from tests.seedpages import REPO_ROOT
-
-    for fixture in ("sections.json", "gazetteer.json"):
-        call_command("loaddata", str(REPO_ROOT / "fixtures" / fixture), verbosity=0)
-    articles_link(article_ids=list(Article.objects.values_list("pk", flat=True)))
-    Article.objects.filter(pk=paper.pk).update(section=Section.objects.first())
-    return paper
-
-
 @WIDTHS
-def test_no_serious_accessibility_violation(live_server, linked_paper, browser, width):
+def test_no_serious_accessibility_violation(live, paper, browser, width):
     """Every kind of page, simplified and under /hant/: no serious or critical axe-core
     violation, and on the phone nothing wider than the window."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     page = _open(browser, width)
-    urls = _reader_urls(linked_paper)
+    urls = _reader_urls(paper)
     urls.update({f"hant {name}": f"/hant{url}" for name, url in list(urls.items())})
     found = {}
     for name, url in urls.items():
-        response = page.goto(live_server.url + url)
+        response = page.goto(live.url + url)
         assert response.status == 200, f"{name}: {url} answers {response.status}"
         _fits(page, width)
         results = axe.run(page)
