@@ -677,3 +677,25 @@ def test_a_series_end_note_set_solid_over_the_next_headline_closes_the_text_abov
     first, second = parse(text)
     assert (second.kicker, second.title) == ("", "做好融合大文章（某某观察）")
     assert first.paragraphs[-1].endswith("（本系列评论到此结束）")
+
+
+def test_a_piece_running_past_a_question_into_a_cut_word_is_the_first_paragraph():
+    # PDF text cut the first paragraph at a column end, mid-word: the piece
+    # under the headline closes one sentence (……？) and opens the next, and the
+    # line below begins with the cut word's last character and a pause.
+    head = "某某企业运用新技术助力防控\n科技防控显身手\n\n"
+    rest = "\n\n如何减轻一线人员压力？某公司研制出巡检机器人，可代替人工完成巡查。\n"
+    for first, gap in (("如何快速筛查安全隐患？依托人工智能技", "\n\n"), ("如何快速筛查安全隐患？依托人工智能技术，某公司研制出高精度、远距", "\n")):
+        following = "离、大范围的监测方案，误差不超0.3摄氏度。" if gap == "\n" else "术，某公司研制出高精度监测方案，误差不超0.3摄氏度。"
+        (story,) = parse(head + first + gap + following + rest)
+        assert (story.title, story.subtitle) == ("科技防控显身手", "")
+        assert story.paragraphs[0].startswith("如何快速筛查安全隐患？")
+
+
+def test_a_headline_line_asking_and_answering_stays_in_the_headline():
+    # A question and its answer on one headline line (某某怎么办？某某请收好) run
+    # past a sentence's end too; the text under them opens on no cut word.
+    text = "某地春节消费指南\n年夜饭怎么订？这份攻略请收好\n\n春节将至，某地各大饭店的年夜饭预订火爆。\n\n记者走访发现，多家饭店已经订满。\n"
+    (story,) = parse(text)
+    assert "年夜饭怎么订？这份攻略请收好" in (story.kicker, story.title, story.subtitle)
+    assert story.paragraphs[0].startswith("春节将至")

@@ -92,7 +92,10 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         while (
             j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
             and lines[j - 1].kind == SHORT and not _BRACKETS_ONLY_RE.match(lines[j - 1].text)
-            and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j], lines[j - 2]))
+            and (
+                broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j], lines[j - 2])
+                or _runs_past_sentence(lines[j - 1].text, lines[j].text)
+            )
         ):
             j -= 1
             lines[j].kind = PARA  # the piece is text: photo news under the heading counts it
@@ -235,6 +238,19 @@ _SAYS_RE = re.compile(
     r"^[^，,。：:]{2,20}(?:表示|指出|认为|介绍|强调|透露|坦言|看来"
     r"|(?<![小传学演解])说|(?<![简堪号著俗统别昵职名])称)[，,]"
 )
+
+
+# A headline that asks or exclaims inside a line closes each of its sentences
+# (某某多久？某某在哪里？). Text runs on past a sentence's end into the next
+# one, and a column end cuts it mid-word: the line below opens with the word's
+# last character and a pause (……某某技 / 术，……). An item's number or letter
+# with its pause (一、 甲、) opens a line of its own.
+_INNER_SENTENCE_RE = re.compile(r"[。！？!?][”’」』）)]?[^。！？!?”’」』）)]")
+_WORD_TAIL_RE = re.compile(r"^(?![一二三四五六七八九十〇零甲乙丙丁])[\u4e00-\u9fff][，,、]")
+
+
+def _runs_past_sentence(text: str, following: str) -> bool:
+    return bool(_INNER_SENTENCE_RE.search(text) and _WORD_TAIL_RE.match(following))
 
 
 def cut_off(text: str, following: str) -> bool:
