@@ -172,9 +172,10 @@ def _deck(run: list[Line]) -> list[Line]:
 # 在X上,某区将X某校 (an opening adverbial, then a clause cut off).
 MIN_PAIRED_PHRASE = 4
 MAX_PAIR_RATIO = 1.5
-# A sentence adverbial opens a sentence, not a subhead phrase: 在调研工作中，…;
+# A sentence adverbial opens a sentence, not a subhead phrase: 在调研工作中，…,
+# 在某某方面，…;
 # a line ending on a preposition or particle was cut off mid-sentence: …坚持以.
-_ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
+_ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来|方面)$")
 # Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
 # Common words that open sentences with those characters are no particles: 过去, 着力, 地方, 得益于, 之后, 了解.
 _CONTINUES_RE = re.compile(
