@@ -195,12 +195,19 @@ def paired(text: str) -> bool:
     return len(text) <= MAX_CLAUSE_HEADING and balanced(text)
 
 
+# A sentence's end with words after it (……？某某): the line runs on into a
+# further sentence.
+_INNER_SENTENCE_RE = re.compile(r"[。！？!?][”’」』）)]?[^。！？!?”’」』）)]")
+
+
 def balanced(text: str) -> bool:
-    """Two balanced phrases, however long: a 副题 may run longer than a subhead."""
+    """Two balanced phrases, however long: a 副题 may run longer than a subhead.
+    A phrase is no sentence and the start of another (某某，某某？某某): that is
+    text, its clauses cut at a column end."""
     phrases = _COMMA_RE.split(text)
     if len(phrases) != 2:
         return False
-    if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text):
+    if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text) or _INNER_SENTENCE_RE.search(text):
         return False
     short, long = sorted(len(p) for p in phrases)
     return short >= MIN_PAIRED_PHRASE and long <= MAX_PAIR_RATIO * short
@@ -222,6 +229,7 @@ def clauses(text: str) -> bool:
         and all(len(p) >= MIN_CLAUSE for p in phrases)
         and not _ADVERBIAL_RE.match(phrases[0])
         and not _CUT_END_RE.search(text)
+        and not _INNER_SENTENCE_RE.search(text)
         and not lead_time(text)
     )
 
@@ -247,7 +255,6 @@ _SAYS_RE = re.compile(
 # one, and a column end cuts it mid-word: the line below opens with the word's
 # last character and a pause (……某某技 / 术，……). An item's number or letter
 # with its pause (一、 甲、) opens a line of its own.
-_INNER_SENTENCE_RE = re.compile(r"[。！？!?][”’」』）)]?[^。！？!?”’」』）)]")
 _WORD_TAIL_RE = re.compile(r"^(?![一二三四五六七八九十〇零甲乙丙丁])[\u4e00-\u9fff][，,、]")
 
 
