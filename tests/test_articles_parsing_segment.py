@@ -712,17 +712,3 @@ def test_a_piece_ending_on_one_character_after_a_question_is_cut_text_no_subhead
     )
     (story,) = parse(text)
     assert story.subheads == ["制度保驾护航，转变职能促共赢", "规范运作管理，防范风险守底线"]
-
-
-def test_photo_news_set_solid_under_a_story_and_closed_by_a_writers_and_sources_credit():
-    # PDF text lost the blank lines around the photo news' one-line title; its
-    # credit names the writer and the picture's source (某某文 某单位供图).
-    text = (
-        "某某外长会见来访客人\n\n本报北京5月11日电  双方就双边关系交换了意见。\n\n"
-        "客人表示，某国愿同中方加强合作，共同应对挑战。\n"
-        "图片报道\n某某工业园成立近6年来，已成为两国合作的产业平台。\n\n"
-        "园区已有六十多家企业入驻。\n\n本报记者 王五文 某某园区开发公司供图\n\n"
-        "患难与共的好朋友（大使随笔）\n\n某国同中国关系长期友好。\n"
-    )
-    titles = [a.title for a in parse(text)]
-    assert titles == ["某某外长会见来访客人", "图片报道", "患难与共的好朋友（大使随笔）"]

@@ -948,23 +948,16 @@ MAX_PHOTO_LINES = 5
 _PHOTO_ROLES = frozenset({"摄影", "供图"})
 
 
-_PHOTO_CREDIT_ENDS = ("摄", "摄影", "供图")
-
-
 def _photo_news_ahead(lines: list[Line], j: int) -> bool:
     """Photo news: a headline, a caption of a paragraph or two, and the photographer's
-    credit (钱七摄, 新华社记者 陈三摄) closing it. A subhead is followed by more body.
-    A credit that names the writer and the picture's source on one line (本报记者
-    某某文 某单位供图) reads as a caption's, and closes it all the same."""
+    credit (钱七摄, 新华社记者 陈三摄) closing it. A subhead is followed by more body."""
     size = 0
     for k in range(j, min(j + MAX_PHOTO_LINES + 1, len(lines))):
         line = lines[k]
-        closes = k + 1 == len(lines) or lines[k + 1].kind in HEADLINE_KINDS
         if line.kind == BYLINE:
             photo = bool(line.people) and all(p.role in _PHOTO_ROLES for p in line.people)
+            closes = k + 1 == len(lines) or lines[k + 1].kind in HEADLINE_KINDS
             return k > j and photo and closes
-        if line.kind == CAPTION and line.text.endswith(_PHOTO_CREDIT_ENDS) and k > j and closes:
-            return True
         if line.kind not in (PARA, CAPTION):
             return False
         size += len(line.text)
