@@ -130,6 +130,20 @@ def test_a_column_end_fragment_with_a_comma_is_no_subhead():
     assert page.articles[0].paragraphs[-1] == "在调研工作中，各部门坚持以人民为中心，办好实事。"
 
 
+def test_a_column_end_fragment_of_clauses_opening_on_an_adverbial_is_no_subhead():
+    # Three clauses of six characters or more read like a subhead's points,
+    # but 在某某方面，… opens a sentence of text.
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n在产业扶持政策方面，有业内人士提出，除了资金支持\n\n和税收优惠，还要优化服务。\n")
+    assert page.articles[0].subheads == []
+
+
+def test_a_column_end_fragment_running_past_a_question_is_no_subhead():
+    # Two phrases of a subhead's length, but the second closes a question and
+    # runs on into the next sentence: text cut at a column end.
+    page = parse_text(f"全市部署重点工作\n\n{BODY_A}\n\n政府和企业“联手”，如何把好事办好？某省财政\n\n厅负责人说，这需要健全制度。\n")
+    assert page.articles[0].subheads == []
+
+
 def test_a_tu_wei_caption_without_extra_blank_lines():
     page = parse_text(f"春耕正忙\n\n{BODY_B}\n\n图为农民在田间播种。\n\n张三摄\n")
     art = page.articles[0]

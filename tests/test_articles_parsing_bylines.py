@@ -258,3 +258,28 @@ def test_a_pen_name_in_brackets_has_no_role(text, expected):
 @pytest.mark.parametrize("text", ["（完）", "（待續）", "（第七回完）", "（一）", "（上）", "（下转第二版）", "（上接一版）", "（一）（〇）（五）", "（新华社）", "（本报讯）"])
 def test_a_serials_marks_in_brackets_are_no_pen_name(text):
     assert parse_byline(fold_to_simplified(text)) is None  # the parser reads the page folded (parsing.folding)
+
+
+# --- an organisation's name is nobody's ----------------------------------------
+
+_STORY = "甲城戰事又起\n{under}\n\n昨日甲城一帶又有戰事，雙方相持不下，居民紛紛遷避，市面頗爲冷落。\n\n據悉，兩方仍在對峙之中。\n{closing}"
+
+
+@pytest.mark.parametrize("name", ["關東軍", "東北軍", "八路軍", "甲城商會", "某某工務局", "某某司令部"])
+def test_an_organisations_name_is_no_byline_or_signature(name):
+    # A surname may open it (關, 東 …); its last word says what it is.
+    folded = fold_to_simplified(name)
+    assert parse_byline(f"（{folded}）") is None
+    assert parse_byline(f"{folded}供图") is None
+    under = _parsed_text(_STORY.format(under=name, closing="")).articles[0]
+    assert under.bylines == []
+    signed = _parsed_text(_STORY.format(under="", closing=f"（{name}）\n")).articles[0]
+    assert signed.bylines == []
+
+
+@pytest.mark.parametrize("name", ["王軍", "李建軍", "蕭軍"])
+def test_a_given_name_ending_on_jun_is_a_persons(name):
+    folded = fold_to_simplified(name)
+    assert [p.name for p in parse_byline(f"（{folded}）")] == [folded]
+    under = _parsed_text(_STORY.format(under=f"孫某某  {name}", closing="")).articles[0]
+    assert [p.name for p in under.bylines] == ["孫某某", name]

@@ -694,3 +694,38 @@ def test_a_signed_commentary_with_plain_subheads_is_one_piece_with_its_signature
     q = "只有这样，才能让基层治理真正落地见效，让群众有更多获得感、幸福感、安全感。"
     (story,) = parse(f"让基层治理更有温度\n\n{p}\n\n{q}\n\n坚持问题导向\n\n{p}{q}\n\n坚持群众路线\n\n{q}{p}\n\n（某甲）\n")
     assert [b.name for b in story.bylines] == ["某甲"]
+
+
+def test_a_piece_running_past_a_question_into_a_cut_word_is_the_first_paragraph():
+    # PDF text cut the first paragraph at a column end, mid-word: the piece
+    # under the headline closes one sentence (……？) and opens the next, and the
+    # line below begins with the cut word's last character and a pause.
+    head = "某某企业运用新技术助力防控\n科技防控显身手\n\n"
+    rest = "\n\n如何减轻一线人员压力？某公司研制出巡检机器人，可代替人工完成巡查。\n"
+    for first, gap in (("如何快速筛查安全隐患？依托人工智能技", "\n\n"), ("如何快速筛查安全隐患？依托人工智能技术，某公司研制出高精度、远距", "\n")):
+        following = "离、大范围的监测方案，误差不超0.3摄氏度。" if gap == "\n" else "术，某公司研制出高精度监测方案，误差不超0.3摄氏度。"
+        (story,) = parse(head + first + gap + following + rest)
+        assert (story.title, story.subtitle) == ("科技防控显身手", "")
+        assert story.paragraphs[0].startswith("如何快速筛查安全隐患？")
+
+
+def test_a_headline_line_asking_and_answering_stays_in_the_headline():
+    # A question and its answer on one headline line (某某怎么办？某某请收好) run
+    # past a sentence's end too; the text under them opens on no cut word.
+    text = "某地春节消费指南\n年夜饭怎么订？这份攻略请收好\n\n春节将至，某地各大饭店的年夜饭预订火爆。\n\n记者走访发现，多家饭店已经订满。\n"
+    (story,) = parse(text)
+    assert "年夜饭怎么订？这份攻略请收好" in (story.kicker, story.title, story.subtitle)
+    assert story.paragraphs[0].startswith("春节将至")
+
+
+def test_a_piece_ending_on_one_character_after_a_question_is_cut_text_no_subhead():
+    # PDF text cut a paragraph at a column end one character past its question
+    # (……好上加好？某 / 某省……), a blank line between the pieces.
+    text = (
+        "某某模式助力民生项目落地\n\n本报记者  王五\n\n某省大力推广某某模式，一批民生项目加快落地。\n\n"
+        "制度保驾护航，转变职能促共赢\n\n某某模式能比传统方式节约投资，项目质量也更有保障。\n\n"
+        "政府和企业“联手”，如何把好事办得更好？甲\n\n省财政厅负责人说，某某模式涉及领域广，需要健全制度。\n\n"
+        "规范运作管理，防范风险守底线\n\n某省建立项目全生命周期管理机制。\n"
+    )
+    (story,) = parse(text)
+    assert story.subheads == ["制度保驾护航，转变职能促共赢", "规范运作管理，防范风险守底线"]

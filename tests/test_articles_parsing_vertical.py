@@ -62,3 +62,30 @@ def test_the_page_header_does_not_make_an_old_page_modern(monkeypatch):
     text = "1948年4月21日\n第2版\n\n甲城竊案\n\n甲城某錢莊，爲張三所開，昨晚有客二人自稱送貨，叩門而入，將帳簿取去。\n"
     parse_page(decode_page("old.txt", text.encode("utf-8")))
     assert told == [True]
+
+
+# A 副刊 essay: modern commas, no Arabic figure, and its days written in
+# Chinese numerals after their months, as literary writing may.
+ESSAY_DATED = (
+    "副刊\n\n春日杂记\n\n某某\n\n"
+    "那年三月十五日，我第一次到甲城，街上的树刚刚发芽，行人都穿着厚衣服，风吹过来还有些冷。"
+    "到了五月四日，我们又去河边走了一回，柳絮飞满了天，孩子们在岸上追着跑，笑声传得很远。\n"
+)
+
+
+def test_a_modern_essay_dated_in_chinese_numerals_is_horizontal(monkeypatch):
+    import articles.parsing.page as page_module
+
+    essay = _long(ESSAY_DATED)
+    for traditional in (False, True):
+        assert not set_vertically(essay, traditional=traditional)
+    told: list[bool] = []
+    monkeypatch.setattr(page_module, "set_vertically", lambda text, **kw: told.append(set_vertically(text, **kw)) or told[-1])
+    parse_page(decode_page("essay.txt", essay.encode("utf-8")))
+    assert told == [False]
+
+
+def test_the_old_pages_own_dates_and_no_figure_tell_a_vertical_page():
+    # 廿 and 卅 (the modern page writes 二十, 三十), with commas and no 句读.
+    old = "甲城商会于四月廿六日开会，议决筹设工厂，定于五月卅日开工，到会者甚众，颇极一时之盛。"
+    assert set_vertically(_long(old), traditional=False)

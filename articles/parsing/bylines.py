@@ -112,7 +112,7 @@ def _parse_pen_names(text: str) -> list[BylineRecord] | None:
         if _SENT_FROM_RE.match(inner):
             continue  # （某地寄）: where it was posted
         inner = inner[:-1] if inner.endswith("自") and len(inner) > 1 else inner
-        if _NOT_PEN_NAMES_RE.match(inner):
+        if _NOT_PEN_NAMES_RE.match(inner) or is_organisation(inner):
             return None
         names.append(inner)
     return [BylineRecord(name=n, role="") for n in names] or None
@@ -130,9 +130,23 @@ MAX_NAMES_LINE = 4
 # Characters that end words of news (黄金周, 高质量, 新时代, 石化), never given names.
 _NOT_GIVEN_END = frozenset("周期节会区市省县路街站场馆院所局部厅业品价税费率量度性化们者家界代线号型式类法案网台报社")
 
+# An organisation is named by what it is, its last word: 某某部, 某某会, 某某局,
+# 某某处, 某某团 …; an army by its region or its number: 关东军, 东北军,
+# 八路军, 新四军, where 军 ending a given name follows its wish (建军, 志军,
+# 王军). A surname may open either (关, 东, 何 …): the ending tells them.
+_ORGANISATION_END = frozenset("部会局厅处署委院所团队社府")
+_ARMY_BEFORE = frozenset("东西南北中路一二三四五六七八九十")
+
+
+def is_organisation(token: str) -> bool:
+    """A name of three characters or more that an organisation bears, not a person."""
+    if len(token) < 3:
+        return False
+    return token[-1] in _ORGANISATION_END or (token[-1] == "军" and token[-2] in _ARMY_BEFORE)
+
 
 def _looks_like_name(token: str) -> bool:
-    if token[-1] in _NOT_GIVEN_END or token in NOT_NAMES:
+    if token[-1] in _NOT_GIVEN_END or token in NOT_NAMES or is_organisation(token):
         return False
     if token.startswith(COMPOUND_SURNAMES):
         return 3 <= len(token) <= 4
@@ -307,7 +321,12 @@ def split_photo_credit(text: str) -> tuple[str, list[BylineRecord] | None]:
 
 
 def _is_name(text: str) -> bool:
-    return bool(_NAME_RE.match(text)) and text not in NOT_NAMES and not text.endswith(("记者", "通讯员"))
+    return (
+        bool(_NAME_RE.match(text))
+        and text not in NOT_NAMES
+        and not text.endswith(("记者", "通讯员"))
+        and not is_organisation(text)
+    )
 
 
 def _is_outlet(text: str) -> bool:

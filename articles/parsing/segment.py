@@ -92,7 +92,10 @@ def segment(lines: list[Line], known_columns: frozenset[str] = frozenset(), *, v
         while (
             j - i > 1 and j < len(lines) and lines[j].kind == PARA and not (vertical and lines[j].gap)
             and lines[j - 1].kind == SHORT and not _BRACKETS_ONLY_RE.match(lines[j - 1].text)
-            and (broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j], lines[j - 2]))
+            and (
+                broken(lines[j - 1].text, lines[j].text) or _long_piece(lines[j - 1], lines[j], lines[j - 2])
+                or _runs_past_sentence(lines[j - 1].text, lines[j].text)
+            )
         ):
             j -= 1
             lines[j].kind = PARA  # the piece is text: photo news under the heading counts it
@@ -169,9 +172,10 @@ def _deck(run: list[Line]) -> list[Line]:
 # 在X上,某区将X某校 (an opening adverbial, then a clause cut off).
 MIN_PAIRED_PHRASE = 4
 MAX_PAIR_RATIO = 1.5
-# A sentence adverbial opens a sentence, not a subhead phrase: 在调研工作中，…;
+# A sentence adverbial opens a sentence, not a subhead phrase: 在调研工作中，…,
+# 在某某方面，…;
 # a line ending on a preposition or particle was cut off mid-sentence: …坚持以.
-_ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来)$")
+_ADVERBIAL_RE = re.compile(r"^(?:在|从|对|随着|通过|按照|根据|为了|自).{1,8}(?:中|上|下|后|里|时|前|以来|方面)$")
 # Nor does a paragraph open with a particle or a counted unit: 年的两倍。 continues 达到了2022.
 # Common words that open sentences with those characters are no particles: 过去, 着力, 地方, 得益于, 之后, 了解.
 _CONTINUES_RE = re.compile(
@@ -191,12 +195,19 @@ def paired(text: str) -> bool:
     return len(text) <= MAX_CLAUSE_HEADING and balanced(text)
 
 
+# A sentence's end with words after it (……？某某): the line runs on into a
+# further sentence.
+_INNER_SENTENCE_RE = re.compile(r"[。！？!?][”’」』）)]?[^。！？!?”’」』）)]")
+
+
 def balanced(text: str) -> bool:
-    """Two balanced phrases, however long: a 副题 may run longer than a subhead."""
+    """Two balanced phrases, however long: a 副题 may run longer than a subhead.
+    A phrase is no sentence and the start of another (某某，某某？某某): that is
+    text, its clauses cut at a column end."""
     phrases = _COMMA_RE.split(text)
     if len(phrases) != 2:
         return False
-    if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text):
+    if _ADVERBIAL_RE.match(phrases[0]) or _CUT_END_RE.search(text) or _INNER_SENTENCE_RE.search(text):
         return False
     short, long = sorted(len(p) for p in phrases)
     return short >= MIN_PAIRED_PHRASE and long <= MAX_PAIR_RATIO * short
@@ -218,13 +229,15 @@ def clauses(text: str) -> bool:
         and all(len(p) >= MIN_CLAUSE for p in phrases)
         and not _ADVERBIAL_RE.match(phrases[0])
         and not _CUT_END_RE.search(text)
+        and not _INNER_SENTENCE_RE.search(text)
         and not lead_time(text)
     )
 
 
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
-# One character after the last comma is a word cut off at a column end: ……产业体系、最
-_DANGLING_RE = re.compile(r"[，,、][^，,、]$")
+# One character after the last comma, or after a sentence's end, is a word cut
+# off at a column end: ……产业体系、最 / ……如何某某？山
+_DANGLING_RE = re.compile(r"[，,、。！？!?][^，,、。！？!?”’」』）)…]$")
 
 
 # Reported speech opens with who says it and a verb of saying before a comma
@@ -235,6 +248,18 @@ _SAYS_RE = re.compile(
     r"^[^，,。：:]{2,20}(?:表示|指出|认为|介绍|强调|透露|坦言|看来"
     r"|(?<![小传学演解])说|(?<![简堪号著俗统别昵职名])称)[，,]"
 )
+
+
+# A headline that asks or exclaims inside a line closes each of its sentences
+# (某某多久？某某在哪里？). Text runs on past a sentence's end into the next
+# one, and a column end cuts it mid-word: the line below opens with the word's
+# last character and a pause (……某某技 / 术，……). An item's number or letter
+# with its pause (一、 甲、) opens a line of its own.
+_WORD_TAIL_RE = re.compile(r"^(?![一二三四五六七八九十〇零甲乙丙丁])[\u4e00-\u9fff][，,、]")
+
+
+def _runs_past_sentence(text: str, following: str) -> bool:
+    return bool(_INNER_SENTENCE_RE.search(text) and _WORD_TAIL_RE.match(following))
 
 
 def cut_off(text: str, following: str) -> bool:

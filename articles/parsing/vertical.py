@@ -10,7 +10,11 @@ editorial without figures, a list of names):
 - its dates: a day in Chinese numerals, which a column of type sets upright
   (四月廿六日, 廿六日, a wire's 某地廿六日电), where the modern page writes
   26日 (Arabic numerals for dates and figures in print since 1987,
-  GB/T 15835). A duration is no date (七日内, 第三日, 十年如一日, 一日游);
+  GB/T 15835). A duration is no date (七日内, 第三日, 十年如一日, 一日游).
+  A modern essay or 副刊 piece may still date in Chinese numerals after the
+  month (三月十五日: GB/T 15835 leaves literary writing its numerals), so
+  those days tell the old page only beside its own forms: 廿 and 卅 (the
+  modern page spells 二十, 三十) or a wire dated in Chinese numerals;
 - its figures: a long page with next to no Arabic figure at all;
 - its pauses: the old 句读 closes clauses with 、, where the modern page uses
   ，and keeps 、 for lists (a list's items are short, and not counted); this
@@ -38,11 +42,11 @@ MIN_DAYS = 2
 def set_vertically(text: str, *, traditional: bool) -> bool:
     """text: the page's lines below its header, folded to simplified
     characters; traditional: whether the page as printed was not."""
-    old_days, wired, new_days = _days(text)
+    old_days, own, wired, new_days = _days(text)
     chars = len(text) - len(text.encode("ascii", "ignore"))  # Han and full-width punctuation
     digits = sum(text.count(d) for d in _DIGITS)
     old = new = 0
-    if (old_days >= MIN_DAYS or wired) and old_days > new_days:
+    if (own >= MIN_DAYS or wired) and old_days > new_days:
         old += 1
     elif new_days >= MIN_DAYS and new_days > old_days:
         new += 1
@@ -89,11 +93,12 @@ def _signed(text: str, month: int) -> bool:
     return len(year) == 5 and year[4] == "年" and all(c in _YEAR_DIGITS for c in year[:4])
 
 
-def _days(text: str) -> tuple[int, int, int]:
-    """Days of the month written in Chinese numerals, how many of them date
-    a wire's dispatch (a modern wire writes 某地5月6日电), and days in Arabic
+def _days(text: str) -> tuple[int, int, int, int]:
+    """Days of the month written in Chinese numerals, how many of them are
+    the old page's own forms (廿六日, a wire's 某地八日电), how many date a
+    wire's dispatch (a modern wire writes 某地5月6日电), and days in Arabic
     numerals."""
-    old = wired = new = 0
+    old = own = wired = new = 0
     at = text.find("日")
     while at > 0:
         before = text[at - 1]
@@ -111,6 +116,7 @@ def _days(text: str) -> tuple[int, int, int]:
                 pass  # 二〇二四年三月十五日: a modern notice's signature, not an old page's day
             elif len(run) <= 3 and lead != "第" and (lead == "月" or run[0] in "廿卅" or wire):
                 old += 1
+                own += wire or run[0] in "廿卅"
                 wired += wire
         at = text.find("日", at + 1)
-    return old, wired, new
+    return old, own, wired, new
