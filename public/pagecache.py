@@ -59,8 +59,9 @@ a view's pages as ones to store, and the middleware stores them on their way
 out.
 
 PAGE_CACHE_SECONDS=0 turns it off: every request renders, and the cache is
-not asked for pages at all (the section menu is still kept per generation, and
-so are the reads kept() keeps in each process: the home's, an issue's 往期 calendar).
+not asked for pages at all (the section menu is still kept per generation, and,
+with a shared cache, so are the reads kept() keeps in each process for a minute at
+most: the home's, an issue's 往期 calendar).
 
 The cache is Django's default cache: the per-process LocMemCache unless
 REDIS_URL is set (newsroom/settings.py); with more than one process, only a
@@ -200,7 +201,10 @@ def kept(key: tuple, scopes: Iterable[str], build: Callable[[], T]) -> T:
     The articles build() loaded are noted on the page rendering now each time the value is
     used, as if loaded again, so a cached page depends on their scopes all the same. With a
     cache that keeps nothing (no generation can be read back), nothing is kept either; and
-nothing for longer than a cached page would be, or KEPT_SECONDS with the page cache off."""
+nothing for longer than _max_age() allows (a per-process cache with the page cache off: nothing)."""
+    max_age = min(KEPT_SECONDS, _max_age())
+    if max_age <= 0:
+        return build()
     names = sorted({ALL, *scopes})
     keys = [_gen_key(scope) for scope in names]
     found = cache.get_many(keys)
@@ -215,7 +219,7 @@ nothing for longer than a cached page would be, or KEPT_SECONDS with the page ca
     now = time.monotonic()
     with _kept_lock:
         entry = _kept.get(slot)
-        fresh = entry is not None and entry[0][0] == generations and now - entry[0][1] < min(KEPT_SECONDS, _max_age())
+        fresh = entry is not None and entry[0][0] == generations and now - entry[0][1] < max_age
         if fresh:
             _kept.move_to_end(slot)
     if fresh:
@@ -238,9 +242,19 @@ nothing for longer than a cached page would be, or KEPT_SECONDS with the page ca
 
 
 def _max_age() -> float:
-    """A kept value lives no longer than a cached page; with the page cache off, KEPT_SECONDS."""
+    """How long a kept value may live: no longer than a cached page would. With the page
+    cache off, KEPT_SECONDS where the generations are shared by every process (Redis),
+    and not at all with a per-process cache: a change made in another process would not
+    reach this one, and with the page cache off readers are promised what is stored now."""
     seconds = settings.PAGE_CACHE_SECONDS
-    return seconds if seconds > 0 else KEPT_SECONDS
+    if seconds > 0:
+        return seconds
+    return KEPT_SECONDS if _generations_shared() else 0
+
+
+def _generations_shared() -> bool:
+    """Whether every process reads the same generations: any cache but the per-process LocMemCache."""
+    return not settings.CACHES["default"]["BACKEND"].endswith(".LocMemCache")
 
 
 def forget_kept() -> None:

@@ -49,14 +49,21 @@ def heaviest_first(items: list, recorded: dict[str, float]) -> list:
     return sorted(items, key=lambda item: (-weight[module_of(item.nodeid)], first[module_of(item.nodeid)]))
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    # The controlling process reads the weights once and hands the same to every
+    # process: each reading the cache itself could meet a file another run rewrote
+    # in between, and xdist refuses processes that collected different orders.
+    cache = getattr(node.config, "cache", None)
+    node.workerinput[CACHE_KEY] = cache.get(CACHE_KEY, {}) if cache is not None else {}
+
+
 def pytest_collection_modifyitems(session, config, items) -> None:
     # Only the xdist processes (each collects, and all must agree on the order): a
     # single process gains nothing from another order and keeps the files' order.
     if not hasattr(config, "workerinput"):
         return
-    cache = getattr(config, "cache", None)
-    recorded = cache.get(CACHE_KEY, {}) if cache is not None else {}
-    items[:] = heaviest_first(items, recorded)
+    items[:] = heaviest_first(items, config.workerinput.get(CACHE_KEY, {}))
 
 
 @pytest.hookimpl(trylast=True)

@@ -15,6 +15,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Article, Issue, Publication, Section, SourcePage
+from public import pagecache
 from articles.signals import announce_changed
 
 pytestmark = pytest.mark.django_db
@@ -121,9 +122,10 @@ def test_calendar_links_only_the_days_with_a_published_issue(client, paper):
 
 
 def test_with_the_page_cache_off_the_calendar_is_read_once_per_change_and_shows_a_publish_at_once(
-    client, paper, settings, django_assert_num_queries, announcements
+    client, paper, settings, django_assert_num_queries, announcements, monkeypatch
 ):
     settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(pagecache, "_generations_shared", lambda: True)  # as with REDIS_URL
     url, new_day = "/qingdao-ribao/2024-08-06/", 'href="/qingdao-ribao/2024-08-09/"'
     _html(client, url)
     with django_assert_num_queries(3):  # the issue, its pages, its stories: the calendar and the menu are kept

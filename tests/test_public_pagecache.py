@@ -450,11 +450,21 @@ def test_nothing_is_kept_by_a_cache_that_keeps_nothing(published_article, settin
 
 
 def test_a_kept_read_lives_a_minute_at_most_when_no_bump_reaches_it(published_article, monkeypatch, settings):
-    # A change made in another process with a per-process cache bumps nothing here.
     settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(pagecache, "_generations_shared", lambda: True)
     built, now = [], [1000.0]
     monkeypatch.setattr(pagecache.time, "monotonic", lambda: now[0])
     for seconds in (0, pagecache.KEPT_SECONDS - 1, pagecache.KEPT_SECONDS + 1):
         now[0] = 1000.0 + seconds
         pagecache.kept(("minute",), [pagecache.HOME], lambda: built.append(1))
+    assert len(built) == 2
+
+
+def test_with_a_per_process_cache_and_the_page_cache_off_nothing_is_kept(published_article, monkeypatch, settings):
+    # Another process's unpublish would bump only its own generations: read every time.
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(pagecache, "_generations_shared", lambda: False)
+    built = []
+    for _ in range(2):
+        pagecache.kept(("per-process",), [pagecache.HOME], lambda: built.append(1))
     assert len(built) == 2

@@ -34,3 +34,12 @@ def test_modules_of_equal_weight_keep_the_collected_order_and_every_test_stays()
     ordered = heaviest_first(items, {})
     assert _ids(ordered) == ["a.py::one", "a.py::two", "b.py::one", "c.py::one"]
     assert sorted(_ids(ordered)) == sorted(_ids(items))
+
+
+def test_every_process_gets_the_weights_the_controller_read():
+    from tests.ordering import CACHE_KEY, pytest_configure_node
+
+    recorded = {"a.py::one": 1.0}
+    node = SimpleNamespace(config=SimpleNamespace(cache=SimpleNamespace(get=lambda key, default: recorded)), workerinput={})
+    pytest_configure_node(node)
+    assert node.workerinput[CACHE_KEY] == recorded
