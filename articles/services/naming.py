@@ -44,10 +44,10 @@ def unique_slugs(model: type[Model], texts: Iterable[str]) -> dict[str, str]:
 def _taken(model: type[Model], slugs: list[str]) -> set[str]:
     """The slugs rows of model have, and for reporters the old slugs of merged ones: those
     addresses redirect to the reporter they were merged into, and stay its."""
-    taken = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    if model is Reporter:
-        taken |= set(ReporterAlias.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    return taken
+    taken = model.objects.filter(slug__in=slugs).order_by().values_list("slug", flat=True)
+    if model is Reporter:  # in the same query
+        taken = taken.union(ReporterAlias.objects.filter(slug__in=slugs).order_by().values_list("slug", flat=True)).order_by()
+    return set(taken)
 
 
 def reporter_create(*, name: str, outlet: str) -> Reporter:
