@@ -135,14 +135,21 @@ _NOT_GIVEN_END = frozenset("周期节会区市省县路街站场馆院所局部�
 # 八路军, 新四军, where 军 ending a given name follows its wish (建军, 志军,
 # 王军). A surname may open either (关, 东, 何 …): the ending tells them.
 _ORGANISATION_END = frozenset("部会局厅处署委院所团队社府")
-_ARMY_BEFORE = frozenset("东西南北中路一二三四五六七八九十")
+# A region an army is named by is a word of two (关东, 东北 …): a person's 东军 or
+# 中军 is a given name (刘东军, 张中军), so one character is no region. A route
+# army is numbered (八路军, 十九路军).
+_ARMY_REGIONS = ("关东", "东北", "西北", "西南", "东南", "华北", "华东", "华南", "华中")
+_ROUTE_ARMY_RE = re.compile(r"[一二三四五六七八九十百]+路军$")
 
 
 def is_organisation(token: str) -> bool:
-    """A name of three characters or more that an organisation bears, not a person."""
+    """A name of three characters or more that an organisation bears, not a person: told
+    only where no role word says the name is a person's (a signature, a names line, 供图)."""
     if len(token) < 3:
         return False
-    return token[-1] in _ORGANISATION_END or (token[-1] == "军" and token[-2] in _ARMY_BEFORE)
+    if token[-1] == "军":
+        return token[:-1].endswith(_ARMY_REGIONS) or bool(_ROUTE_ARMY_RE.search(token))
+    return token[-1] in _ORGANISATION_END
 
 
 def _looks_like_name(token: str) -> bool:
@@ -268,6 +275,8 @@ def _parse_photo_tail(s: str) -> list[BylineRecord] | None:
             if reader := _READER_RE.match(s[: -len(suffix)]):
                 return [BylineRecord(name=reader.group(1), role=role)]
             names = _names(s[: -len(suffix)])
+            if names and role == "供图" and any(is_organisation(n) for n in names):
+                return None  # an organisation supplies a picture (某某局供图); only a person takes one
             if names:
                 return [BylineRecord(name=n, role=role) for n in names]
     return None
@@ -325,7 +334,6 @@ def _is_name(text: str) -> bool:
         bool(_NAME_RE.match(text))
         and text not in NOT_NAMES
         and not text.endswith(("记者", "通讯员"))
-        and not is_organisation(text)
     )
 
 

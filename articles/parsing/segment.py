@@ -254,8 +254,8 @@ _SAYS_RE = re.compile(
 # (某某多久？某某在哪里？). Text runs on past a sentence's end into the next
 # one, and a column end cuts it mid-word: the line below opens with the word's
 # last character and a pause (……某某技 / 术，……). An item's number or letter
-# with its pause (一、 甲、) opens a line of its own.
-_WORD_TAIL_RE = re.compile(r"^(?![一二三四五六七八九十〇零甲乙丙丁])[\u4e00-\u9fff][，,、]")
+# with its pause (一、 甲、) opens a line of its own, and so does a pronoun (她，一个……).
+_WORD_TAIL_RE = re.compile(r"^(?![一二三四五六七八九十〇零甲乙丙丁他她它我你谁])[\u4e00-\u9fff][，,、]")
 
 
 def _runs_past_sentence(text: str, following: str) -> bool:

@@ -29,6 +29,8 @@ counts, and needs no converter.
 
 from __future__ import annotations
 
+import re
+
 _DIGITS = "0123456789０１２３４５６７８９"
 _NUMERALS = "〇一二三四五六七八九十廿卅"
 # Enough text to tell a page by its figures: a few hundred characters of
@@ -93,6 +95,10 @@ def _signed(text: str, month: int) -> bool:
     return len(year) == 5 and year[4] == "年" and all(c in _YEAR_DIGITS for c in year[:4])
 
 
+# What follows a wire's day: 电, 讯, 专电/急电/特电, or the hour it was sent (五日下午六时电).
+_WIRE_RE = re.compile(r"(?:[上下]午[^，。\n]{0,6}时)?[专急特]?[电讯]")
+
+
 def _days(text: str) -> tuple[int, int, int, int]:
     """Days of the month written in Chinese numerals, how many of them are
     the old page's own forms (廿六日, a wire's 某地八日电), how many date a
@@ -109,14 +115,15 @@ def _days(text: str) -> tuple[int, int, int, int]:
             while start > 0 and text[start - 1] in _NUMERALS:
                 start -= 1
             run, lead = text[start:at], text[start - 1] if start else ""
-            if lead == "初" and start > 1:
+            lunar = lead == "初"  # 初八日: a day of the old calendar, the old page's own form
+            if lunar and start > 1:
                 lead = text[start - 2]
-            wire = text[at + 1: at + 2] in ("电", "讯")
+            wire = bool(_WIRE_RE.match(text, at + 1))
             if lead == "月" and _signed(text, start - 1):
                 pass  # 二〇二四年三月十五日: a modern notice's signature, not an old page's day
             elif len(run) <= 3 and lead != "第" and (lead == "月" or run[0] in "廿卅" or wire):
                 old += 1
-                own += wire or run[0] in "廿卅"
+                own += wire or lunar or run[0] in "廿卅"
                 wired += wire
         at = text.find("日", at + 1)
     return old, own, wired, new
