@@ -716,16 +716,3 @@ def test_a_headline_line_asking_and_answering_stays_in_the_headline():
     (story,) = parse(text)
     assert "年夜饭怎么订？这份攻略请收好" in (story.kicker, story.title, story.subtitle)
     assert story.paragraphs[0].startswith("春节将至")
-
-
-def test_a_piece_ending_on_one_character_after_a_question_is_cut_text_no_subhead():
-    # PDF text cut a paragraph at a column end one character past its question
-    # (……好上加好？某 / 某省……), a blank line between the pieces.
-    text = (
-        "某某模式助力民生项目落地\n\n本报记者  王五\n\n某省大力推广某某模式，一批民生项目加快落地。\n\n"
-        "制度保驾护航，转变职能促共赢\n\n某某模式能比传统方式节约投资，项目质量也更有保障。\n\n"
-        "政府和企业“联手”，如何把好事办得更好？甲\n\n省财政厅负责人说，某某模式涉及领域广，需要健全制度。\n\n"
-        "规范运作管理，防范风险守底线\n\n某省建立项目全生命周期管理机制。\n"
-    )
-    (story,) = parse(text)
-    assert story.subheads == ["制度保驾护航，转变职能促共赢", "规范运作管理，防范风险守底线"]

@@ -235,9 +235,8 @@ def clauses(text: str) -> bool:
 
 
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
-# One character after the last comma, or after a sentence's end, is a word cut
-# off at a column end: ……产业体系、最 / ……如何某某？山
-_DANGLING_RE = re.compile(r"[，,、。！？!?][^，,、。！？!?”’」』）)…]$")
+# One character after the last comma is a word cut off at a column end: ……产业体系、最
+_DANGLING_RE = re.compile(r"[，,、][^，,、]$")
 
 
 # Reported speech opens with who says it and a verb of saying before a comma
