@@ -283,3 +283,15 @@ def test_a_given_name_ending_on_jun_is_a_persons(name):
     assert [p.name for p in parse_byline(f"（{folded}）")] == [folded]
     under = _parsed_text(_STORY.format(under=f"孫某某  {name}", closing="")).articles[0]
     assert [p.name for p in under.bylines] == ["孫某某", name]
+
+
+@pytest.mark.parametrize("line", ["本报记者 张中军 通讯员 李国会", "新华社记者 刘东军", "本报记者 陈建府"])
+def test_a_role_word_names_a_person_whatever_the_given_names_last_character(line):
+    page = _parsed_text(f"市里召开会议\n{line}\n\n昨天，市里召开会议，部署下一阶段工作，各区负责人参加。\n\n会议要求抓好落实。\n")
+    (story,) = page.articles
+    assert story.subtitle == "" and [p.name for p in story.bylines] == [n for n in line.split() if "记者" not in n and "通讯员" not in n]
+
+
+@pytest.mark.parametrize("name", ["孙中军", "卫东军"])
+def test_a_signature_with_a_given_name_on_jun_is_a_persons(name):
+    assert [p.name for p in parse_byline(f"（{name}）")] == [name]

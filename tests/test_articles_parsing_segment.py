@@ -716,3 +716,10 @@ def test_a_headline_line_asking_and_answering_stays_in_the_headline():
     (story,) = parse(text)
     assert "年夜饭怎么订？这份攻略请收好" in (story.kicker, story.title, story.subtitle)
     assert story.paragraphs[0].startswith("春节将至")
+
+
+def test_a_line_opening_with_a_pronoun_is_text_not_the_tail_of_a_cut_word():
+    # 她，一个……: a feature's first sentence; the 副题 above it asks and answers whole.
+    subtitle = "三十年守护一片林，图什么？乡村教师某某的答案"
+    (story,) = parse(f"大山深处的坚守\n{subtitle}\n\n她，一个普通的乡村教师，在大山里一待就是三十年。\n\n如今，她的学生有的当了医生。\n")
+    assert story.subtitle == subtitle and story.paragraphs[0].startswith("她，")

@@ -89,3 +89,11 @@ def test_the_old_pages_own_dates_and_no_figure_tell_a_vertical_page():
     # 廿 and 卅 (the modern page writes 二十, 三十), with commas and no 句读.
     old = "甲城商会于四月廿六日开会，议决筹设工厂，定于五月卅日开工，到会者甚众，颇极一时之盛。"
     assert set_vertically(_long(old), traditional=False)
+
+
+def test_an_old_pages_wires_with_their_hour_or_as_special_dispatches_tell_it():
+    # No 廿 or 卅 day, commas for its 句读: the wires' own forms still say it is old.
+    story = "國府昨日開會，議决要案多起，由行政院分別辦理，到會委員甚衆，散會時已午後。\n\n"
+    page = fold_to_simplified(("南京四日專電\n國府會議\n\n" + story + "北平五日下午六時電\n平市大雪\n\n" + story) * 8)
+    assert len(page) > MIN_CHARS
+    assert set_vertically(page, traditional=True)
