@@ -40,7 +40,7 @@ def reporters_merge(*, into: Reporter, others: list[Reporter]) -> Reporter:
         ReporterAlias.objects.filter(name=reporter.name, outlet=reporter.outlet).update(reporter=into)
     account = next((r.user for r in others if r.user_id), None)
     aliases = [ReporterAlias(reporter=into, name=r.name, outlet=r.outlet, slug=r.slug) for r in others]
-    # Deleting first frees the (name, outlet) pairs and slugs the aliases take over.
+    # The rows go; their names and slugs stay, as aliases of the kept reporter.
     Reporter.objects.filter(pk__in=ids).delete()
     for alias in aliases:
         alias.full_clean()
