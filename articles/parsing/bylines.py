@@ -330,11 +330,7 @@ def split_photo_credit(text: str) -> tuple[str, list[BylineRecord] | None]:
 
 
 def _is_name(text: str) -> bool:
-    return (
-        bool(_NAME_RE.match(text))
-        and text not in NOT_NAMES
-        and not text.endswith(("记者", "通讯员"))
-    )
+    return bool(_NAME_RE.match(text)) and text not in NOT_NAMES and not text.endswith(("记者", "通讯员"))
 
 
 def _is_outlet(text: str) -> bool:

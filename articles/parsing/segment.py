@@ -896,7 +896,7 @@ def _solid_top(above: list[Line], first: Line, *, at_page_start: bool) -> list[L
     while n < min(len(above), MAX_SOLID_TOP):
         line = above[-1 - n]
         if _BRACKETED_RE.match(line.text):
-            return []  # a note in brackets (（本系列评论到此结束）) closes the text above; no 引题 is bracketed whole
+            return []  # a note in brackets (a series' end note, （某某到此结束）) closes the text above; no 引题 is bracketed whole
         if line.kind not in (PARA, SHORT, KICKER) or len(line.text) > MAX_QUESTION_TITLE or "。" in line.text:
             # PDF text may lose the blank line over the block: a paragraph
             # closing its sentence still sets the text apart from top lines
